@@ -1,0 +1,192 @@
+import { z } from 'zod';
+
+/**
+ * The zod schema of the guide as data. The built-in French content (guide.fr.ts) and every
+ * operator content pack (JSON files in CONTENT_DIR) are validated by the same schema, so a pack
+ * can add or replace anything the guide has without code.
+ */
+
+/** A stable identifier: lowercase letters, digits and dashes. */
+export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'identifiant attendu : minuscules, chiffres et tirets');
+/** A text of the guide, word for word. */
+export const Text = z.string().trim().min(1).max(4000);
+
+export const LinkSchema = z.object({
+  label: Text,
+  url: z.string().url(),
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+/**
+ * A piece of advice for the facilitator only. `kind` says which box of the guide it comes from:
+ * ASTUCE, Conseil, Retour d'expérience, Pour aller plus loin, Bon à savoir, a video's objective…
+ */
+export const TipSchema = z.object({
+  kind: z.enum(['astuce', 'conseil', 'retour-experience', 'aller-plus-loin', 'bon-a-savoir', 'objectif', 'exemples', 'consigne']),
+  title: Text.optional(),
+  text: Text,
+  links: z.array(LinkSchema).default([]),
+});
+export type Tip = z.infer<typeof TipSchema>;
+
+/** A planned duration in minutes, as the guide gives it ("entre 5 et 10 minutes"). */
+export const MinutesSchema = z.object({
+  min: z.number().int().min(0).max(240),
+  max: z.number().int().min(0).max(240),
+}).refine((m) => m.min <= m.max, 'min doit être inférieur ou égal à max');
+export type Minutes = z.infer<typeof MinutesSchema>;
+
+export const VideoSchema = z.object({
+  id: Slug,
+  title: Text,
+  /** Where participants watch it: the guide's playlist unless the operator gives the video's own link. */
+  url: z.string().url(),
+  /** The video's objectives from part 2 of the guide, for the facilitator. */
+  objectives: z.array(TipSchema).default([]),
+});
+export type Video = z.infer<typeof VideoSchema>;
+
+export const ChoiceSchema = z.object({ id: Slug, label: Text });
+export type Choice = z.infer<typeof ChoiceSchema>;
+
+/**
+ * A question or statement answered by a vote: a Madonna statement, a placement statement, a debate
+ * statement, a quiz question. `correct` lists the right choices (empty for opinion polls);
+ * `answerText` is the guide's own wording of the answer.
+ */
+export const QuestionSchema = z.object({
+  id: Slug,
+  text: Text,
+  choices: z.array(ChoiceSchema).min(2).max(8),
+  correct: z.array(Slug).default([]),
+  answerText: Text.optional(),
+  explanation: Text.optional(),
+  bonus: z.boolean().default(false),
+  /** Anyone can add an argument for or against (debates). */
+  arguments: z.boolean().default(false),
+  tips: z.array(TipSchema).default([]),
+}).superRefine((q, ctx) => {
+  const ids = new Set(q.choices.map((c) => c.id));
+  if (ids.size !== q.choices.length) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'deux choix ont le même identifiant' });
+  q.correct.forEach((c, i) => {
+    if (!ids.has(c)) ctx.addIssue({ code: 'custom', path: ['correct', i], message: `« ${c} » n'est pas l'un des choix` });
+  });
+});
+export type Question = z.infer<typeof QuestionSchema>;
+
+/** A question answered in free text (synthesis, open quiz question). */
+export const OpenQuestionSchema = z.object({
+  id: Slug,
+  text: Text,
+  /** What the facilitator can offer once answers are in (the guide's examples or answer). */
+  answerText: Text.optional(),
+  tips: z.array(TipSchema).default([]),
+});
+export type OpenQuestion = z.infer<typeof OpenQuestionSchema>;
+
+export const PickItemSchema = z.object({ id: Slug, label: Text, detail: Text.optional() });
+
+const ActivityBase = {
+  id: Slug,
+  title: Text,
+  /** What participants are asked to do, shown on the shared card. */
+  description: Text.optional(),
+  planned: MinutesSchema,
+  /** The guide's advice for the facilitator at this activity. */
+  tips: z.array(TipSchema).default([]),
+};
+
+/** A series of polls, one question at a time: Madonna, placement, debate, quiz. */
+export const PollsActivitySchema = z.object({ ...ActivityBase, kind: z.literal('polls'), questions: z.array(QuestionSchema).min(1).max(40) });
+/** Everyone picks one item (several may pick the same), then the floor goes round: crazy jobs, photo-langage. */
+export const PickActivitySchema = z.object({ ...ActivityBase, kind: z.literal('pick'), items: z.array(PickItemSchema).min(2).max(40), turns: z.boolean().default(true) });
+/** One or several videos watched one after the other, each with its viewing pause. */
+export const VideoActivitySchema = z.object({
+  ...ActivityBase,
+  kind: z.literal('video'),
+  videos: z.array(Slug).min(1).max(6),
+  /** The viewing pause per video, in minutes (the guide: between 2 and 5 minutes online). */
+  viewingMinutes: z.number().int().min(1).max(60),
+  viewingAdvice: Text,
+});
+/** A post-it board: columns (moments of the day) and kinds of post-it with their colours. */
+export const BoardActivitySchema = z.object({
+  ...ActivityBase,
+  kind: z.literal('board'),
+  columns: z.array(z.object({ id: Slug, label: Text })).min(1).max(12),
+  postitKinds: z.array(z.object({ id: Slug, label: Text, color: z.enum(['blue', 'pink', 'yellow', 'green', 'orange', 'purple']) })).min(1).max(6),
+});
+/** Open questions answered in free text, one after the other (synthesis). */
+export const QuestionsActivitySchema = z.object({ ...ActivityBase, kind: z.literal('questions'), questions: z.array(OpenQuestionSchema).min(1).max(20) });
+/** A text step (the opening, the closing advice). */
+export const TextActivitySchema = z.object({ ...ActivityBase, kind: z.literal('text'), text: Text, links: z.array(LinkSchema).default([]) });
+
+export const ActivitySchema = z.discriminatedUnion('kind', [
+  PollsActivitySchema, PickActivitySchema, VideoActivitySchema, BoardActivitySchema, QuestionsActivitySchema, TextActivitySchema,
+]);
+export type Activity = z.infer<typeof ActivitySchema>;
+export type ActivityKind = Activity['kind'];
+
+export const PartIdSchema = z.enum(['tasse', 'cafe', 'chocolat', 'sucre']);
+export type PartId = z.infer<typeof PartIdSchema>;
+
+/**
+ * One of the four parts of a formula. When `options` has several entries, the facilitator picks
+ * one when the café reaches this part (the ice breaker, the video); `defaultOption` is preselected.
+ */
+export const PartSchema = z.object({
+  part: PartIdSchema,
+  planned: MinutesSchema,
+  options: z.array(z.object({ id: Slug, label: Text, activities: z.array(Slug).min(1).max(8) })).min(1).max(8),
+  defaultOption: Slug,
+}).refine((p) => p.options.some((o) => o.id === p.defaultOption), { message: "l'option par défaut n'est pas dans la liste", path: ['defaultOption'] });
+export type Part = z.infer<typeof PartSchema>;
+
+export const VariantSchema = z.enum(['avec-sucre', 'sans-sucre']);
+export type Variant = z.infer<typeof VariantSchema>;
+
+export const FormulaSchema = z.object({
+  /** `americano`, `ristretto`… the word typed after /startcafe. */
+  id: Slug,
+  variant: VariantSchema,
+  name: Text,
+  /** Who it suits ("pour les novices"). */
+  audience: Text,
+  /** The guide's "Combien de temps ?" line. */
+  duration: Text,
+  people: Text,
+  parts: z.array(PartSchema).min(1).max(8),
+  tips: z.array(TipSchema).default([]),
+});
+export type Formula = z.infer<typeof FormulaSchema>;
+
+export const ContentSchema = z.object({
+  /** The guide's YouTube playlist of the DATAcculturation videos. */
+  playlistUrl: z.string().url(),
+  /** "TOUS LES CONSEILS ET RETOURS D'EXPÉRIENCE": shown to the facilitator at the start of every café. */
+  generalTips: z.array(TipSchema).min(1),
+  /** "FORMULE CAFÉ VIRTUEL": the advice for online cafés. */
+  virtual: z.object({
+    maxMinutes: z.number().int().min(1).max(240),
+    people: Text,
+    advice: z.array(TipSchema).min(1),
+  }),
+  videos: z.array(VideoSchema).min(1),
+  activities: z.array(ActivitySchema).min(1),
+  formulas: z.array(FormulaSchema).min(1),
+});
+export type Content = z.infer<typeof ContentSchema>;
+
+/**
+ * An operator's content pack: any subset, merged by id over the built-in content (same id
+ * replaces, new id adds). `videoLinks` points a video at the operator's own hosting.
+ */
+export const ContentPackSchema = z.object({
+  playlistUrl: z.string().url().optional(),
+  generalTips: z.array(TipSchema).optional(),
+  videos: z.array(VideoSchema).optional(),
+  videoLinks: z.record(Slug, z.string().url()).optional(),
+  activities: z.array(ActivitySchema).optional(),
+  formulas: z.array(FormulaSchema).optional(),
+}).strict();
+export type ContentPack = z.infer<typeof ContentPackSchema>;

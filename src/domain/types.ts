@@ -1,0 +1,171 @@
+import type { PartId, Variant } from '../content/schema';
+
+/**
+ * The café engine's vocabulary. Everything here is plain data (JSON-serialisable) so a café can be
+ * stored as one document, and participants' contributions as records of their own.
+ */
+
+export type Locale = 'fr' | 'en';
+
+/** One step of a café's plan, as expanded from the formula and the facilitator's choices. */
+export type StepKind = 'choose' | 'poll' | 'pick' | 'turns' | 'video' | 'board' | 'question' | 'text';
+
+export interface Step {
+  /** Unique within the café; also the key of the step's card and of its contributions. */
+  id: string;
+  part: PartId;
+  kind: StepKind;
+  /** The content activity this step comes from (empty for a choose step). */
+  activityId: string;
+  /** For poll and question steps: the question's id; for video steps: the video's id; for choose: the part index. */
+  ref: string;
+  /** Planned minutes of this step (the part's planned time spread over its steps). */
+  plannedMinutes: number;
+}
+
+export interface Timer {
+  stepId: string;
+  /** Epoch ms when time is up (running clock). */
+  dueAt?: number;
+  /** Ms left while the café is paused. */
+  remainingMs?: number;
+  /** Set when "time is up" has been announced: it is announced once. */
+  firedAt?: number;
+}
+
+export interface StepRuntime {
+  startedAt: number;
+  endedAt?: number;
+  /** Poll: the facilitator revealed the answer / closed the vote. */
+  revealed?: boolean;
+  /** Turns: index of the person who has the floor. */
+  turn?: number;
+  /** Video: "everyone has finished" was announced. */
+  allDoneAnnounced?: boolean;
+  /** Choose: the option picked. */
+  chosen?: string;
+}
+
+export type CafeStatus = 'menu' | 'running' | 'paused' | 'ended';
+
+export interface CafeState {
+  id: string;
+  conversationId: string;
+  tenantId?: string;
+  /** Bot Connector address of the conversation, to send proactively (timers). */
+  serviceUrl: string;
+  /** Locale of the shared cards: the starter's Teams locale. */
+  locale: Locale;
+  formulaId: string;
+  variant: Variant;
+  facilitatorId: string;
+  facilitatorName: string;
+  status: CafeStatus;
+  createdAt: number;
+  startedAt?: number;
+  endedAt?: number;
+  /** When the café was paused (to compute actual time). */
+  pausedAt?: number;
+  pausedMs: number;
+  steps: Step[];
+  /** Index in `steps` of the current step; -1 while the menu card waits for Commencer. */
+  cursor: number;
+  runtime: Record<string, StepRuntime>;
+  timer?: Timer;
+  /** Ids of recent command activities, so a retried delivery does not act twice. */
+  recentActivityIds: string[];
+  /** Optimistic-concurrency version, incremented by every save. */
+  version: number;
+}
+
+/** What a participant did, stored as its own record and never by rewriting the café. */
+export type ContributionKind = 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer';
+
+export interface Contribution {
+  cafeId: string;
+  stepId: string;
+  kind: ContributionKind;
+  /** Single-valued kinds (vote, pick, done): the user id. Others: a unique id (the activity id). */
+  key: string;
+  userId: string;
+  /** A display name, kept only where the guide needs a name shown (crazy jobs turns). */
+  userName?: string;
+  value: ContributionValue;
+  at: number;
+}
+
+export type ContributionValue =
+  | { kind: 'vote'; choice: string }
+  | { kind: 'pick'; item: string }
+  | { kind: 'done' }
+  | { kind: 'postit'; column: string; postitKind: string; text: string }
+  | { kind: 'argument'; side: 'pour' | 'contre'; text: string }
+  | { kind: 'answer'; text: string };
+
+export interface Actor {
+  id: string;
+  name: string;
+  locale: Locale;
+}
+
+/** A command for the café, already parsed and validated at the edge. */
+export type Command =
+  | { type: 'start'; formulaId: string; variant: Variant; cafeId: string; conversationId: string; serviceUrl: string; tenantId?: string }
+  | { type: 'begin'; fromStep?: string }
+  | { type: 'choose'; stepId: string; option: string }
+  | { type: 'next'; fromStep?: string }
+  | { type: 'back'; fromStep?: string }
+  | { type: 'reveal'; stepId: string }
+  | { type: 'turn'; stepId: string; delta: 1 | -1 }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'extend'; minutes: number }
+  | { type: 'end' }
+  | { type: 'time-up'; stepId: string }
+  | { type: 'all-done'; stepId: string };
+
+/** What the adapter must do after a decision; the domain never does it itself. */
+export type Effect =
+  /** Post the card of a step (a new message in the chat). */
+  | { type: 'post-step'; stepId: string }
+  /** Re-render and update the card of a step already posted (coalesced by the adapter). */
+  | { type: 'update-step'; stepId: string }
+  /** Update the menu card (the café's first message). */
+  | { type: 'update-menu' }
+  /** Post the recap card. */
+  | { type: 'post-recap' }
+  /** Post a plain message in the chat (an i18n key and its parameters). */
+  | { type: 'say'; key: MessageKey; params?: Record<string, string | number> }
+  | { type: 'arm-timer'; stepId: string; dueAt: number }
+  | { type: 'cancel-timer' };
+
+export type MessageKey =
+  | 'timeUp'
+  | 'allDone'
+  | 'paused'
+  | 'resumed'
+  | 'extended'
+  | 'ended'
+  | 'floorTo';
+
+/** Why a command or a contribution was refused: a code and what the user can do. */
+export type RefusalCode =
+  | 'not-facilitator'
+  | 'no-cafe'
+  | 'already-running'
+  | 'stale-step'
+  | 'closed'
+  | 'not-running'
+  | 'invalid'
+  | 'unknown-formula'
+  | 'duplicate';
+
+export interface Refusal {
+  refused: RefusalCode;
+  detail?: string;
+}
+
+export interface Decision {
+  state: CafeState;
+  effects: Effect[];
+}

@@ -1,0 +1,37 @@
+import type { CafeState, Contribution } from '../domain/types';
+
+/**
+ * Persistence port. The café is one document saved with optimistic concurrency; contributions
+ * (votes, post-its…) are records of their own, upserted idempotently, so concurrent participants
+ * never overwrite each other and a retried delivery counts once.
+ */
+export interface CafeStore {
+  /** The café of a conversation that is not ended, if any. */
+  getActive(conversationId: string): Promise<CafeState | undefined>;
+  get(cafeId: string): Promise<CafeState | undefined>;
+  /**
+   * Inserts a new café (version 1). Returns false, and stores nothing, when the conversation
+   * already has a café that is not ended.
+   */
+  create(state: CafeState): Promise<boolean>;
+  /**
+   * Saves `state` if the stored version is still `state.version - 1`; returns false on conflict
+   * (someone saved in between: reload, decide again).
+   */
+  save(state: CafeState): Promise<boolean>;
+  /**
+   * Upserts a contribution keyed by (cafeId, stepId, kind, key): the same key replaces the value
+   * (a changed vote), a new key adds a record (another post-it).
+   */
+  putContribution(c: Contribution): Promise<void>;
+  /** Contributions of a café, oldest first; of one step when `stepId` is given. */
+  listContributions(cafeId: string, stepId?: string): Promise<Contribution[]>;
+  /** Remembers the Teams activity id of a card (key: 'menu', a step id, 'recap'). */
+  setMessageId(cafeId: string, key: string, activityId: string): Promise<void>;
+  getMessageId(cafeId: string, key: string): Promise<string | undefined>;
+  /** Cafés that are not ended and have a timer, to re-arm timers at start. */
+  listTimed(): Promise<CafeState[]>;
+  /** Is the store reachable? */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
