@@ -54,6 +54,9 @@ export interface CafeState {
   tenantId?: string;
   /** Bot Connector address of the conversation, to send proactively (timers). */
   serviceUrl: string;
+  /** The bot's id and the channel in this conversation, also to send proactively. */
+  botId: string;
+  channelId: string;
   /** Locale of the shared cards: the starter's Teams locale. */
   locale: Locale;
   formulaId: string;
@@ -110,7 +113,7 @@ export interface Actor {
 
 /** A command for the café, already parsed and validated at the edge. */
 export type Command =
-  | { type: 'start'; formulaId: string; variant: Variant; cafeId: string; conversationId: string; serviceUrl: string; tenantId?: string }
+  | { type: 'start'; formulaId: string; variant: Variant; cafeId: string; conversationId: string; serviceUrl: string; botId: string; channelId: string; tenantId?: string }
   | { type: 'begin'; fromStep?: string }
   | { type: 'choose'; stepId: string; option: string }
   | { type: 'next'; fromStep?: string }
@@ -158,7 +161,8 @@ export type RefusalCode =
   | 'not-running'
   | 'invalid'
   | 'unknown-formula'
-  | 'duplicate';
+  | 'duplicate'
+  | 'too-long';
 
 export interface Refusal {
   refused: RefusalCode;

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { ActionDataSchema, type ActionData } from '../cards/actions';
+import type { Variant } from '../content/schema';
+
+/**
+ * Activity → input, with zod at the edge. Nothing unparsed reaches the engine: an unknown command
+ * or a forged card payload becomes an input the bot answers politely, and changes nothing.
+ */
+
+export type TextCommand =
+  | { type: 'startcafe'; formula: string; variant?: Variant; rest: string }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'extend'; minutes: number }
+  | { type: 'end' }
+  | { type: 'help' };
+
+export type Input =
+  | { kind: 'text'; command: TextCommand }
+  | { kind: 'action'; data: ActionData; via: 'execute' | 'submit' }
+  | { kind: 'unknown-command'; text: string }
+  | { kind: 'bad-payload'; via: 'execute' | 'submit' }
+  | { kind: 'ignore' };
+
+/** The activity fields the bot reads; everything else is ignored. */
+export const ActivitySchema = z.object({
+  type: z.string(),
+  id: z.string().optional(),
+  name: z.string().optional(),
+  text: z.string().optional(),
+  value: z.unknown().optional(),
+  locale: z.string().optional(),
+  from: z.object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() }),
+  conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional(), conversationType: z.string().optional() }),
+  recipient: z.object({ id: z.string().min(1) }),
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+});
+export type ParsedActivity = z.infer<typeof ActivitySchema>;
+
+const InvokeValueSchema = z.object({
+  action: z.object({ type: z.string().optional(), verb: z.string().optional(), data: z.record(z.string(), z.unknown()).optional() }),
+});
+
+const MAX_COMMAND_TEXT = 500;
+
+const ALIASES: Record<string, TextCommand['type']> = {
+  startcafe: 'startcafe',
+  suivant: 'next', next: 'next',
+  precedent: 'back', 'précédent': 'back', back: 'back',
+  pause: 'pause',
+  reprendre: 'resume', resume: 'resume',
+  prolonger: 'extend', extend: 'extend',
+  fin: 'end', end: 'end',
+  aide: 'help', help: 'help',
+};
+
+/** Reads one activity. `text` must already have the bot's mention removed. */
+export function parseInput(activity: ParsedActivity, text: string): Input {
+  if (activity.type === 'invoke') {
+    if (activity.name !== 'adaptiveCard/action') return { kind: 'ignore' };
+    const value = InvokeValueSchema.safeParse(activity.value);
+    if (!value.success) return { kind: 'bad-payload', via: 'execute' };
+    const data = ActionDataSchema.safeParse({ ...value.data.action.data, verb: value.data.action.verb ?? value.data.action.data?.verb });
+    return data.success ? { kind: 'action', data: data.data, via: 'execute' } : { kind: 'bad-payload', via: 'execute' };
+  }
+  if (activity.type !== 'message') return { kind: 'ignore' };
+  if (activity.value !== undefined && activity.value !== null && (!text || typeof activity.value === 'object')) {
+    const data = ActionDataSchema.safeParse(activity.value);
+    return data.success ? { kind: 'action', data: data.data, via: 'submit' } : { kind: 'bad-payload', via: 'submit' };
+  }
+  return parseText(text);
+}
+
+/** `/startcafe americano sans sucre`, `suivant`, `/prolonger 5`… (the slash is optional, as in Teams' command menu). */
+export function parseText(raw: string): Input {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (!text) return { kind: 'unknown-command', text: '' };
+  if (text.length > MAX_COMMAND_TEXT) return { kind: 'unknown-command', text: text.slice(0, 40) };
+  const [head, ...args] = text.split(' ');
+  const word = head.replace(/^\//, '').toLowerCase();
+  const type = ALIASES[word];
+  if (!type) return { kind: 'unknown-command', text: head.slice(0, 40) };
+  switch (type) {
+    case 'startcafe': {
+      const rest = args.join(' ').toLowerCase();
+      const formula = (args[0] ?? '').toLowerCase();
+      const option = args.slice(1).join(' ').toLowerCase().replace(/-/g, ' ').trim();
+      const variant: Variant | undefined | null =
+        option === '' ? undefined : option === 'avec sucre' ? 'avec-sucre' : option === 'sans sucre' ? 'sans-sucre' : null;
+      if (variant === null) return { kind: 'text', command: { type: 'startcafe', formula: `${formula} ${option}`.trim(), rest } };
+      return { kind: 'text', command: { type: 'startcafe', formula, variant, rest } };
+    }
+    case 'extend': {
+      const minutes = Number(args[0] ?? '5');
+      if (!Number.isInteger(minutes) || minutes < 1 || minutes > 30) return { kind: 'unknown-command', text: head };
+      return { kind: 'text', command: { type: 'extend', minutes } };
+    }
+    default:
+      return { kind: 'text', command: { type } as TextCommand };
+  }
+}

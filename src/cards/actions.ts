@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The data every card button carries, and its zod schema. Cards put it in `Action.Execute.data`
+ * (and in the `Action.Submit` fallback, where Teams merges the card's inputs into it); the bot
+ * parses it with `ActionDataSchema` before anything reaches the engine, so a forged or stale
+ * payload is refused at the edge.
+ */
+
+const Id = z.string().min(1).max(200);
+const Short = z.string().min(1).max(100);
+/** Inputs are bounded generously here; the engine applies the real text limit with a polite refusal. */
+const FreeText = z.string().max(5000).default('');
+
+const cafe = { cafe: Id };
+const step = { cafe: Id, step: Id };
+
+export const ActionDataSchema = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal('begin'), ...cafe }),
+  z.object({ verb: z.literal('choose'), ...step, option: Short }),
+  z.object({ verb: z.literal('next'), ...step }),
+  z.object({ verb: z.literal('back'), ...step }),
+  z.object({ verb: z.literal('reveal'), ...step }),
+  z.object({ verb: z.literal('turn'), ...step, delta: z.union([z.literal(1), z.literal(-1)]) }),
+  z.object({ verb: z.literal('pause'), ...cafe }),
+  z.object({ verb: z.literal('resume'), ...cafe }),
+  z.object({ verb: z.literal('extend'), ...cafe, minutes: z.coerce.number().int().min(1).max(30) }),
+  z.object({ verb: z.literal('end'), ...cafe }),
+  z.object({ verb: z.literal('vote'), ...step, choice: Short }),
+  z.object({ verb: z.literal('pick'), ...step, item: Short }),
+  z.object({ verb: z.literal('done'), ...step }),
+  z.object({ verb: z.literal('postit'), ...step, postitColumn: Short, postitKind: Short, postitText: FreeText }),
+  z.object({ verb: z.literal('argument'), ...step, side: z.enum(['pour', 'contre']), argumentText: FreeText }),
+  z.object({ verb: z.literal('answer'), ...step, answerText: FreeText }),
+  /** Universal Actions refresh: the per-user view of a card. */
+  z.object({ verb: z.literal('refresh'), cafe: Id, step: Id.optional() }),
+  /** Start a formula from a card (the list of formulas, the menu). */
+  z.object({ verb: z.literal('start'), formula: Short, variant: z.enum(['avec-sucre', 'sans-sucre']) }),
+]);
+export type ActionData = z.infer<typeof ActionDataSchema>;
+export type Verb = ActionData['verb'];
+
+/** Builds the data of a button; typed so a card cannot emit a payload the bot would refuse. */
+export function action<V extends Verb>(data: Extract<ActionData, { verb: V }>): Extract<ActionData, { verb: V }> {
+  return data;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/**
+ * The environment, validated once at start. A bad value stops the start with a message that
+ * names the variable and what is wrong (see env.sample for every variable).
+ */
+const Bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  MicrosoftAppId: z.string().trim().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+  BARISTA_LOCAL_MODE: Bool.default(false),
+  DATA_DIR: z.string().min(1).default('./data'),
+  CONTENT_DIR: z.string().default(''),
+  VIDEO_LINKS: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  appId: string;
+  appPassword: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  appTenantId: string;
+  /** Anonymous mode for the Agents Playground: no token is checked. Never in production. */
+  localMode: boolean;
+  dataDir: string;
+  contentDir?: string;
+  /** Per-video links that replace the guide's playlist: video id → URL. */
+  videoLinks: Record<string, string>;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/** Reads and checks the environment; throws ConfigError naming the variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Configuration invalide : ${lines.join(' ; ')}`);
+  }
+  const e = parsed.data;
+  if (!e.MicrosoftAppId && !e.BARISTA_LOCAL_MODE) {
+    throw new ConfigError(
+      'Configuration invalide : MicrosoftAppId est vide. Renseignez MicrosoftAppId et MicrosoftAppPassword (production), ' +
+        'ou BARISTA_LOCAL_MODE=true pour le mode local anonyme (Agents Playground uniquement).',
+    );
+  }
+  if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+    throw new ConfigError('Configuration invalide : MicrosoftAppPassword est vide alors que MicrosoftAppId est renseigné.');
+  }
+  if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
+    throw new ConfigError('Configuration invalide : MicrosoftAppTenantId est requis quand MicrosoftAppType=SingleTenant.');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    appId: e.MicrosoftAppId,
+    appPassword: e.MicrosoftAppPassword,
+    appType: e.MicrosoftAppType,
+    appTenantId: e.MicrosoftAppTenantId,
+    localMode: !e.MicrosoftAppId,
+    dataDir: e.DATA_DIR,
+    contentDir: e.CONTENT_DIR || undefined,
+    videoLinks: parseVideoLinks(e.VIDEO_LINKS),
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** VIDEO_LINKS="ban=https://…,geodae=https://…" */
+function parseVideoLinks(raw: string): Record<string, string> {
+  const links: Record<string, string> = {};
+  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.indexOf('=');
+    const id = pair.slice(0, at).trim();
+    const url = pair.slice(at + 1).trim();
+    if (at <= 0 || !z.string().url().safeParse(url).success) {
+      throw new ConfigError(`Configuration invalide : VIDEO_LINKS, « ${pair} » n'est pas de la forme identifiant=https://…`);
+    }
+    links[id] = url;
+  }
+  return links;
+}

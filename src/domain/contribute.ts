@@ -1,0 +1,93 @@
+import type { Content } from '../content/schema';
+import { activityOf, currentStep, questionOf, stepById } from './lookup';
+import type { Actor, CafeState, Contribution, ContributionValue, Refusal } from './types';
+
+/** Longest free text kept (post-its, arguments, answers): a card stays small and readable. */
+export const MAX_TEXT = 280;
+
+export interface ContributionInput {
+  stepId: string;
+  value: ContributionValue;
+  /** The Teams activity id: the key of multi-valued contributions, so a retry adds nothing. */
+  activityId: string;
+}
+
+/**
+ * Checks a participant's contribution against the café and turns it into the record to upsert.
+ * Only the current step takes contributions; a poll takes votes until it is revealed.
+ */
+export function contribute(state: CafeState, input: ContributionInput, actor: Actor, content: Content, now: number): Contribution | Refusal {
+  if (state.status !== 'running' && state.status !== 'paused') return { refused: state.status === 'ended' ? 'closed' : 'not-running' };
+  const step = stepById(state, input.stepId);
+  if (!step) return { refused: 'invalid', detail: 'step' };
+  if (currentStep(state)?.id !== step.id) return { refused: 'closed' };
+  const v = input.value;
+  const activity = activityOf(step, content);
+  const record = (key: string, value: ContributionValue): Contribution => ({
+    cafeId: state.id, stepId: step.id, kind: value.kind, key, userId: actor.id, value, at: now,
+    ...(v.kind === 'pick' ? { userName: actor.name } : {}),
+  });
+  switch (v.kind) {
+    case 'vote': {
+      const q = questionOf(step, content);
+      if (step.kind !== 'poll' || !q) return { refused: 'invalid', detail: 'step' };
+      if (state.runtime[step.id]?.revealed) return { refused: 'closed' };
+      if (!q.choices.some((c) => c.id === v.choice)) return { refused: 'invalid', detail: 'choice' };
+      return record(actor.id, v);
+    }
+    case 'pick': {
+      if (step.kind !== 'pick' || activity?.kind !== 'pick') return { refused: 'invalid', detail: 'step' };
+      if (!activity.items.some((i) => i.id === v.item)) return { refused: 'invalid', detail: 'item' };
+      return record(actor.id, v);
+    }
+    case 'done':
+      if (step.kind !== 'video') return { refused: 'invalid', detail: 'step' };
+      return record(actor.id, v);
+    case 'postit': {
+      if (step.kind !== 'board' || activity?.kind !== 'board') return { refused: 'invalid', detail: 'step' };
+      if (!activity.columns.some((c) => c.id === v.column) || !activity.postitKinds.some((k) => k.id === v.postitKind)) {
+        return { refused: 'invalid', detail: 'postit' };
+      }
+      const text = checkedText(v.text);
+      if (typeof text !== 'string') return text;
+      return record(input.activityId, { ...v, text });
+    }
+    case 'argument': {
+      const q = questionOf(step, content);
+      if (step.kind !== 'poll' || !q?.arguments) return { refused: 'invalid', detail: 'step' };
+      const text = checkedText(v.text);
+      if (typeof text !== 'string') return text;
+      return record(input.activityId, { ...v, text });
+    }
+    case 'answer': {
+      if (step.kind !== 'question') return { refused: 'invalid', detail: 'step' };
+      const text = checkedText(v.text);
+      if (typeof text !== 'string') return text;
+      return record(input.activityId, { ...v, text });
+    }
+  }
+}
+
+/**
+ * A participant's free text as it may be shown to everyone: no markup (HTML tags, Markdown links
+ * and emphasis characters that would change the card), no control characters, folded spaces.
+ */
+export function cleanText(raw: string): string {
+  const text = raw
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~#>|]/g, '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text;
+}
+
+/** A cleaned free text, or why it cannot be kept (empty, longer than MAX_TEXT). */
+function checkedText(raw: string): string | Refusal {
+  const text = cleanText(raw.length > MAX_TEXT * 4 ? raw.slice(0, MAX_TEXT * 4) : raw);
+  if (!text) return { refused: 'invalid', detail: 'empty' };
+  if (text.length > MAX_TEXT) return { refused: 'too-long', detail: String(MAX_TEXT) };
+  return text;
+}

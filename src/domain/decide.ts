@@ -1,0 +1,265 @@
+import type { Content, Variant } from '../content/schema';
+import { activityOf, currentStep, findFormula, formulaOf, pickStepFor, pickers, stepById } from './lookup';
+import { initialPlan, optionSteps } from './plan';
+import type { Actor, CafeState, Command, Contribution, Decision, Effect, Refusal, Step } from './types';
+
+/** Everything a decision may depend on besides the state: passed in, never fetched. */
+export interface Context {
+  actor: Actor;
+  content: Content;
+  now: number;
+  /** The Teams activity id of the command, to act once on a retried delivery. */
+  activityId?: string;
+  /** The café's contributions (turns need who picked what). */
+  contributions: Contribution[];
+}
+
+const RECENT_IDS = 30;
+
+export function isRefusal(x: unknown): x is Refusal {
+  return typeof x === 'object' && x !== null && 'refused' in x;
+}
+
+/**
+ * Creates a café in its menu state. The facilitator is whoever started it.
+ */
+export function startCafe(cmd: Extract<Command, { type: 'start' }>, ctx: Omit<Context, 'contributions'>): CafeState | Refusal {
+  const formula = findFormula(ctx.content, cmd.formulaId, cmd.variant);
+  if (!formula) return { refused: 'unknown-formula', detail: `${cmd.formulaId} ${cmd.variant}` };
+  return {
+    id: cmd.cafeId,
+    conversationId: cmd.conversationId,
+    tenantId: cmd.tenantId,
+    serviceUrl: cmd.serviceUrl,
+    botId: cmd.botId,
+    channelId: cmd.channelId,
+    locale: ctx.actor.locale,
+    formulaId: formula.id,
+    variant: formula.variant as Variant,
+    facilitatorId: ctx.actor.id,
+    facilitatorName: ctx.actor.name,
+    status: 'menu',
+    createdAt: ctx.now,
+    pausedMs: 0,
+    steps: initialPlan(formula, ctx.content),
+    cursor: -1,
+    runtime: {},
+    recentActivityIds: ctx.activityId ? [ctx.activityId] : [],
+    version: 1,
+  };
+}
+
+/**
+ * The café engine: same state, command and context, same decision. Facilitator commands are
+ * refused for anyone else; a command pressed on an older card (`fromStep`) is refused as stale so a
+ * double click or a retried delivery never skips a step.
+ */
+export function decide(state: CafeState, command: Command, ctx: Context): Decision | Refusal {
+  if (command.type === 'start') return { refused: 'already-running' };
+  if (state.status === 'ended') return { refused: 'closed' };
+  const system = command.type === 'time-up' || command.type === 'all-done';
+  if (!system && ctx.actor.id !== state.facilitatorId) return { refused: 'not-facilitator' };
+  if (ctx.activityId && state.recentActivityIds.includes(ctx.activityId)) return { refused: 'duplicate' };
+
+  const s: CafeState = structuredClone(state);
+  if (ctx.activityId) s.recentActivityIds = [...s.recentActivityIds, ctx.activityId].slice(-RECENT_IDS);
+  const effects: Effect[] = [];
+  const result = apply(s, command, ctx, effects);
+  if (isRefusal(result)) return result;
+  s.version = state.version + 1;
+  return { state: s, effects };
+}
+
+function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Refusal {
+  const step = currentStep(s);
+  const stale = (from?: string) => from !== undefined && from !== (step?.id ?? 'menu');
+  switch (c.type) {
+    case 'begin': {
+      if (s.status !== 'menu') return { refused: 'stale-step' };
+      s.status = 'running';
+      s.startedAt = ctx.now;
+      fx.push({ type: 'update-menu' });
+      return enter(s, 0, ctx, fx);
+    }
+    case 'choose': {
+      if (!runningNav(s)) return { refused: 'not-running' };
+      if (!step || step.id !== c.stepId || step.kind !== 'choose') return { refused: 'stale-step' };
+      return choose(s, step, c.option, ctx, fx);
+    }
+    case 'next': {
+      if (!runningNav(s)) return { refused: s.status === 'paused' ? 'not-running' : 'stale-step' };
+      if (!step || stale(c.fromStep)) return { refused: 'stale-step' };
+      if (step.kind === 'choose') {
+        const part = formulaOf(s, ctx.content).parts[Number(step.ref)];
+        return choose(s, step, part.defaultOption, ctx, fx);
+      }
+      if (step.kind === 'turns') {
+        const pick = pickStepFor(s, step);
+        const count = pick ? pickers(ctx.contributions, pick.id).length : 0;
+        const rt = s.runtime[step.id];
+        if ((rt.turn ?? 0) < count - 1) return turn(s, step, 1, ctx, fx);
+      }
+      if (s.cursor >= s.steps.length - 1) return end(s, ctx, fx);
+      leave(s, step, ctx, fx);
+      return enter(s, s.cursor + 1, ctx, fx);
+    }
+    case 'back': {
+      if (!runningNav(s)) return { refused: s.status === 'paused' ? 'not-running' : 'stale-step' };
+      if (!step || stale(c.fromStep)) return { refused: 'stale-step' };
+      if (s.cursor === 0) return { refused: 'invalid', detail: 'first-step' };
+      leave(s, step, ctx, fx);
+      return enter(s, s.cursor - 1, ctx, fx);
+    }
+    case 'reveal': {
+      if (!step || step.id !== c.stepId || step.kind !== 'poll') return { refused: 'stale-step' };
+      const rt = s.runtime[step.id];
+      if (rt.revealed) return { refused: 'closed' };
+      rt.revealed = true;
+      fx.push({ type: 'update-step', stepId: step.id });
+      return;
+    }
+    case 'turn': {
+      if (!step || step.id !== c.stepId || step.kind !== 'turns') return { refused: 'stale-step' };
+      return turn(s, step, c.delta, ctx, fx);
+    }
+    case 'pause': {
+      if (s.status !== 'running') return { refused: 'not-running' };
+      s.status = 'paused';
+      s.pausedAt = ctx.now;
+      if (s.timer?.dueAt !== undefined && !s.timer.firedAt) {
+        s.timer = { ...s.timer, remainingMs: Math.max(0, s.timer.dueAt - ctx.now), dueAt: undefined };
+        fx.push({ type: 'cancel-timer' });
+      }
+      fx.push({ type: 'say', key: 'paused' });
+      if (step) fx.push({ type: 'update-step', stepId: step.id });
+      return;
+    }
+    case 'resume': {
+      if (s.status !== 'paused') return { refused: 'not-running' };
+      s.status = 'running';
+      s.pausedMs += ctx.now - (s.pausedAt ?? ctx.now);
+      s.pausedAt = undefined;
+      if (s.timer?.remainingMs !== undefined) {
+        s.timer = { stepId: s.timer.stepId, dueAt: ctx.now + s.timer.remainingMs };
+        fx.push({ type: 'arm-timer', stepId: s.timer.stepId, dueAt: s.timer.dueAt! });
+      }
+      fx.push({ type: 'say', key: 'resumed' });
+      if (step) fx.push({ type: 'update-step', stepId: step.id });
+      return;
+    }
+    case 'extend': {
+      if (!s.timer || !step || s.timer.stepId !== step.id) return { refused: 'invalid', detail: 'no-timer' };
+      const add = c.minutes * 60_000;
+      if (s.timer.remainingMs !== undefined) s.timer.remainingMs += add;
+      else {
+        const base = s.timer.firedAt ? ctx.now : s.timer.dueAt ?? ctx.now;
+        s.timer = { stepId: step.id, dueAt: base + add };
+        fx.push({ type: 'arm-timer', stepId: step.id, dueAt: s.timer.dueAt! });
+      }
+      fx.push({ type: 'say', key: 'extended', params: { minutes: c.minutes } });
+      fx.push({ type: 'update-step', stepId: step.id });
+      return;
+    }
+    case 'end':
+      return end(s, ctx, fx);
+    case 'time-up': {
+      const t = s.timer;
+      if (s.status !== 'running' || !t || t.stepId !== c.stepId || t.firedAt || t.dueAt === undefined || t.dueAt > ctx.now) {
+        return { refused: 'stale-step' };
+      }
+      t.firedAt = ctx.now;
+      fx.push({ type: 'say', key: 'timeUp' });
+      fx.push({ type: 'update-step', stepId: c.stepId });
+      return;
+    }
+    case 'all-done': {
+      if (!step || step.id !== c.stepId || step.kind !== 'video') return { refused: 'stale-step' };
+      const rt = s.runtime[step.id];
+      if (rt.allDoneAnnounced) return { refused: 'duplicate' };
+      rt.allDoneAnnounced = true;
+      fx.push({ type: 'say', key: 'allDone' });
+      fx.push({ type: 'update-step', stepId: step.id });
+      return;
+    }
+  }
+}
+
+function runningNav(s: CafeState): boolean {
+  return s.status === 'running';
+}
+
+/** Expands the chosen option of a part right after its choose step, replacing an earlier choice. */
+function choose(s: CafeState, step: Step, optionId: string, ctx: Context, fx: Effect[]): void | Refusal {
+  const part = formulaOf(s, ctx.content).parts[Number(step.ref)];
+  if (!part?.options.some((o) => o.id === optionId)) return { refused: 'invalid', detail: 'option' };
+  const at = s.cursor;
+  let endOfPart = at + 1;
+  while (endOfPart < s.steps.length && s.steps[endOfPart].part === step.part && s.steps[endOfPart].kind !== 'choose') endOfPart++;
+  s.steps.splice(at + 1, endOfPart - at - 1, ...optionSteps(part, optionId, ctx.content));
+  s.runtime[step.id] = { ...s.runtime[step.id], chosen: optionId };
+  leave(s, step, ctx, fx);
+  if (at + 1 >= s.steps.length) return end(s, ctx, fx);
+  return enter(s, at + 1, ctx, fx);
+}
+
+function turn(s: CafeState, step: Step, delta: 1 | -1, ctx: Context, fx: Effect[]): void | Refusal {
+  const pick = pickStepFor(s, step);
+  const list = pick ? pickers(ctx.contributions, pick.id) : [];
+  const rt = s.runtime[step.id];
+  const next = (rt.turn ?? 0) + delta;
+  if (next < 0 || next >= list.length) return { refused: 'invalid', detail: 'turn' };
+  rt.turn = next;
+  fx.push({ type: 'say', key: 'floorTo', params: { name: list[next].userName, item: list[next].item } });
+  fx.push({ type: 'update-step', stepId: step.id });
+}
+
+function leave(s: CafeState, step: Step, ctx: Context, fx: Effect[]): void {
+  const rt = s.runtime[step.id];
+  rt.endedAt = ctx.now;
+  if (step.kind === 'poll') rt.revealed = true;
+  if (s.timer) {
+    s.timer = undefined;
+    fx.push({ type: 'cancel-timer' });
+  }
+  fx.push({ type: 'update-step', stepId: step.id });
+}
+
+function enter(s: CafeState, index: number, ctx: Context, fx: Effect[]): void {
+  s.cursor = index;
+  const step = s.steps[index];
+  const previous = s.runtime[step.id];
+  s.runtime[step.id] = previous
+    ? { ...previous, endedAt: undefined, revealed: step.kind === 'poll' ? false : previous.revealed }
+    : { startedAt: ctx.now, ...(step.kind === 'turns' ? { turn: 0 } : {}) };
+  const activity = activityOf(step, ctx.content);
+  if (step.kind === 'video' && activity?.kind === 'video') {
+    s.timer = { stepId: step.id, dueAt: ctx.now + activity.viewingMinutes * 60_000 };
+    fx.push({ type: 'arm-timer', stepId: step.id, dueAt: s.timer.dueAt! });
+  }
+  fx.push({ type: 'post-step', stepId: step.id });
+  if (step.kind === 'turns') {
+    const pick = pickStepFor(s, step);
+    const first = pick ? pickers(ctx.contributions, pick.id)[0] : undefined;
+    if (first) fx.push({ type: 'say', key: 'floorTo', params: { name: first.userName, item: first.item } });
+  }
+}
+
+function end(s: CafeState, ctx: Context, fx: Effect[]): void {
+  const step = currentStep(s);
+  if (step && s.runtime[step.id] && !s.runtime[step.id].endedAt) leave(s, step, ctx, fx);
+  if (s.timer) {
+    s.timer = undefined;
+    fx.push({ type: 'cancel-timer' });
+  }
+  if (s.status === 'paused') s.pausedMs += ctx.now - (s.pausedAt ?? ctx.now);
+  s.status = 'ended';
+  s.pausedAt = undefined;
+  s.endedAt = ctx.now;
+  if (!s.startedAt) fx.push({ type: 'update-menu' });
+  fx.push({ type: 'post-recap' });
+}
+
+/** Is this step (of this café) the one running now? */
+export function isCurrent(state: CafeState, stepId: string): boolean {
+  return currentStep(state)?.id === stepId && stepById(state, stepId) !== undefined;
+}

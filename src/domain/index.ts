@@ -1,0 +1,11 @@
+/**
+ * The café engine: pure functions of (state, command, context). No botbuilder, no I/O, no clock:
+ * time comes in as `now`, so every rule is testable in microseconds and portable to another SDK.
+ */
+export * from './types';
+export { decide, startCafe, isRefusal, isCurrent } from './decide';
+export type { Context } from './decide';
+export { contribute, cleanText, MAX_TEXT } from './contribute';
+export type { ContributionInput } from './contribute';
+export { initialPlan, optionSteps, plannedTotal } from './plan';
+export * from './lookup';

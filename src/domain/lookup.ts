@@ -1,0 +1,76 @@
+import type { Activity, Content, Formula, OpenQuestion, Question, Video } from '../content/schema';
+import type { CafeState, Contribution, Step } from './types';
+
+/** Small pure lookups shared by the engine and the views. */
+
+export function findFormula(content: Content, id: string, variant: string): Formula | undefined {
+  return content.formulas.find((f) => f.id === id && f.variant === variant);
+}
+
+export function formulaOf(state: CafeState, content: Content): Formula {
+  const f = findFormula(content, state.formulaId, state.variant);
+  if (!f) throw new Error(`formula ${state.formulaId} ${state.variant} of café ${state.id} is not in the content`);
+  return f;
+}
+
+export function currentStep(state: CafeState): Step | undefined {
+  return state.cursor >= 0 ? state.steps[state.cursor] : undefined;
+}
+
+export function stepById(state: CafeState, stepId: string): Step | undefined {
+  return state.steps.find((s) => s.id === stepId);
+}
+
+export function activityOf(step: Step, content: Content): Activity | undefined {
+  return content.activities.find((a) => a.id === step.activityId);
+}
+
+export function questionOf(step: Step, content: Content): Question | undefined {
+  const a = activityOf(step, content);
+  return a?.kind === 'polls' ? a.questions.find((q) => q.id === step.ref) : undefined;
+}
+
+export function openQuestionOf(step: Step, content: Content): OpenQuestion | undefined {
+  const a = activityOf(step, content);
+  return a?.kind === 'questions' ? a.questions.find((q) => q.id === step.ref) : undefined;
+}
+
+export function videoOf(step: Step, content: Content): Video | undefined {
+  return step.kind === 'video' ? content.videos.find((v) => v.id === step.ref) : undefined;
+}
+
+/** People taking part: everyone who did something in the café, the facilitator aside. */
+export function participants(state: CafeState, contributions: Contribution[]): string[] {
+  const ids = new Set<string>();
+  for (const c of contributions) if (c.userId !== state.facilitatorId) ids.add(c.userId);
+  return [...ids];
+}
+
+/** Who picked what in a pick step, in the order they first picked: the order of turns. */
+export function pickers(contributions: Contribution[], pickStepId: string): Array<{ userId: string; userName: string; item: string }> {
+  return contributions
+    .filter((c) => c.stepId === pickStepId && c.value.kind === 'pick')
+    .map((c) => ({ userId: c.userId, userName: c.userName ?? '', item: c.value.kind === 'pick' ? c.value.item : '' }));
+}
+
+/** The pick step a turns step gives the floor for (the step just before it, same activity). */
+export function pickStepFor(state: CafeState, turnsStep: Step): Step | undefined {
+  return state.steps.find((s) => s.kind === 'pick' && s.activityId === turnsStep.activityId && s.part === turnsStep.part);
+}
+
+/** Vote counts of a poll step, by choice id. */
+export function voteCounts(contributions: Contribution[], stepId: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of contributions) {
+    if (c.stepId === stepId && c.value.kind === 'vote') counts[c.value.choice] = (counts[c.value.choice] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Has everyone taking part said they finished watching this video step? */
+export function everyoneDone(state: CafeState, contributions: Contribution[], stepId: string): boolean {
+  const people = participants(state, contributions);
+  if (people.length === 0) return false;
+  const done = new Set(contributions.filter((c) => c.stepId === stepId && c.kind === 'done').map((c) => c.userId));
+  return people.every((p) => done.has(p));
+}

@@ -1,0 +1,141 @@
+import type { CafeState, Contribution } from '../domain/types';
+import type { CafeStore } from './port';
+
+/**
+ * In-memory `CafeStore`, for unit tests. Same semantics as the SQLite store: one active café per
+ * conversation, compare-and-set saves, idempotent contribution upserts. Everything is deep-copied
+ * in and out so callers can never mutate the stored state by accident.
+ */
+export class MemoryStore implements CafeStore {
+  /** Cafés in creation order. */
+  private readonly cafes = new Map<string, { state: CafeState; updatedAt: number }>();
+  /** Per café: contributions keyed by (stepId, kind, key), in first-insertion order. */
+  private readonly contributions = new Map<string, Map<string, Contribution>>();
+  /** Per café: message key -> activity id. */
+  private readonly messages = new Map<string, Map<string, string>>();
+  private closed = false;
+
+  async getActive(conversationId: string): Promise<CafeState | undefined> {
+    this.assertOpen();
+    for (const { state } of this.cafes.values()) {
+      if (state.conversationId === conversationId && state.status !== 'ended') return structuredClone(state);
+    }
+    return undefined;
+  }
+
+  async get(cafeId: string): Promise<CafeState | undefined> {
+    this.assertOpen();
+    const row = this.cafes.get(cafeId);
+    return row ? structuredClone(row.state) : undefined;
+  }
+
+  async create(state: CafeState): Promise<boolean> {
+    this.assertOpen();
+    if (this.cafes.has(state.id)) throw new Error(`Café ${state.id} already exists`);
+    if (state.status !== 'ended' && this.activeOf(state.conversationId) !== undefined) return false;
+    this.cafes.set(state.id, { state: structuredClone(state), updatedAt: Date.now() });
+    return true;
+  }
+
+  async save(state: CafeState): Promise<boolean> {
+    this.assertOpen();
+    const row = this.cafes.get(state.id);
+    if (!row || row.state.version !== state.version - 1) return false;
+    if (state.status !== 'ended') {
+      const active = this.activeOf(state.conversationId);
+      if (active !== undefined && active !== state.id) {
+        throw new Error(
+          `Cannot save café ${state.id}: conversation ${state.conversationId} already has an active café (${active})`,
+        );
+      }
+    }
+    this.cafes.set(state.id, { state: structuredClone(state), updatedAt: Date.now() });
+    return true;
+  }
+
+  async putContribution(c: Contribution): Promise<void> {
+    this.assertOpen();
+    let byKey = this.contributions.get(c.cafeId);
+    if (!byKey) {
+      byKey = new Map();
+      this.contributions.set(c.cafeId, byKey);
+    }
+    // Map.set on an existing key keeps its position, like an upsert keeps its rowid.
+    byKey.set(JSON.stringify([c.stepId, c.kind, c.key]), structuredClone(c));
+  }
+
+  async listContributions(cafeId: string, stepId?: string): Promise<Contribution[]> {
+    this.assertOpen();
+    const all = [...(this.contributions.get(cafeId)?.values() ?? [])];
+    return all
+      .filter((c) => stepId === undefined || c.stepId === stepId)
+      .sort((a, b) => a.at - b.at) // stable: ties keep first-insertion order
+      .map((c) => structuredClone(c));
+  }
+
+  async setMessageId(cafeId: string, key: string, activityId: string): Promise<void> {
+    this.assertOpen();
+    let byKey = this.messages.get(cafeId);
+    if (!byKey) {
+      byKey = new Map();
+      this.messages.set(cafeId, byKey);
+    }
+    byKey.set(key, activityId);
+  }
+
+  async getMessageId(cafeId: string, key: string): Promise<string | undefined> {
+    this.assertOpen();
+    return this.messages.get(cafeId)?.get(key);
+  }
+
+  async listTimed(): Promise<CafeState[]> {
+    this.assertOpen();
+    return [...this.cafes.values()]
+      .filter(({ state }) => state.status !== 'ended' && state.timer != null)
+      .map(({ state }) => structuredClone(state));
+  }
+
+  async ping(): Promise<boolean> {
+    return !this.closed;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  /**
+   * Erases ended cafés that ended before `ts` (epoch ms; `endedAt`, or the last save when unset),
+   * with their contributions and message ids. Returns how many cafés were erased.
+   */
+  async purgeEndedBefore(ts: number): Promise<number> {
+    this.assertOpen();
+    const ids = [...this.cafes.entries()]
+      .filter(([, { state, updatedAt }]) => state.status === 'ended' && (state.endedAt ?? updatedAt) < ts)
+      .map(([id]) => id);
+    for (const id of ids) this.eraseNow(id);
+    return ids.length;
+  }
+
+  /** Erases a café, its contributions and its message ids. Returns whether the café existed. */
+  async eraseCafe(cafeId: string): Promise<boolean> {
+    this.assertOpen();
+    return this.eraseNow(cafeId);
+  }
+
+  private eraseNow(cafeId: string): boolean {
+    this.contributions.delete(cafeId);
+    this.messages.delete(cafeId);
+    return this.cafes.delete(cafeId);
+  }
+
+  private activeOf(conversationId: string): string | undefined {
+    for (const { state } of this.cafes.values()) {
+      if (state.conversationId === conversationId && state.status !== 'ended') return state.id;
+    }
+    return undefined;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('MemoryStore is closed');
+  }
+}

@@ -1,0 +1,329 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { CafeState, Contribution } from '../domain/types';
+import type { CafeStore } from './port';
+
+/** File name of the database inside the data folder. */
+export const SQLITE_FILE_NAME = 'barista.sqlite';
+
+/**
+ * Schema migrations, in order: `MIGRATIONS[i]` takes the schema from version i to i + 1. The
+ * version is kept in SQLite's `user_version` pragma. Append only; never edit a shipped migration.
+ */
+const MIGRATIONS: readonly string[] = [
+  // 0 -> 1
+  `
+  CREATE TABLE cafes (
+    id              TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    version         INTEGER NOT NULL,
+    has_timer       INTEGER NOT NULL DEFAULT 0,
+    ended_at        INTEGER,
+    doc             TEXT NOT NULL,
+    updated_at      INTEGER NOT NULL
+  );
+  -- A conversation has at most one café that is not ended.
+  CREATE UNIQUE INDEX cafes_one_active ON cafes (conversation_id) WHERE status <> 'ended';
+  -- Cafés whose timer must be re-armed at start.
+  CREATE INDEX cafes_timed ON cafes (has_timer) WHERE status <> 'ended' AND has_timer = 1;
+  CREATE INDEX cafes_ended ON cafes (ended_at) WHERE status = 'ended';
+
+  CREATE TABLE contributions (
+    cafe_id TEXT NOT NULL,
+    step_id TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    key     TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    doc     TEXT NOT NULL,
+    at      INTEGER NOT NULL,
+    PRIMARY KEY (cafe_id, step_id, kind, key)
+  );
+  CREATE INDEX contributions_by_cafe_at ON contributions (cafe_id, at);
+
+  CREATE TABLE messages (
+    cafe_id     TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    PRIMARY KEY (cafe_id, key)
+  ) WITHOUT ROWID;
+  `,
+];
+
+/** The schema version this code writes and expects. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+interface CafeRow {
+  id: string;
+  doc: string;
+}
+
+interface ContributionRow {
+  cafe_id: string;
+  step_id: string;
+  kind: string;
+  key: string;
+  doc: string;
+}
+
+type Params = Record<string, string | number | null>;
+
+/**
+ * The default `CafeStore`: one SQLite file (`${dir}/barista.sqlite`, or `':memory:'`), WAL mode.
+ * better-sqlite3 is synchronous; the methods are async only to fit the port.
+ */
+export class SqliteStore implements CafeStore {
+  private readonly db: Database.Database;
+  private readonly stmt: {
+    getActive: Database.Statement<[string], CafeRow>;
+    get: Database.Statement<[string], CafeRow>;
+    insertCafe: Database.Statement<[Params]>;
+    updateCafe: Database.Statement<[Params]>;
+    putContribution: Database.Statement<[Params]>;
+    listContributions: Database.Statement<[string], ContributionRow>;
+    listStepContributions: Database.Statement<[string, string], ContributionRow>;
+    setMessageId: Database.Statement<[string, string, string]>;
+    getMessageId: Database.Statement<[string, string], { activity_id: string }>;
+    listTimed: Database.Statement<[], CafeRow>;
+    ping: Database.Statement<[], number>;
+    endedBefore: Database.Statement<[number], { id: string }>;
+    deleteCafe: Database.Statement<[string]>;
+    deleteContributions: Database.Statement<[string]>;
+    deleteMessages: Database.Statement<[string]>;
+  };
+  private readonly eraseTx: (cafeId: string) => boolean;
+  private readonly purgeTx: (ts: number) => number;
+
+  /** Opens (creating if needed) `${dir}/barista.sqlite`; `dir` may be `':memory:'`. */
+  constructor(dir: string) {
+    let file: string;
+    if (dir === ':memory:') {
+      file = ':memory:';
+    } else {
+      fs.mkdirSync(dir, { recursive: true });
+      file = path.join(dir, SQLITE_FILE_NAME);
+    }
+    this.db = new Database(file);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.pragma('synchronous = NORMAL');
+      this.migrate();
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+
+    const db = this.db;
+    this.stmt = {
+      getActive: db.prepare(`SELECT id, doc FROM cafes WHERE conversation_id = ? AND status <> 'ended'`),
+      get: db.prepare(`SELECT id, doc FROM cafes WHERE id = ?`),
+      insertCafe: db.prepare(
+        `INSERT INTO cafes (id, conversation_id, status, version, has_timer, ended_at, doc, updated_at)
+         VALUES (@id, @conversationId, @status, @version, @hasTimer, @endedAt, @doc, @updatedAt)`,
+      ),
+      updateCafe: db.prepare(
+        `UPDATE cafes
+            SET conversation_id = @conversationId, status = @status, version = @version,
+                has_timer = @hasTimer, ended_at = @endedAt, doc = @doc, updated_at = @updatedAt
+          WHERE id = @id AND version = @expectedVersion`,
+      ),
+      putContribution: db.prepare(
+        `INSERT INTO contributions (cafe_id, step_id, kind, key, user_id, doc, at)
+         VALUES (@cafeId, @stepId, @kind, @key, @userId, @doc, @at)
+         ON CONFLICT (cafe_id, step_id, kind, key)
+         DO UPDATE SET user_id = excluded.user_id, doc = excluded.doc, at = excluded.at`,
+      ),
+      listContributions: db.prepare(
+        `SELECT cafe_id, step_id, kind, key, doc FROM contributions WHERE cafe_id = ? ORDER BY at, rowid`,
+      ),
+      listStepContributions: db.prepare(
+        `SELECT cafe_id, step_id, kind, key, doc FROM contributions
+          WHERE cafe_id = ? AND step_id = ? ORDER BY at, rowid`,
+      ),
+      setMessageId: db.prepare(
+        `INSERT INTO messages (cafe_id, key, activity_id) VALUES (?, ?, ?)
+         ON CONFLICT (cafe_id, key) DO UPDATE SET activity_id = excluded.activity_id`,
+      ),
+      getMessageId: db.prepare(`SELECT activity_id FROM messages WHERE cafe_id = ? AND key = ?`),
+      listTimed: db.prepare(
+        `SELECT id, doc FROM cafes WHERE status <> 'ended' AND has_timer = 1 ORDER BY rowid`,
+      ),
+      ping: db.prepare<[], number>(`SELECT 1`).pluck(),
+      endedBefore: db.prepare(
+        `SELECT id FROM cafes WHERE status = 'ended' AND COALESCE(ended_at, updated_at) < ?`,
+      ),
+      deleteCafe: db.prepare(`DELETE FROM cafes WHERE id = ?`),
+      deleteContributions: db.prepare(`DELETE FROM contributions WHERE cafe_id = ?`),
+      deleteMessages: db.prepare(`DELETE FROM messages WHERE cafe_id = ?`),
+    };
+
+    this.eraseTx = db.transaction((cafeId: string): boolean => this.eraseNow(cafeId));
+    this.purgeTx = db.transaction((ts: number): number => {
+      const ids = this.stmt.endedBefore.all(ts).map((r) => r.id);
+      for (const id of ids) this.eraseNow(id);
+      return ids.length;
+    });
+  }
+
+  async getActive(conversationId: string): Promise<CafeState | undefined> {
+    const row = this.stmt.getActive.get(conversationId);
+    return row ? parseCafe(row) : undefined;
+  }
+
+  async get(cafeId: string): Promise<CafeState | undefined> {
+    const row = this.stmt.get.get(cafeId);
+    return row ? parseCafe(row) : undefined;
+  }
+
+  async create(state: CafeState): Promise<boolean> {
+    try {
+      this.stmt.insertCafe.run(cafeParams(state));
+      return true;
+    } catch (err) {
+      if (isActiveCafeConflict(err)) return false;
+      throw err;
+    }
+  }
+
+  async save(state: CafeState): Promise<boolean> {
+    const info = this.stmt.updateCafe.run({ ...cafeParams(state), expectedVersion: state.version - 1 });
+    return info.changes > 0;
+  }
+
+  async putContribution(c: Contribution): Promise<void> {
+    this.stmt.putContribution.run({
+      cafeId: c.cafeId,
+      stepId: c.stepId,
+      kind: c.kind,
+      key: c.key,
+      userId: c.userId,
+      doc: JSON.stringify(c),
+      at: c.at,
+    });
+  }
+
+  async listContributions(cafeId: string, stepId?: string): Promise<Contribution[]> {
+    const rows =
+      stepId === undefined
+        ? this.stmt.listContributions.all(cafeId)
+        : this.stmt.listStepContributions.all(cafeId, stepId);
+    return rows.map(parseContribution);
+  }
+
+  async setMessageId(cafeId: string, key: string, activityId: string): Promise<void> {
+    this.stmt.setMessageId.run(cafeId, key, activityId);
+  }
+
+  async getMessageId(cafeId: string, key: string): Promise<string | undefined> {
+    return this.stmt.getMessageId.get(cafeId, key)?.activity_id;
+  }
+
+  async listTimed(): Promise<CafeState[]> {
+    return this.stmt.listTimed.all().map(parseCafe);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return this.stmt.ping.get() === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Erases ended cafés that ended before `ts` (epoch ms; `endedAt`, or the last save when unset),
+   * with their contributions and message ids, in one transaction. Returns how many cafés were erased.
+   */
+  async purgeEndedBefore(ts: number): Promise<number> {
+    return this.purgeTx(ts);
+  }
+
+  /** Erases a café, its contributions and its message ids, in one transaction. Returns whether the café existed. */
+  async eraseCafe(cafeId: string): Promise<boolean> {
+    return this.eraseTx(cafeId);
+  }
+
+  private eraseNow(cafeId: string): boolean {
+    this.stmt.deleteContributions.run(cafeId);
+    this.stmt.deleteMessages.run(cafeId);
+    return this.stmt.deleteCafe.run(cafeId).changes > 0;
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    if (current > SCHEMA_VERSION) {
+      throw new Error(
+        `Database schema version ${current} is newer than this build supports (${SCHEMA_VERSION}): ${this.db.name}`,
+      );
+    }
+    if (current === SCHEMA_VERSION) return;
+    this.db.transaction(() => {
+      for (let v = current; v < SCHEMA_VERSION; v++) this.db.exec(MIGRATIONS[v]!);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  }
+}
+
+function cafeParams(state: CafeState): Params {
+  return {
+    id: state.id,
+    conversationId: state.conversationId,
+    status: state.status,
+    version: state.version,
+    hasTimer: state.timer != null ? 1 : 0,
+    endedAt: state.endedAt ?? null,
+    doc: JSON.stringify(state),
+    updatedAt: Date.now(),
+  };
+}
+
+/** The unique index on active cafés refused the row (and not any other constraint). */
+function isActiveCafeConflict(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as Error & { code?: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes('cafes.conversation_id');
+}
+
+function parseDoc(doc: string, what: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(doc);
+  } catch (err) {
+    throw new Error(`Corrupted document for ${what}: invalid JSON (${(err as Error).message})`, { cause: err });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`Corrupted document for ${what}: not an object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function parseCafe(row: CafeRow): CafeState {
+  const what = `café ${row.id}`;
+  const doc = parseDoc(row.doc, what);
+  if (doc.id !== row.id) throw new Error(`Corrupted document for ${what}: id mismatch`);
+  if (typeof doc.conversationId !== 'string' || typeof doc.status !== 'string') {
+    throw new Error(`Corrupted document for ${what}: missing conversationId or status`);
+  }
+  if (typeof doc.version !== 'number' || !Array.isArray(doc.steps)) {
+    throw new Error(`Corrupted document for ${what}: missing version or steps`);
+  }
+  return doc as unknown as CafeState;
+}
+
+function parseContribution(row: ContributionRow): Contribution {
+  const what = `contribution ${row.kind}/${row.key} of step ${row.step_id} of café ${row.cafe_id}`;
+  const doc = parseDoc(row.doc, what);
+  if (doc.cafeId !== row.cafe_id || doc.stepId !== row.step_id || doc.key !== row.key) {
+    throw new Error(`Corrupted document for ${what}: keys mismatch`);
+  }
+  if (typeof doc.value !== 'object' || doc.value === null) {
+    throw new Error(`Corrupted document for ${what}: missing value`);
+  }
+  return doc as unknown as Contribution;
+}

@@ -1,0 +1,4 @@
+import { MemoryStore } from '../../src/store';
+import { describeStoreContract } from './contract';
+
+describeStoreContract('MemoryStore', () => new MemoryStore());
