@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /**
- * The DATAcculturation guide (septembre 2025) the built-in content is taken from, as received
- * (Markdown-ish), and the normaliser used to compare the content with it.
+ * The DATAcculturation guide (septembre 2025) the built-in content is taken from, read from the
+ * project's shared folder (beside the repository, as in CI) so a change of the guide shows here,
+ * and the normaliser used to compare the content with it.
  */
-export const GUIDE_PATH = path.join(__dirname, 'fixtures', 'guide-datacculturation.md');
+export const GUIDE_PATH = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds', '004_4f072aabe7492a79.txt');
 
 export function readGuide(): string {
   return fs.readFileSync(GUIDE_PATH, 'utf8');
