@@ -1,0 +1,64 @@
+import type { ActionData, Verb } from './actions';
+import type { Refresh } from './render';
+import type { CafeState, Contribution } from '../domain/types';
+
+/**
+ * Buttons as the templates draw them: `Action.Execute` with `verb` and `data` (the full
+ * ActionData, verb included) and an `Action.Submit` fallback carrying the same data.
+ */
+export interface ButtonView {
+  title: string;
+  data: Record<string, unknown> & { verb: Verb };
+  style: 'default' | 'positive' | 'destructive';
+  /** `none` for buttons that carry no input, so a required input elsewhere on the card never blocks them. */
+  inputs: 'none' | 'auto';
+}
+
+/** A row of buttons (one ActionSet in the templates). */
+export interface ButtonRow {
+  buttons: ButtonView[];
+}
+
+/** The card's inputs that Teams merges into a form button's data, by verb. */
+interface InputKeys {
+  pick: 'item';
+  postit: 'postitColumn' | 'postitKind' | 'postitText';
+  argument: 'argumentText';
+  answer: 'answerText';
+}
+export type FormVerb = keyof InputKeys;
+/** The static part of a form button's data: what the card's inputs complete into an ActionData. */
+export type FormData<V extends FormVerb> = Omit<Extract<ActionData, { verb: V }>, InputKeys[V]>;
+
+export function button(title: string, data: ActionData, style: ButtonView['style'] = 'default'): ButtonView {
+  return { title, data, style, inputs: 'none' };
+}
+
+/** A button that submits the card's inputs (pick, post-it, argument, answer). */
+export function formButton<V extends FormVerb>(title: string, data: FormData<V>, style: ButtonView['style'] = 'default'): ButtonView {
+  return { title, data: data as unknown as ButtonView['data'], style, inputs: 'auto' };
+}
+
+/** Splits buttons into rows: Teams shows at most 5 or 6 side by side, and long titles need a row each. */
+export function rows(buttons: ButtonView[], perRow = 5): ButtonRow[] {
+  const out: ButtonRow[] = [];
+  for (let i = 0; i < buttons.length; i += perRow) out.push({ buttons: buttons.slice(i, i + perRow) });
+  return out;
+}
+
+/** Teams gives per-user views to at most 60 users. */
+export const MAX_REFRESH_USERS = 60;
+
+/**
+ * The refresh block of a card with per-user views: the facilitator first (the controls), then the
+ * people who took part in this step (their own choice), then everyone else who took part.
+ */
+export function refreshFor(state: CafeState, contributions: Contribution[], step: string): Refresh {
+  const ids = new Set<string>([state.facilitatorId]);
+  for (const c of contributions) if (c.stepId === step) ids.add(c.userId);
+  for (const c of contributions) ids.add(c.userId);
+  return {
+    action: { type: 'Action.Execute', verb: 'refresh', data: { verb: 'refresh', cafe: state.id, step } },
+    userIds: [...ids].slice(0, MAX_REFRESH_USERS),
+  };
+}

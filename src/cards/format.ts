@@ -1,0 +1,80 @@
+import type { Link, PartId, Tip } from '../content/schema';
+import type { Locale } from '../domain/types';
+import { t } from '../i18n';
+
+/** Small text helpers of the views: bars, clipping, lists within a byte budget, tips. */
+
+const BAR_WIDTH = 10;
+
+/** A vote bar: "████░░░░░░ 3". A choice with at least one vote always shows one cell. */
+export function bar(count: number, total: number, width = BAR_WIDTH): string {
+  const filled = total > 0 ? Math.max(count > 0 ? 1 : 0, Math.round((count / total) * width)) : 0;
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${count}`;
+}
+
+/** Cuts a text to `max` characters with an ellipsis, at a word boundary when there is one nearby. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+export function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * Takes lines in order while they fit in `maxBytes` (UTF-8, as Teams counts a message's size).
+ * What does not fit is counted, for a "… et N autres" line.
+ */
+export function fit<T>(items: T[], maxBytes: number, size: (item: T) => number): { shown: T[]; hidden: number } {
+  const shown: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const s = size(item) + 16; // the JSON around a line
+    if (used + s > maxBytes) break;
+    used += s;
+    shown.push(item);
+  }
+  return { shown, hidden: items.length - shown.length };
+}
+
+/** Removes the characters that would turn a display name into Markdown. */
+export function plainName(name: string): string {
+  const clean = name.replace(/[*_`~#>|[\]<>]/g, '').replace(/\s+/g, ' ').trim();
+  return clip(clean || '?', 60);
+}
+
+export function partName(locale: Locale, part: PartId): string {
+  return t(locale, `part.${part}`);
+}
+
+export function markdownLink(link: Link): string {
+  return `[${link.label.replace(/[[\]]/g, '')}](${link.url})`;
+}
+
+/** One tip of the guide as a Markdown paragraph: "**Astuce** · title : text" and its links. */
+export function tipText(locale: Locale, tip: Tip, maxChars = 1200): string {
+  const kind = t(locale, `tipKind.${tip.kind}`);
+  const head = tip.title ? `**${kind} · ${tip.title}**` : `**${kind}**`;
+  const links = tip.links.length ? `\n\n${tip.links.map(markdownLink).join(' · ')}` : '';
+  return `${head}\n\n${clip(tip.text, maxChars)}${links}`;
+}
+
+/** One paragraph of a tips panel (a ShowCard only the facilitator's view has). */
+export interface TipLine {
+  text: string;
+  weight: 'Bolder' | 'Default';
+}
+
+/** A heading of a tips panel, followed by its tips; nothing at all when there are no tips. */
+export function tipSection(locale: Locale, title: string, tips: Tip[]): TipLine[] {
+  if (!tips.length) return [];
+  return [{ text: title, weight: 'Bolder' }, ...tips.map((tip) => ({ text: tipText(locale, tip), weight: 'Default' as const }))];
+}
+
+/** Whole minutes left, rounded up (a countdown says "1 min" until the very end). */
+export function minutesLeft(ms: number): number {
+  return Math.max(0, Math.ceil(ms / 60_000));
+}

@@ -1,0 +1,37 @@
+import helpTemplate from '../../cards/help.json';
+import type { Locale } from '../domain/types';
+import { t, type MessageId } from '../i18n';
+import { expand } from './render';
+import type { Card } from './types';
+
+export interface HelpInput {
+  locale: Locale;
+  isFacilitator: boolean;
+}
+
+/** The commands, French first with their English aliases (the parser accepts both). */
+const COMMANDS: Array<[command: string, alias: string, help: MessageId]> = [
+  ['/startcafe <formule> [avec sucre|sans sucre]', '', 'help.startcafe'],
+  ['/suivant', '/next', 'help.suivant'],
+  ['/precedent', '/back', 'help.precedent'],
+  ['/pause', '/pause', 'help.pause'],
+  ['/reprendre', '/resume', 'help.reprendre'],
+  ['/prolonger N', '', 'help.prolonger'],
+  ['/fin', '/end', 'help.fin'],
+  ['/aide', '/help', 'help.aide'],
+];
+
+/** /aide: what Barista does, the commands, and how participants take part (in the cards). */
+export function helpCard({ locale: L, isFacilitator }: HelpInput): Card {
+  return expand(helpTemplate, {
+    title: t(L, 'help.title'),
+    intro: t(L, 'help.intro'),
+    participants: t(L, 'help.participants'),
+    hasFacilitatorNote: !isFacilitator,
+    facilitatorNote: t(L, 'help.facilitatorOnly'),
+    commands: COMMANDS.map(([command, alias, help]) => ({
+      text: `**${alias && alias !== command ? `${command}** · **${alias}` : command}** : ${t(L, help)}`,
+    })),
+    aliases: t(L, 'help.aliases'),
+  });
+}

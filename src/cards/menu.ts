@@ -1,0 +1,98 @@
+import menuTemplate from '../../cards/menu.json';
+import type { Content } from '../content/schema';
+import { formulaOf } from '../domain/lookup';
+import { plannedTotal } from '../domain/plan';
+import type { CafeState } from '../domain/types';
+import { t } from '../i18n';
+import { action } from './actions';
+import { button, rows, type ButtonRow } from './buttons';
+import { clip, partName, tipSection, tipText, type TipLine } from './format';
+import { expand, withRefresh, type Refresh } from './render';
+import type { Card, Viewer } from './types';
+
+/** How many general tips the facilitator sees at the start (the guide's five "retours d'expérience"). */
+export const START_TIPS = 5;
+/** How many of the online café's advice the shared menu shows (briefly); the rest is the facilitator's. */
+export const SHARED_ADVICE = 2;
+
+export interface MenuInput {
+  state: CafeState;
+  content: Content;
+  viewer: Viewer;
+}
+
+interface MenuView {
+  kicker: string;
+  formulaText: string;
+  durationText: string;
+  peopleText: string;
+  partsTitle: string;
+  parts: Array<{ title: string; value: string }>;
+  totalText: string;
+  virtualText: string;
+  advice: Array<{ text: string }>;
+  statusText: string;
+  beginRows: ButtonRow[];
+  hasTips: boolean;
+  tipsTitle: string;
+  tipsNote: string;
+  tips: TipLine[];
+}
+
+/**
+ * The café's first message: the formula, its four parts with the guide's timings, the online
+ * café's limits, and (in the facilitator's view only) the Commencer button and the guide's tips.
+ */
+export function menuCard({ state, content, viewer }: MenuInput): Card {
+  const L = viewer.locale;
+  const formula = formulaOf(state, content);
+  const total = plannedTotal(formula);
+  const waiting = state.status === 'menu';
+  const facilitator = viewer.isFacilitator && waiting;
+  const status = state.status === 'ended' ? t(L, 'menu.ended')
+    : !waiting ? t(L, 'menu.started')
+      : t(L, viewer.isFacilitator ? 'menu.youFacilitate' : 'menu.waiting');
+  const tips = facilitator
+    ? [
+      ...tipSection(L, t(L, 'tips.general'), content.generalTips.slice(0, START_TIPS)),
+      ...tipSection(L, t(L, 'tips.formula'), formula.tips),
+      ...tipSection(L, t(L, 'tips.virtual'), content.virtual.advice.slice(SHARED_ADVICE)),
+    ]
+    : [];
+  const view: MenuView = {
+    kicker: t(L, 'menu.kicker'),
+    formulaText: t(L, 'menu.formula', { name: formula.name, audience: formula.audience }),
+    durationText: t(L, 'menu.duration', { duration: formula.duration }),
+    peopleText: t(L, 'menu.people', { people: formula.people }),
+    partsTitle: t(L, 'menu.partsHeading'),
+    parts: formula.parts.map((p) => ({
+      title: partName(L, p.part),
+      value: t(L, p.planned.min === p.planned.max ? 'menu.partValueFixed' : 'menu.partValue', {
+        options: p.options.map((o) => o.label).join(t(L, 'menu.or')),
+        min: p.planned.min,
+        max: p.planned.max,
+      }),
+    })),
+    totalText: t(L, 'menu.total', { min: total.min, max: total.max }),
+    virtualText: t(L, 'menu.virtualMax', { max: content.virtual.maxMinutes }),
+    advice: content.virtual.advice.slice(0, SHARED_ADVICE).map((tip) => ({ text: `💡 ${clip(tipText(L, tip).replace(/\n\n/g, ' '), 220)}` })),
+    statusText: status,
+    beginRows: facilitator ? rows([button(t(L, 'menu.begin'), action({ verb: 'begin', cafe: state.id }), 'positive')]) : [],
+    hasTips: tips.length > 0,
+    tipsTitle: t(L, 'tips.button'),
+    tipsNote: t(L, 'tips.private'),
+    tips,
+  };
+  return withRefresh(expand(menuTemplate, view), waiting ? menuRefresh(state) : undefined);
+}
+
+/** The menu's per-user view: only the facilitator's differs (Commencer, the tips). */
+function menuRefresh(state: CafeState): Refresh {
+  return {
+    action: { type: 'Action.Execute', verb: 'refresh', data: { verb: 'refresh', cafe: state.id, step: MENU_STEP } },
+    userIds: [state.facilitatorId],
+  };
+}
+
+/** The `step` of the menu card's refresh data (no step of a café has this id). */
+export const MENU_STEP = 'menu';

@@ -1,0 +1,42 @@
+import { formulaOf } from '../../domain/lookup';
+import { t } from '../../i18n';
+import { action } from '../actions';
+import { button, rows, type ButtonRow } from '../buttons';
+import { controls, isOpen, stepBase, type StepBase, type StepInput } from './common';
+
+export interface ChooseView extends StepBase {
+  statusText: string;
+  hasPrompt: boolean;
+  promptText: string;
+  optionRows: ButtonRow[];
+}
+
+/**
+ * The facilitator picks a part's option (the ice breaker, the video). Everyone sees what is being
+ * chosen and among what; only the facilitator's view has a button per option, the default marked ★.
+ */
+export function chooseView(input: StepInput): ChooseView | undefined {
+  const { state, step, content, viewer } = input;
+  const L = viewer.locale;
+  const part = formulaOf(state, content).parts[Number(step.ref)];
+  if (!part) return undefined;
+  const open = isOpen(state, step);
+  const chosen = part.options.find((o) => o.id === state.runtime[step.id]?.chosen);
+  const key = step.part;
+  const labels = part.options.map((o) => o.label).join(t(L, 'menu.or'));
+  const statusText = chosen
+    ? t(L, 'choose.chosen', { label: chosen.label })
+    : open ? `${t(L, `choose.waiting.${key}`)}\n\n${t(L, 'choose.options', { options: labels })}` : t(L, 'choose.options', { options: labels });
+  const showButtons = viewer.isFacilitator && open;
+  const options = part.options.map((o) =>
+    button(o.id === part.defaultOption ? t(L, 'choose.default', { label: o.label }) : o.label,
+      action({ verb: 'choose', cafe: state.id, step: step.id, option: o.id }),
+      o.id === part.defaultOption ? 'positive' : 'default'));
+  return {
+    ...stepBase(input, { title: t(L, `choose.title.${key}`), tips: [], controls: controls(input).filter((b) => b.data.verb !== 'next') }),
+    statusText,
+    hasPrompt: showButtons,
+    promptText: t(L, 'choose.prompt'),
+    optionRows: showButtons ? rows(options, 1) : [],
+  };
+}

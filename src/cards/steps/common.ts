@@ -1,0 +1,123 @@
+import type { Content } from '../../content/schema';
+import { activityOf, currentStep } from '../../domain/lookup';
+import type { CafeState, Contribution, Step } from '../../domain/types';
+import { t } from '../../i18n';
+import { action } from '../actions';
+import { button, rows, type ButtonRow, type ButtonView } from '../buttons';
+import { partName, type TipLine } from '../format';
+import type { Viewer } from '../types';
+
+/** What every step view is built from. `now` is passed in: cards never read the clock. */
+export interface StepInput {
+  state: CafeState;
+  step: Step;
+  content: Content;
+  contributions: Contribution[];
+  viewer: Viewer;
+  now: number;
+}
+
+/** The parts every step template shares: the header, the title, the closed line, the controls, the tips. */
+export interface StepBase {
+  header: string;
+  title: string;
+  hasDescription: boolean;
+  description: string;
+  isClosed: boolean;
+  closedText: string;
+  controlRows: ButtonRow[];
+  hasTips: boolean;
+  tipsTitle: string;
+  tipsNote: string;
+  tips: TipLine[];
+}
+
+/** A step takes answers and shows buttons only while it is the café's current step. */
+export function isOpen(state: CafeState, step: Step): boolean {
+  return (state.status === 'running' || state.status === 'paused') && currentStep(state)?.id === step.id;
+}
+
+/** The steps of the same activity in this part, to say "3 / 11". */
+function siblings(state: CafeState, step: Step): Step[] {
+  return state.steps.filter((s) => s.part === step.part && s.activityId === step.activityId && s.kind === step.kind);
+}
+
+export function position(state: CafeState, step: Step): { n: number; total: number } {
+  const list = siblings(state, step);
+  return { n: list.findIndex((s) => s.id === step.id) + 1, total: list.length };
+}
+
+/** "Le café · 2 / 2 · ⏸ En pause". */
+export function header(input: StepInput): string {
+  const { state, step, viewer } = input;
+  const bits = [`☕ ${partName(viewer.locale, step.part)}`];
+  const { n, total } = position(state, step);
+  if (step.kind !== 'choose' && total > 1) bits.push(t(viewer.locale, 'step.position', { n, total }));
+  if (state.status === 'paused') bits.push(t(viewer.locale, 'step.paused'));
+  return bits.join(' · ');
+}
+
+export interface BaseOptions {
+  title: string;
+  description?: string;
+  /** The facilitator's private tips (empty for everyone else). */
+  tips: TipLine[];
+  /** The facilitator's controls (ignored for everyone else and on closed steps). */
+  controls: ButtonView[];
+  /** Rows of facilitator buttons shown above the controls (the turns). */
+  extraRows?: ButtonRow[];
+}
+
+export function stepBase(input: StepInput, o: BaseOptions): StepBase {
+  const { viewer } = input;
+  const open = isOpen(input.state, input.step);
+  const facilitator = viewer.isFacilitator;
+  const tips = facilitator ? o.tips : [];
+  return {
+    header: header(input),
+    title: o.title,
+    hasDescription: !!o.description,
+    description: o.description ?? '',
+    isClosed: !open,
+    closedText: t(viewer.locale, 'step.closed'),
+    controlRows: facilitator && open ? [...(o.extraRows ?? []), ...rows(o.controls)] : [],
+    hasTips: tips.length > 0,
+    tipsTitle: t(viewer.locale, 'tips.button'),
+    tipsNote: t(viewer.locale, 'tips.private'),
+    tips,
+  };
+}
+
+export interface ControlOptions {
+  /** Poll not revealed yet: Révéler first. */
+  reveal?: boolean;
+  /** Minutes a "+N min" button adds to the step's timer. */
+  extend?: number;
+  /** Turns steps already have a "Précédent" (turn −1): the step's one is called "Étape précédente". */
+  backIsStep?: boolean;
+}
+
+/** Révéler, Suivant, Précédent, Pause/Reprendre, Fin: the facilitator's pacing of the café. */
+export function controls(input: StepInput, o: ControlOptions = {}): ButtonView[] {
+  const { state, step, viewer } = input;
+  const L = viewer.locale;
+  const cafe = state.id;
+  const out: ButtonView[] = [];
+  if (o.reveal) out.push(button(t(L, 'ctl.reveal'), action({ verb: 'reveal', cafe, step: step.id }), 'positive'));
+  const last = state.cursor >= state.steps.length - 1;
+  if (!last) out.push(button(t(L, 'ctl.next'), action({ verb: 'next', cafe, step: step.id }), o.reveal ? 'default' : 'positive'));
+  if (state.cursor > 0) out.push(button(t(L, o.backIsStep ? 'ctl.backStep' : 'ctl.back'), action({ verb: 'back', cafe, step: step.id })));
+  if (o.extend && state.timer?.stepId === step.id) {
+    out.push(button(t(L, 'ctl.extend', { minutes: o.extend }), action({ verb: 'extend', cafe, minutes: o.extend })));
+  }
+  out.push(state.status === 'paused'
+    ? button(t(L, 'ctl.resume'), action({ verb: 'resume', cafe }), 'positive')
+    : button(t(L, 'ctl.pause'), action({ verb: 'pause', cafe })));
+  out.push(button(t(L, 'ctl.end'), action({ verb: 'end', cafe }), 'destructive'));
+  return out;
+}
+
+/** The activity's title, or the part's name when the content no longer has the activity. */
+export function activityTitle(input: StepInput): string {
+  return activityOf(input.step, input.content)?.title ?? partName(input.viewer.locale, input.step.part);
+}

@@ -1,0 +1,77 @@
+import { activityOf, participants, videoOf } from '../../domain/lookup';
+import { t } from '../../i18n';
+import { action } from '../actions';
+import { button, rows, type ButtonRow } from '../buttons';
+import { minutesLeft, tipSection } from '../format';
+import { controls, isOpen, stepBase, type StepBase, type StepInput } from './common';
+
+/** What "+N min" adds to a viewing pause (the guide plans 2 to 5 minutes online). */
+export const EXTEND_MINUTES = 2;
+
+export interface VideoView extends StepBase {
+  videoTitle: string;
+  videoUrl: string;
+  watchTitle: string;
+  hasWatch: boolean;
+  advice: string;
+  hasCountdown: boolean;
+  countdownText: string;
+  doneText: string;
+  doneRows: ButtonRow[];
+  hasYouDone: boolean;
+  youDoneText: string;
+}
+
+/** "Temps restant : 4 min", "⏸ En pause (3 min restantes)" or "⏰ Temps écoulé", from the step's timer. */
+export function countdown(input: StepInput): string | undefined {
+  const { state, step, viewer, now } = input;
+  const timer = state.timer;
+  if (!timer || timer.stepId !== step.id) return undefined;
+  const L = viewer.locale;
+  if (timer.firedAt !== undefined) return t(L, 'video.elapsed');
+  if (timer.remainingMs !== undefined) return t(L, 'video.paused', { minutes: minutesLeft(timer.remainingMs) });
+  if (timer.dueAt === undefined) return undefined;
+  const left = timer.dueAt - now;
+  if (left <= 0) return t(L, 'video.elapsed');
+  if (left < 60_000) return t(L, 'video.remainingUnderOne');
+  return t(L, 'video.remaining', { minutes: minutesLeft(left) });
+}
+
+/**
+ * The viewing pause of the virtual café: the link, the guide's advice, a countdown and
+ * "J'ai fini" so the facilitator knows when everyone is back.
+ */
+export function videoView(input: StepInput): VideoView | undefined {
+  const { state, step, content, contributions, viewer } = input;
+  const L = viewer.locale;
+  const video = videoOf(step, content);
+  const activity = activityOf(step, content);
+  if (!video || activity?.kind !== 'video') return undefined;
+  const open = isOpen(state, step);
+  const people = participants(state, contributions);
+  const doneIds = new Set(contributions.filter((c) => c.stepId === step.id && c.kind === 'done').map((c) => c.userId));
+  const done = people.filter((p) => doneIds.has(p)).length;
+  const youDone = !!viewer.userId && doneIds.has(viewer.userId);
+  const left = open ? countdown(input) : undefined;
+  return {
+    ...stepBase(input, {
+      title: activity.title,
+      tips: [
+        ...tipSection(L, t(L, 'tips.objectives'), video.objectives),
+        ...tipSection(L, t(L, 'tips.activity'), activity.tips),
+      ],
+      controls: controls(input, { extend: EXTEND_MINUTES }),
+    }),
+    videoTitle: `🎬 ${video.title}`,
+    videoUrl: video.url,
+    watchTitle: t(L, 'video.watch'),
+    hasWatch: open,
+    advice: activity.viewingAdvice,
+    hasCountdown: !!left,
+    countdownText: left ?? '',
+    doneText: t(L, 'video.doneCount', { done, total: people.length }),
+    doneRows: open && !youDone ? rows([button(t(L, 'video.done'), action({ verb: 'done', cafe: state.id, step: step.id }), 'positive')]) : [],
+    hasYouDone: youDone,
+    youDoneText: t(L, 'video.youDone'),
+  };
+}
