@@ -1,5 +1,6 @@
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { CafeState } from '../domain/types';
+import { disableSdkRetries } from './outbound';
 
 /** Where a café's messages go: enough to reach the conversation proactively. */
 export type Channel = Pick<CafeState, 'conversationId' | 'serviceUrl' | 'botId' | 'channelId' | 'tenantId'>;
@@ -29,6 +30,7 @@ export class CloudGateway implements Gateway {
   async send(channel: Channel, activity: Partial<Activity>): Promise<string | undefined> {
     let id: string | undefined;
     await this.adapter.continueConversationAsync(this.appId, reference(channel), async (ctx) => {
+      withoutSdkRetries(ctx);
       const res = await ctx.sendActivity(activity);
       id = res?.id;
     });
@@ -37,7 +39,16 @@ export class CloudGateway implements Gateway {
 
   async update(channel: Channel, activityId: string, activity: Partial<Activity>): Promise<void> {
     await this.adapter.continueConversationAsync(this.appId, reference(channel), async (ctx) => {
+      withoutSdkRetries(ctx);
       await ctx.updateActivity({ ...activity, id: activityId, conversation: { id: channel.conversationId } as Activity['conversation'] });
     });
   }
+}
+
+/**
+ * The SDK's connector client retries 429 and 5xx on its own, outside our per-conversation limiter
+ * (and out of its counts): remove that policy so every attempt goes through Outbound.
+ */
+function withoutSdkRetries(ctx: TurnContext): void {
+  disableSdkRetries(ctx.turnState.get(ctx.adapter.ConnectorClientKey));
 }

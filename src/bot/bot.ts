@@ -1,0 +1,392 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
+import type { ActionData } from '../cards/actions';
+import * as cards from '../cards';
+import { t, localeOf } from '../i18n';
+import type { Content } from '../content/schema';
+import {
+  contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
+  type Actor, type CafeState, type Command, type Contribution, type ContributionValue, type Effect, type Refusal,
+} from '../domain';
+import type { ErrorSink } from '../errors';
+import type { CafeStore } from '../store/port';
+import type { Timers } from '../timers/port';
+import type { Channel, Gateway } from './gateway';
+import { KeyedQueue } from './keyedQueue';
+import { ActivitySchema, parseInput, type Input, type ParsedActivity, type TextCommand } from './parse';
+
+/** How outbound calls are paced and retried (src/bot/outbound): one path for every Teams call. */
+export interface OutboundPort {
+  send<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
+  update(conversationId: string, activityId: string, render: () => Promise<Partial<Activity> | undefined>, io: (activity: Partial<Activity>) => Promise<unknown>): void;
+  flush(): Promise<void>;
+}
+
+export interface BotDeps {
+  store: CafeStore;
+  content: Content;
+  gateway: Gateway;
+  outbound: OutboundPort;
+  timers: Timers;
+  sink: ErrorSink;
+  now?: () => number;
+  newId?: () => string;
+}
+
+type Card = Record<string, unknown>;
+/** What answers an invoke: the refreshed card for that user, or a short private message. */
+type Reply = { card: Card } | { message: string } | undefined;
+
+const SAVE_ATTEMPTS = 8;
+
+/**
+ * The thin adapter: activity → input (zod) → store → engine → store → effects. It owns no rule;
+ * it turns decisions into Teams calls, always outside the turn, through the outbound limiter.
+ */
+export class BaristaBot {
+  private readonly cafeLocks = new KeyedQueue();
+  private readonly effectQueues = new KeyedQueue();
+  private readonly now: () => number;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: BotDeps) {
+    this.now = deps.now ?? Date.now;
+    this.newId = deps.newId ?? randomUUID;
+  }
+
+  /** The turn handler given to CloudAdapter.process. */
+  async onTurn(ctx: TurnContext): Promise<void> {
+    const parsed = ActivitySchema.safeParse(ctx.activity);
+    if (!parsed.success) {
+      if (ctx.activity.type === ActivityTypes.Invoke) await this.answerInvoke(ctx, { message: t('fr', 'badPayload') });
+      return;
+    }
+    const activity = parsed.data;
+    const text = activity.type === 'message' ? TurnContext.removeRecipientMention(ctx.activity as Activity) ?? activity.text ?? '' : '';
+    const input = parseInput(activity, stripTags(text));
+    const actor: Actor = { id: activity.from.id, name: activity.from.name ?? '', locale: localeOf(activity.locale) };
+    const reply = await this.handle(activity, input, actor);
+    if (activity.type === 'invoke') await this.answerInvoke(ctx, reply ?? { message: t(actor.locale, 'badPayload') });
+    else if (reply && 'message' in reply) await this.replyInChat(activity, actor, reply.message);
+    else if (reply && 'card' in reply) await this.postCardInChat(activity, reply.card);
+  }
+
+  /** A timer fell due (now, or while the server was down: then it is late and fires at start). */
+  async onTimer(cafeId: string, stepId: string): Promise<void> {
+    const system: Actor = { id: 'barista:timer', name: 'Barista', locale: 'fr' };
+    await this.command(cafeId, () => ({ type: 'time-up', stepId }), system);
+  }
+
+  /** Waits for every queued Teams call (shutdown, tests). */
+  async drain(): Promise<void> {
+    await this.cafeLocks.idle();
+    await this.effectQueues.idle();
+    await this.deps.outbound.flush();
+  }
+
+  private async handle(activity: ParsedActivity, input: Input, actor: Actor): Promise<Reply> {
+    switch (input.kind) {
+      case 'ignore':
+        return undefined;
+      case 'bad-payload':
+        return { message: t(actor.locale, 'badPayload') };
+      case 'unknown-command':
+        return { message: t(actor.locale, 'unknownCommand', { command: input.text }) };
+      case 'text':
+        return this.onText(activity, input.command, actor);
+      case 'action':
+        return this.onAction(activity, input.data, actor);
+    }
+  }
+
+  private async onText(activity: ParsedActivity, cmd: TextCommand, actor: Actor): Promise<Reply> {
+    const conversationId = activity.conversation.id;
+    if (cmd.type === 'help') return { card: cards.helpCard({ locale: actor.locale, isFacilitator: true }) };
+    if (cmd.type === 'startcafe') return this.start(activity, cmd.formula, cmd.variant ?? 'avec-sucre', actor);
+    const active = await this.deps.store.getActive(conversationId);
+    if (!active) return { message: t(actor.locale, 'refusal.no-cafe') };
+    const toCommand = (s: CafeState): Command => {
+      switch (cmd.type) {
+        case 'next':
+          return s.status === 'menu' ? { type: 'begin' } : { type: 'next' };
+        case 'back':
+          return { type: 'back' };
+        case 'pause':
+          return { type: 'pause' };
+        case 'resume':
+          return { type: 'resume' };
+        case 'extend':
+          return { type: 'extend', minutes: cmd.minutes };
+        case 'end':
+          return { type: 'end' };
+      }
+    };
+    const result = await this.command(active.id, toCommand, actor, activity.id);
+    if (isRefusal(result) && result.refused !== 'duplicate') return this.refusalReply(result, actor, active);
+    return undefined;
+  }
+
+  private async start(activity: ParsedActivity, formulaId: string, variant: 'avec-sucre' | 'sans-sucre', actor: Actor): Promise<Reply> {
+    const { store, content } = this.deps;
+    const active = await store.getActive(activity.conversation.id);
+    if (active) return { card: cards.alreadyRunningCard({ state: active, content, locale: actor.locale }) };
+    if (!findFormula(content, formulaId, variant)) return { card: cards.formulasCard({ content, locale: actor.locale, input: formulaId }) };
+    const state = startCafe(
+      {
+        type: 'start', formulaId, variant, cafeId: this.newId(),
+        conversationId: activity.conversation.id, tenantId: activity.conversation.tenantId,
+        serviceUrl: activity.serviceUrl, botId: activity.recipient.id, channelId: activity.channelId,
+      },
+      { actor, content, now: this.now(), activityId: activity.id },
+    );
+    if (isRefusal(state)) return { card: cards.formulasCard({ content, locale: actor.locale, input: formulaId }) };
+    if (!(await store.create(state))) {
+      const other = await store.getActive(activity.conversation.id);
+      return other ? { card: cards.alreadyRunningCard({ state: other, content, locale: actor.locale }) } : { message: t(actor.locale, 'refusal.invalid') };
+    }
+    this.enqueue(state, async () => {
+      const id = await this.sendCard(state, cards.menuCard({ state, content, viewer: sharedViewer(state) }));
+      if (id) await store.setMessageId(state.id, 'menu', id);
+    });
+    return undefined;
+  }
+
+  private async onAction(activity: ParsedActivity, data: ActionData, actor: Actor): Promise<Reply> {
+    const { store, content } = this.deps;
+    if (data.verb === 'start') return this.start(activity, data.formula, data.variant, actor);
+    const state = await store.get(data.cafe);
+    if (!state || state.conversationId !== activity.conversation.id) return { message: t(actor.locale, 'refusal.no-cafe') };
+    switch (data.verb) {
+      case 'refresh':
+        return { card: await this.viewFor(state, data.step, actor) };
+      case 'vote':
+        return this.contribution(state, data.step, { kind: 'vote', choice: data.choice }, actor, activity);
+      case 'pick':
+        return this.contribution(state, data.step, { kind: 'pick', item: data.item }, actor, activity);
+      case 'done':
+        return this.contribution(state, data.step, { kind: 'done' }, actor, activity);
+      case 'postit':
+        return this.contribution(state, data.step, { kind: 'postit', column: data.postitColumn, postitKind: data.postitKind, text: data.postitText }, actor, activity);
+      case 'argument':
+        return this.contribution(state, data.step, { kind: 'argument', side: data.side, text: data.argumentText }, actor, activity);
+      case 'answer':
+        return this.contribution(state, data.step, { kind: 'answer', text: data.answerText }, actor, activity);
+      default: {
+        const command = commandOf(data);
+        const result = await this.command(state.id, () => command, actor, activity.id);
+        if (isRefusal(result)) {
+          if (result.refused === 'duplicate') return { card: await this.viewFor(state, 'step' in data ? data.step : undefined, actor) };
+          return this.refusalReply(result, actor, state);
+        }
+        return { card: await this.viewFor(result, 'step' in data ? data.step : undefined, actor) };
+      }
+    }
+  }
+
+  /** A participant's vote, pick, post-it…: checked by the engine, upserted as its own record. */
+  private async contribution(state: CafeState, stepId: string, value: ContributionValue, actor: Actor, activity: ParsedActivity): Promise<Reply> {
+    const { store, content } = this.deps;
+    const record = contribute(state, { stepId, value, activityId: activity.id ?? this.newId() }, actor, content, this.now());
+    if (isRefusal(record)) return this.refusalReply(record, actor, state);
+    await store.putContribution(record);
+    const contributions = await store.listContributions(state.id);
+    this.requestStepUpdate(state, stepId);
+    if (value.kind === 'done' && everyoneDone(state, contributions, stepId)) {
+      const system: Actor = { id: 'barista:video', name: 'Barista', locale: state.locale };
+      void this.command(state.id, () => ({ type: 'all-done', stepId }), system).catch((err) => this.deps.sink(err, { where: 'all-done', cafeId: state.id }));
+    }
+    return { card: this.stepView(state, stepId, contributions, actor) };
+  }
+
+  /**
+   * Loads the café, decides, saves with optimistic concurrency (reloading on conflict), then
+   * queues the effects. Serialised per café in this process; across processes the version check
+   * keeps it safe.
+   */
+  private command(cafeId: string, build: (s: CafeState) => Command, actor: Actor, activityId?: string): Promise<CafeState | Refusal> {
+    return this.cafeLocks.run(cafeId, async () => {
+      const { store, content } = this.deps;
+      for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+        const state = await store.get(cafeId);
+        if (!state) return { refused: 'no-cafe' } as Refusal;
+        const contributions = await store.listContributions(cafeId);
+        const decision = decide(state, build(state), { actor, content, now: this.now(), activityId, contributions });
+        if (isRefusal(decision)) return decision;
+        if (await store.save(decision.state)) {
+          this.apply(decision.state, decision.effects);
+          return decision.state;
+        }
+      }
+      return { refused: 'invalid', detail: 'conflict' } as Refusal;
+    });
+  }
+
+  /** Runs effects in order, in the background, per conversation. */
+  private apply(state: CafeState, effects: Effect[]): void {
+    const { store, content, timers } = this.deps;
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'arm-timer':
+          timers.arm(state.id, effect.stepId, effect.dueAt);
+          break;
+        case 'cancel-timer':
+          timers.cancel(state.id);
+          break;
+        case 'update-step':
+          this.requestStepUpdate(state, effect.stepId);
+          break;
+        case 'update-menu':
+          this.requestUpdate(state, 'menu', async (latest) => cards.menuCard({ state: latest, content, viewer: sharedViewer(latest) }));
+          break;
+        case 'post-step':
+          this.enqueue(state, async () => {
+            const latest = (await store.get(state.id)) ?? state;
+            const contributions = await store.listContributions(state.id);
+            const step = stepById(latest, effect.stepId);
+            if (!step) return;
+            const id = await this.sendCard(latest, cards.stepCard({ state: latest, step, content, contributions, viewer: sharedViewer(latest), now: this.now() }));
+            if (id) await store.setMessageId(state.id, effect.stepId, id);
+          });
+          break;
+        case 'post-recap':
+          this.enqueue(state, async () => {
+            const latest = (await store.get(state.id)) ?? state;
+            const contributions = await store.listContributions(state.id);
+            const id = await this.sendCard(latest, cards.recapCard({ state: latest, content, contributions, locale: latest.locale, now: this.now() }));
+            if (id) await store.setMessageId(state.id, 'recap', id);
+          });
+          break;
+        case 'say':
+          this.enqueue(state, async () => {
+            await this.deps.outbound.send(state.conversationId, () => this.deps.gateway.send(state, { type: 'message', text: t(state.locale, effect.key, effect.params) }));
+          });
+          break;
+      }
+    }
+  }
+
+  private requestStepUpdate(state: CafeState, stepId: string): void {
+    const { content, store } = this.deps;
+    this.requestUpdate(state, stepId, async (latest) => {
+      const step = stepById(latest, stepId);
+      if (!step) return undefined;
+      const contributions = await store.listContributions(latest.id);
+      return cards.stepCard({ state: latest, step, content, contributions, viewer: sharedViewer(latest), now: this.now() });
+    });
+  }
+
+  /** Asks for a coalesced update of a posted card, rendered from the latest stored state at send time. */
+  private requestUpdate(state: CafeState, key: string, render: (latest: CafeState) => Promise<Card | undefined>): void {
+    this.enqueue(state, async () => {
+      const messageId = await this.deps.store.getMessageId(state.id, key);
+      if (!messageId) return;
+      this.deps.outbound.update(
+        state.conversationId,
+        messageId,
+        async () => {
+          const latest = (await this.deps.store.get(state.id)) ?? state;
+          const card = await render(latest);
+          return card ? cardActivity(card) : undefined;
+        },
+        (activity) => this.deps.gateway.update(state, messageId, activity),
+      );
+    });
+  }
+
+  private enqueue(state: CafeState, task: () => Promise<void>): void {
+    void this.effectQueues.run(state.conversationId, task).catch((err) => this.deps.sink(err, { where: 'effect', cafeId: state.id }));
+  }
+
+  private async sendCard(channel: Channel, card: Card): Promise<string | undefined> {
+    return this.deps.outbound.send(channel.conversationId, () => this.deps.gateway.send(channel, cardActivity(card)));
+  }
+
+  /** The card a user sees after pressing a button or when Teams refreshes their view. */
+  private async viewFor(state: CafeState, stepId: string | undefined, actor: Actor): Promise<Card> {
+    const contributions = await this.deps.store.listContributions(state.id);
+    if (stepId && stepById(state, stepId)) return this.stepView(state, stepId, contributions, actor);
+    if (state.status === 'ended') return cards.recapCard({ state, content: this.deps.content, contributions, locale: actor.locale, now: this.now() });
+    return cards.menuCard({ state, content: this.deps.content, viewer: viewerOf(state, actor) });
+  }
+
+  private stepView(state: CafeState, stepId: string, contributions: Contribution[], actor: Actor): Card {
+    const step = stepById(state, stepId)!;
+    return cards.stepCard({ state, step, content: this.deps.content, contributions, viewer: viewerOf(state, actor), now: this.now() });
+  }
+
+  private refusalReply(r: Refusal, actor: Actor, state?: CafeState): Reply {
+    const params: Record<string, string | number> = { name: state?.facilitatorName ?? '', max: r.detail ?? '' };
+    return { message: t(actor.locale, `refusal.${r.refused}`, params) };
+  }
+
+  private async answerInvoke(ctx: TurnContext, reply: Reply): Promise<void> {
+    const body = reply && 'card' in reply
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card }
+      : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply?.message ?? '' };
+    await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+  }
+
+  /** Text commands and Submit fallbacks have no private answer in a group chat: reply to the person, in the chat. */
+  private async replyInChat(activity: ParsedActivity, actor: Actor, text: string): Promise<void> {
+    const channel = channelOf(activity);
+    const mention = { type: 'mention', text: `<at>${escapeXml(actor.name)}</at>`, mentioned: { id: actor.id, name: actor.name } };
+    await this.deps.outbound.send(channel.conversationId, () =>
+      this.deps.gateway.send(channel, { type: 'message', text: actor.name ? `${mention.text} ${text}` : text, entities: actor.name ? [mention] : [] }),
+    );
+  }
+
+  private async postCardInChat(activity: ParsedActivity, card: Card): Promise<void> {
+    const channel = channelOf(activity);
+    await this.sendCard(channel, card);
+  }
+}
+
+function commandOf(data: Exclude<ActionData, { verb: 'start' | 'refresh' | 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' }>): Command {
+  switch (data.verb) {
+    case 'begin':
+      return { type: 'begin' };
+    case 'choose':
+      return { type: 'choose', stepId: data.step, option: data.option };
+    case 'next':
+      return { type: 'next', fromStep: data.step };
+    case 'back':
+      return { type: 'back', fromStep: data.step };
+    case 'reveal':
+      return { type: 'reveal', stepId: data.step };
+    case 'turn':
+      return { type: 'turn', stepId: data.step, delta: data.delta };
+    case 'pause':
+      return { type: 'pause' };
+    case 'resume':
+      return { type: 'resume' };
+    case 'extend':
+      return { type: 'extend', minutes: data.minutes };
+    case 'end':
+      return { type: 'end' };
+  }
+}
+
+function sharedViewer(state: CafeState): cards.Viewer {
+  return { isFacilitator: false, locale: state.locale };
+}
+
+function viewerOf(state: CafeState, actor: Actor): cards.Viewer {
+  return { userId: actor.id, isFacilitator: actor.id === state.facilitatorId, locale: actor.locale };
+}
+
+function channelOf(a: ParsedActivity): Channel {
+  return { conversationId: a.conversation.id, serviceUrl: a.serviceUrl, botId: a.recipient.id, channelId: a.channelId, tenantId: a.conversation.tenantId };
+}
+
+export function cardActivity(card: Card): Partial<Activity> {
+  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+}
+
+/** Teams wraps mentions and formatting in tags; commands are plain words. */
+function stripTags(text: string): string {
+  return text.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').trim();
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+}
