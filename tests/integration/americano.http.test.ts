@@ -1,0 +1,110 @@
+import { cardText, Stack } from './harness';
+
+/**
+ * A Café Americano through the real HTTP server and CloudAdapter: Teams' activities in, the
+ * fake Bot Connector records what Barista posts and updates.
+ */
+describe('Café Americano over HTTP', () => {
+  const stack = new Stack();
+  const camille = () => stack.user('29:camille', 'Camille Martin');
+  const lea = () => stack.user('29:lea', 'Léa Dubois');
+  const karim = () => stack.user('29:karim', 'Karim Benali');
+
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  it('runs from /startcafe to the recap, survives a restart, and never lets a participant drive', async () => {
+    // Unknown formula: the list of what exists; nothing starts
+    await camille().say('/startcafe mocha');
+    await stack.waitForMessage('/startcafe americano sans sucre');
+    expect(await stack.app.store.getActive(stack.conversationId)).toBeUndefined();
+
+    // Start: the menu card with the four parts
+    expect((await camille().say('/startcafe americano')).status).toBe(200);
+    const menu = await stack.waitForMessage('Au menu');
+    const menuText = cardText(menu);
+    expect(menuText).toContain('Americano avec sucre');
+    expect(menuText).toContain('La tasse');
+    expect(menuText).toContain('Le carré de chocolat');
+    expect(menuText).toContain('45 minutes');
+    const cafe = await stack.cafe();
+
+    // A second /startcafe says a café runs
+    await camille().say('/startcafe americano sans sucre');
+    await stack.waitForMessage('Terminer le café en cours');
+
+    // Léa cannot start the café: a polite private answer, nothing changes
+    const refused = await lea().press({ verb: 'begin', cafe: cafe.id });
+    expect(refused.type).toBe('application/vnd.microsoft.activity.message');
+    expect(refused.value).toContain('Camille Martin');
+    expect((await stack.cafe()).status).toBe('menu');
+
+    // Camille starts; the facilitator picks the Madonna ice breaker
+    const begun = await camille().press({ verb: 'begin', cafe: cafe.id });
+    expect(begun.type).toBe('application/vnd.microsoft.card.adaptive');
+    await stack.waitForMessage("L'animateur/animatrice choisit l'ice breaker");
+    await camille().press({ verb: 'choose', cafe: cafe.id, step: 'tasse.choix', option: 'madonna' });
+    await stack.waitForMessage('On en parlait moins dans les années 80');
+
+    // Votes: Action.Execute and the Action.Submit fallback; the voter sees their own choice
+    const first = 'tasse.madonna.annees-80';
+    const leaView = await lea().press({ verb: 'vote', cafe: cafe.id, step: first, choice: 'donnee' });
+    expect(cardText(leaView.value)).toContain('Votre choix : Ma donnée');
+    await karim().submit({ verb: 'vote', cafe: cafe.id, step: first, choice: 'madonna' });
+    await stack.connector.waitFor(() => cardText(stack.messages()).includes('2 personnes ont voté'), 8000);
+
+    // A forged payload is refused at the edge
+    const forged = await lea().press({ verb: 'vote', cafe: cafe.id, step: first, choice: 42 } as never);
+    expect(forged.value).toContain('Réessayez');
+    const otherCafe = await lea().press({ verb: 'vote', cafe: 'someone-else', step: first, choice: 'donnee' });
+    expect(otherCafe.type).toBe('application/vnd.microsoft.activity.message');
+
+    // Reveal: the guide's answer and the distribution
+    await camille().press({ verb: 'reveal', cafe: cafe.id, step: first });
+    await stack.connector.waitFor(() => cardText(stack.messages()).includes('Réponse : ma donnée'), 8000);
+
+    // Text commands: Léa's /suivant is refused, Camille's moves on
+    await lea().say('/suivant');
+    await stack.waitForMessage('peut faire cela');
+    await camille().say('/suivant');
+    await stack.waitForMessage('Elle est née dans le Michigan');
+    expect((await stack.cafe()).steps[(await stack.cafe()).cursor].id).toBe('tasse.madonna.michigan');
+
+    // Restart in the middle of the café: nothing is lost
+    await lea().press({ verb: 'vote', cafe: cafe.id, step: 'tasse.madonna.michigan', choice: 'madonna' });
+    await stack.restartBot();
+    const afterRestart = await stack.cafe();
+    expect(afterRestart.steps[afterRestart.cursor].id).toBe('tasse.madonna.michigan');
+    const votes = await stack.app.store.listContributions(cafe.id, 'tasse.madonna.michigan');
+    expect(votes.map((v) => v.userId)).toEqual(['29:lea']);
+
+    // Through the remaining statements to the video
+    for (let i = 0; i < 10; i++) await camille().say('/suivant');
+    await stack.waitForMessage("L'animateur/animatrice choisit la vidéo");
+    await camille().press({ verb: 'choose', cafe: cafe.id, step: 'cafe.choix', option: 'open-data' });
+    const video = await stack.waitForMessage('Regarder la vidéo');
+    expect(cardText(video)).toContain("La donnée et l'open data");
+    const videoStep = (await stack.cafe()).steps[(await stack.cafe()).cursor].id;
+    await lea().press({ verb: 'done', cafe: cafe.id, step: videoStep });
+    await karim().press({ verb: 'done', cafe: cafe.id, step: videoStep });
+    await stack.connector.waitFor(() => stack.texts().some((t) => t.includes('Tout le monde a fini')), 8000);
+
+    // Ma journée d'agent: a post-it through the card form
+    await camille().say('/suivant');
+    await stack.waitForMessage('Ajouter le post-it');
+    const boardStep = (await stack.cafe()).steps[(await stack.cafe()).cursor].id;
+    const added = await lea().press({ verb: 'postit', cafe: cafe.id, step: boardStep, postitColumn: 'trajet-aller', postitKind: 'ouvertes', postitText: 'Horaires de bus' });
+    expect(cardText(added.value)).toContain('Horaires de bus');
+    const tooLong = await lea().press({ verb: 'postit', cafe: cafe.id, step: boardStep, postitColumn: 'trajet-aller', postitKind: 'ouvertes', postitText: 'x'.repeat(4000) });
+    expect(tooLong.value).toContain('280');
+
+    // The end: the recap
+    await camille().say('/fin');
+    const recap = await stack.waitForMessage('Horaires de bus', 8000).then(() => stack.waitForMessage('data.gouv.fr'));
+    expect(cardText(recap)).toContain('Americano');
+    expect((await stack.app.store.getActive(stack.conversationId))).toBeUndefined();
+
+    // Teams' limits were never exceeded
+    expect(stack.connector.violations()).toEqual([]);
+  });
+});
