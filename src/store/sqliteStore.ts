@@ -183,7 +183,8 @@ export class SqliteStore implements CafeStore {
       return true;
     } catch (err) {
       if (isActiveCafeConflict(err)) return false;
-      throw err;
+      const { code, message } = err as { code?: string; message?: string };
+      throw Object.assign(new Error(`SQLite refused to create café ${state.id}: ${message ?? String(err)}`, { cause: err }), { code });
     }
   }
 
@@ -285,9 +286,10 @@ function cafeParams(state: CafeState): Params {
 
 /** The unique index on active cafés refused the row (and not any other constraint). */
 function isActiveCafeConflict(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  const code = (err as Error & { code?: unknown }).code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes('cafes.conversation_id');
+  // Not `instanceof Error`: the native addon's errors may come from another realm (Jest's VM).
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('cafes.conversation_id');
 }
 
 function parseDoc(doc: string, what: string): Record<string, unknown> {
