@@ -111,7 +111,7 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return enter(s, s.cursor - 1, ctx, fx);
     }
     case 'reveal': {
-      if (!step || step.id !== c.stepId || step.kind !== 'poll') return { refused: 'stale-step' };
+      if (!step || step.id !== c.stepId || (step.kind !== 'poll' && step.kind !== 'question')) return { refused: 'stale-step' };
       const rt = s.runtime[step.id];
       if (rt.revealed) return { refused: 'closed' };
       rt.revealed = true;
@@ -216,7 +216,7 @@ function turn(s: CafeState, step: Step, delta: 1 | -1, ctx: Context, fx: Effect[
 function leave(s: CafeState, step: Step, ctx: Context, fx: Effect[]): void {
   const rt = s.runtime[step.id];
   rt.endedAt = ctx.now;
-  if (step.kind === 'poll') rt.revealed = true;
+  if (step.kind === 'poll' || step.kind === 'question') rt.revealed = true;
   if (s.timer) {
     s.timer = undefined;
     fx.push({ type: 'cancel-timer' });
@@ -229,7 +229,7 @@ function enter(s: CafeState, index: number, ctx: Context, fx: Effect[]): void {
   const step = s.steps[index];
   const previous = s.runtime[step.id];
   s.runtime[step.id] = previous
-    ? { ...previous, endedAt: undefined, revealed: step.kind === 'poll' ? false : previous.revealed }
+    ? { ...previous, endedAt: undefined, revealed: step.kind === 'poll' || step.kind === 'question' ? false : previous.revealed }
     : { startedAt: ctx.now, ...(step.kind === 'turns' ? { turn: 0 } : {}) };
   const activity = activityOf(step, ctx.content);
   if (step.kind === 'video' && activity?.kind === 'video') {

@@ -36,7 +36,7 @@ export interface Timer {
 export interface StepRuntime {
   startedAt: number;
   endedAt?: number;
-  /** Poll: the facilitator revealed the answer / closed the vote. */
+  /** Poll: the facilitator revealed the answer and closed the vote. Question: the guide's answer is shown. */
   revealed?: boolean;
   /** Turns: index of the person who has the floor. */
   turn?: number;

@@ -69,6 +69,7 @@ export const en: Record<MessageId, string> = {
   'step.paused': '⏸ Paused',
   'step.closed': 'Step closed.',
   'ctl.reveal': 'Reveal',
+  'ctl.revealAnswer': "Show the guide's answer",
   'ctl.next': 'Next',
   'ctl.back': 'Back',
   'ctl.backStep': 'Previous step',

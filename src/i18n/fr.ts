@@ -76,6 +76,7 @@ export const fr = {
   'step.paused': '⏸ En pause',
   'step.closed': 'Étape terminée.',
   'ctl.reveal': 'Révéler',
+  'ctl.revealAnswer': 'Donner la réponse du guide',
   'ctl.next': 'Suivant',
   'ctl.back': 'Précédent',
   'ctl.backStep': 'Étape précédente',

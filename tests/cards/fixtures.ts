@@ -43,8 +43,8 @@ export const argument = (s: CafeState, stepId: string, i: number, side: 'pour' |
 export const answer = (s: CafeState, stepId: string, i: number, text: string) => contribution(s, stepId, person(i).id, { kind: 'answer', text });
 
 /** Runs a facilitator command through the engine (as the bot would), failing loudly on a refusal. */
-export function run(state: CafeState, command: Command, contributions: Contribution[] = [], now = T0): CafeState {
-  const d = decide(state, command, { actor: FACILITATOR, content, now, contributions });
+export function run(state: CafeState, command: Command, contributions: Contribution[] = [], now = T0, using: Content = content): CafeState {
+  const d = decide(state, command, { actor: FACILITATOR, content: using, now, contributions });
   if (isRefusal(d)) throw new Error(`${command.type} refused: ${d.refused} ${d.detail ?? ''}`);
   return d.state;
 }

@@ -91,6 +91,8 @@ export function stepBase(input: StepInput, o: BaseOptions): StepBase {
 export interface ControlOptions {
   /** Poll not revealed yet: Révéler first. */
   reveal?: boolean;
+  /** The reveal button's label (polls: Révéler; open questions: the guide's answer). */
+  revealLabel?: 'ctl.reveal' | 'ctl.revealAnswer';
   /** Minutes a "+N min" button adds to the step's timer. */
   extend?: number;
   /** Turns steps already have a "Précédent" (turn −1): the step's one is called "Étape précédente". */
@@ -103,7 +105,7 @@ export function controls(input: StepInput, o: ControlOptions = {}): ButtonView[]
   const L = viewer.locale;
   const cafe = state.id;
   const out: ButtonView[] = [];
-  if (o.reveal) out.push(button(t(L, 'ctl.reveal'), action({ verb: 'reveal', cafe, step: step.id }), 'positive'));
+  if (o.reveal) out.push(button(t(L, o.revealLabel ?? 'ctl.reveal'), action({ verb: 'reveal', cafe, step: step.id }), 'positive'));
   const last = state.cursor >= state.steps.length - 1;
   if (!last) out.push(button(t(L, 'ctl.next'), action({ verb: 'next', cafe, step: step.id }), o.reveal ? 'default' : 'positive'));
   if (state.cursor > 0) out.push(button(t(L, o.backIsStep ? 'ctl.backStep' : 'ctl.back'), action({ verb: 'back', cafe, step: step.id })));

@@ -15,6 +15,10 @@ export interface QuestionView extends StepBase {
   sendRows: ButtonRow[];
   answersTitle: string;
   answers: Array<{ text: string }>;
+  /** Once revealed, the guide's answer or examples, for everyone. */
+  hasGuideAnswer: boolean;
+  guideAnswerTitle: string;
+  guideAnswer: string;
 }
 
 /** An open question (the synthesis): everyone may answer in a few words; answers are shown without names. */
@@ -29,16 +33,17 @@ export function questionView(input: StepInput): QuestionView | undefined {
   const { shown, hidden } = fit(all, ANSWERS_BUDGET, (a) => bytes(a.text));
   if (hidden) shown.push({ text: t(L, 'recap.more', { n: hidden }) });
   const first = position(state, step).n === 1;
+  const revealed = !!state.runtime[step.id]?.revealed && !!question.answerText;
   return {
     ...stepBase(input, {
       title: activity.title,
       description: first ? activity.description : undefined,
       tips: [
-        ...(question.answerText ? [{ text: `**${t(L, 'tips.answer')}**\n\n${question.answerText}`, weight: 'Default' as const }] : []),
+        ...(question.answerText && !revealed ? [{ text: `**${t(L, 'tips.answer')}**\n\n${question.answerText}`, weight: 'Default' as const }] : []),
         ...tipSection(L, t(L, 'tips.question'), question.tips),
         ...tipSection(L, t(L, 'tips.activity'), activity.tips),
       ],
-      controls: controls(input),
+      controls: controls(input, { reveal: !!question.answerText && !revealed, revealLabel: 'ctl.revealAnswer' }),
     }),
     statement: question.text,
     hasForm: open,
@@ -48,5 +53,8 @@ export function questionView(input: StepInput): QuestionView | undefined {
     sendRows: open ? rows([formButton<'answer'>(t(L, 'question.send'), { verb: 'answer', cafe: state.id, step: step.id }, 'positive')]) : [],
     answersTitle: t(L, 'question.answers', { n: all.length }),
     answers: shown.length ? shown : [{ text: t(L, 'question.none') }],
+    hasGuideAnswer: revealed,
+    guideAnswerTitle: t(L, 'tips.answer'),
+    guideAnswer: question.answerText ?? '',
   };
 }
