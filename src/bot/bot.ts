@@ -102,6 +102,10 @@ export class BaristaBot {
   private async onText(activity: ParsedActivity, cmd: TextCommand, actor: Actor): Promise<Reply> {
     const conversationId = activity.conversation.id;
     if (cmd.type === 'help') return { card: cards.helpCard({ locale: actor.locale, isFacilitator: true }) };
+    if (cmd.type === 'menu') return { card: cards.menuTreeCard({ answers: {}, content: this.deps.content, locale: actor.locale }) };
+    if (cmd.type === 'startcafe' && cmd.formula === 'virtuel' && !cmd.variant) {
+      return { card: cards.menuTreeCard({ answers: { online: true }, content: this.deps.content, locale: actor.locale }) };
+    }
     if (cmd.type === 'startcafe') return this.start(activity, cmd.formula, cmd.variant ?? 'avec-sucre', actor);
     const active = await this.deps.store.getActive(conversationId);
     if (!active) return { message: t(actor.locale, 'refusal.no-cafe') };
@@ -154,6 +158,7 @@ export class BaristaBot {
   private async onAction(activity: ParsedActivity, data: ActionData, actor: Actor): Promise<Reply> {
     const { store, content } = this.deps;
     if (data.verb === 'start') return this.start(activity, data.formula, data.variant, actor);
+    if (data.verb === 'advise') return { card: cards.menuTreeCard({ answers: cards.answersOf(data), content, locale: actor.locale }) };
     const state = await store.get(data.cafe);
     if (!state || state.conversationId !== activity.conversation.id) return { message: t(actor.locale, 'refusal.no-cafe') };
     switch (data.verb) {
@@ -341,7 +346,7 @@ export class BaristaBot {
   }
 }
 
-function commandOf(data: Exclude<ActionData, { verb: 'start' | 'refresh' | 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' }>): Command {
+function commandOf(data: Exclude<ActionData, { verb: 'start' | 'advise' | 'refresh' | 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' }>): Command {
   switch (data.verb) {
     case 'begin':
       return { type: 'begin' };

@@ -15,7 +15,8 @@ export type TextCommand =
   | { type: 'resume' }
   | { type: 'extend'; minutes: number }
   | { type: 'end' }
-  | { type: 'help' };
+  | { type: 'help' }
+  | { type: 'menu' };
 
 export type Input =
   | { kind: 'text'; command: TextCommand }
@@ -55,6 +56,7 @@ const ALIASES: Record<string, TextCommand['type']> = {
   prolonger: 'extend', extend: 'extend',
   fin: 'end', end: 'end',
   aide: 'help', help: 'help',
+  menu: 'menu',
 };
 
 /** Reads one activity. `text` must already have the bot's mention removed. */

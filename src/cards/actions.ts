@@ -34,6 +34,13 @@ export const ActionDataSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('answer'), ...step, answerText: FreeText }),
   /** Universal Actions refresh: the per-user view of a card. */
   z.object({ verb: z.literal('refresh'), cafe: Id, step: Id.optional() }),
+  /** The guide's decision tree (/menu): the answers so far travel in the buttons, no state kept. */
+  z.object({
+    verb: z.literal('advise'),
+    long: z.enum(['oui', 'non']).optional(),
+    audience: z.enum(['novice', 'averti', 'intermediaire']).optional(),
+    online: z.enum(['oui', 'non']).optional(),
+  }),
   /** Start a formula from a card (the list of formulas, the menu). */
   z.object({ verb: z.literal('start'), formula: Short, variant: z.enum(['avec-sucre', 'sans-sucre']) }),
 ]);

@@ -11,12 +11,14 @@ export interface HelpInput {
 
 /** The commands, French first with their English aliases (the parser accepts both). */
 const COMMANDS: Array<[command: string, alias: string, help: MessageId]> = [
+  ['/menu', '', 'help.menu'],
   ['/startcafe <formule> [avec sucre|sans sucre]', '', 'help.startcafe'],
+  ['/startcafe virtuel', '', 'help.virtuel'],
   ['/suivant', '/next', 'help.suivant'],
   ['/precedent', '/back', 'help.precedent'],
   ['/pause', '/pause', 'help.pause'],
   ['/reprendre', '/resume', 'help.reprendre'],
-  ['/prolonger N', '', 'help.prolonger'],
+  ['/prolonger N', '/extend N', 'help.prolonger'],
   ['/fin', '/end', 'help.fin'],
   ['/aide', '/help', 'help.aide'],
 ];

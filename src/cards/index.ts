@@ -22,6 +22,8 @@ export type { FormulasInput } from './formulas';
 export { alreadyRunningCard } from './running';
 export type { AlreadyRunningInput } from './running';
 export { helpCard } from './help';
+export { menuTreeCard, answersOf } from './menuTree';
+export type { MenuTreeInput } from './menuTree';
 export type { HelpInput } from './help';
 export { ActionDataSchema, action } from './actions';
 export type { ActionData, Verb } from './actions';

@@ -9,3 +9,5 @@ export { contribute, cleanText, MAX_TEXT } from './contribute';
 export type { ContributionInput } from './contribute';
 export { initialPlan, optionSteps, plannedTotal } from './plan';
 export * from './lookup';
+export { recommend, nextQuestion } from './recommend';
+export type { MenuAnswers, Proposal } from './recommend';

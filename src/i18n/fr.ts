@@ -29,6 +29,16 @@ export const fr = {
   unknownCommand: 'Je ne connais pas cette commande. Tapez /aide pour voir ce que je sais faire.',
   badPayload: 'Cette carte est trop ancienne ou abîmée. Réessayez depuis la dernière carte du café.',
 
+  // --- /menu: the guide's decision tree -------------------------------------------------------------
+  'tree.yes': 'Oui',
+  'tree.no': 'Non',
+  'tree.onlineShort': 'En visio ?',
+  'tree.virtualTitle': 'Café virtuel : {max} minutes au plus, selon le guide',
+  'tree.proposals': 'Barista vous propose :',
+  'tree.allFormulas': 'Toutes les formules :',
+  'tree.start': 'Lancer : {name}',
+  'tree.restart': 'Recommencer',
+
   // --- The four parts of every formula ---------------------------------------------------------
   'part.tasse': 'La tasse',
   'part.cafe': 'Le café',
@@ -208,7 +218,9 @@ export const fr = {
   'help.intro': "Barista anime un café de la data ou de l'IA dans cette conversation. Mentionnez-le (@Barista) puis tapez la commande.",
   'help.participants': 'Pour participer, il suffit de répondre dans les cartes : votez, choisissez, ajoutez vos post-it. Vos votes sont anonymes.',
   'help.facilitatorOnly': "Ces commandes sont réservées à la personne qui anime le café.",
-  'help.aliases': 'En anglais : /next, /back, /pause, /resume, /end, /help.',
+  'help.aliases': 'En anglais : /next, /back, /pause, /resume, /extend N, /end, /help.',
+  'help.menu': "Vous aide à choisir la formule, comme le guide « en un coup d'œil ».",
+  'help.virtuel': 'Un café 100 % en ligne : les conseils du guide, puis la formule.',
   'help.startcafe': 'Lance un café : /startcafe americano, ou /startcafe americano sans sucre.',
   'help.suivant': "Passe à l'étape suivante.",
   'help.precedent': "Revient à l'étape précédente.",
