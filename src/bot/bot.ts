@@ -3,9 +3,9 @@ import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { ActionData } from '../cards/actions';
 import * as cards from '../cards';
 import { t, localeOf } from '../i18n';
-import type { Content } from '../content/schema';
+import type { Content, Formula } from '../content/schema';
 import {
-  contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
+  composeFormula, contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
   type Actor, type CafeState, type Command, type Contribution, type ContributionValue, type Effect, type Refusal,
 } from '../domain';
 import type { ErrorSink } from '../errors';
@@ -106,6 +106,11 @@ export class BaristaBot {
     if (cmd.type === 'startcafe' && cmd.formula === 'virtuel' && !cmd.variant) {
       return { card: cards.menuTreeCard({ answers: { online: true }, content: this.deps.content, locale: actor.locale }) };
     }
+    if (cmd.type === 'startcafe' && cmd.formula === 'sur-mesure' && !cmd.variant) {
+      const active = await this.deps.store.getActive(activity.conversation.id);
+      if (active) return { card: cards.alreadyRunningCard({ state: active, content: this.deps.content, locale: actor.locale }) };
+      return { card: cards.composeCard({ content: this.deps.content, locale: actor.locale }) };
+    }
     if (cmd.type === 'startcafe') return this.start(activity, cmd.formula, cmd.variant ?? 'avec-sucre', actor);
     const active = await this.deps.store.getActive(conversationId);
     if (!active) return { message: t(actor.locale, 'refusal.no-cafe') };
@@ -130,16 +135,17 @@ export class BaristaBot {
     return undefined;
   }
 
-  private async start(activity: ParsedActivity, formulaId: string, variant: 'avec-sucre' | 'sans-sucre', actor: Actor): Promise<Reply> {
+  private async start(activity: ParsedActivity, formulaId: string, variant: 'avec-sucre' | 'sans-sucre', actor: Actor, custom?: Formula): Promise<Reply> {
     const { store, content } = this.deps;
     const active = await store.getActive(activity.conversation.id);
     if (active) return { card: cards.alreadyRunningCard({ state: active, content, locale: actor.locale }) };
-    if (!findFormula(content, formulaId, variant)) return { card: cards.formulasCard({ content, locale: actor.locale, input: formulaId }) };
+    if (!custom && !findFormula(content, formulaId, variant)) return { card: cards.formulasCard({ content, locale: actor.locale, input: formulaId }) };
     const state = startCafe(
       {
         type: 'start', formulaId, variant, cafeId: this.newId(),
         conversationId: activity.conversation.id, tenantId: activity.conversation.tenantId,
         serviceUrl: activity.serviceUrl, botId: activity.recipient.id, channelId: activity.channelId,
+        ...(custom ? { formula: custom } : {}),
       },
       { actor, content, now: this.now(), activityId: activity.id },
     );
@@ -157,8 +163,14 @@ export class BaristaBot {
 
   private async onAction(activity: ParsedActivity, data: ActionData, actor: Actor): Promise<Reply> {
     const { store, content } = this.deps;
-    if (data.verb === 'start') return this.start(activity, data.formula, data.variant, actor);
+    const started = (reply: Reply): Reply => reply ?? { message: t(actor.locale, 'started') };
+    if (data.verb === 'start') return started(await this.start(activity, data.formula, data.variant, actor));
     if (data.verb === 'advise') return { card: cards.menuTreeCard({ answers: cards.answersOf(data), content, locale: actor.locale }) };
+    if (data.verb === 'compose') {
+      const formula = composeFormula(content, { tasse: data.composeTasse, cafe: data.composeCafe, chocolat: data.composeChocolat, sucre: data.composeSucre });
+      if (isRefusal(formula)) return this.refusalReply(formula, actor);
+      return started(await this.start(activity, formula.id, formula.variant, actor, formula));
+    }
     const state = await store.get(data.cafe);
     if (!state || state.conversationId !== activity.conversation.id) return { message: t(actor.locale, 'refusal.no-cafe') };
     switch (data.verb) {
@@ -346,7 +358,7 @@ export class BaristaBot {
   }
 }
 
-function commandOf(data: Exclude<ActionData, { verb: 'start' | 'advise' | 'refresh' | 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' }>): Command {
+function commandOf(data: Exclude<ActionData, { verb: 'start' | 'advise' | 'compose' | 'refresh' | 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' }>): Command {
   switch (data.verb) {
     case 'begin':
       return { type: 'begin' };

@@ -41,6 +41,14 @@ export const ActionDataSchema = z.discriminatedUnion('verb', [
     audience: z.enum(['novice', 'averti', 'intermediaire']).optional(),
     online: z.enum(['oui', 'non']).optional(),
   }),
+  /** /startcafe sur-mesure: the element chosen for each part (`formula.variant.option`, empty to skip). */
+  z.object({
+    verb: z.literal('compose'),
+    composeTasse: z.string().max(200).default(''),
+    composeCafe: z.string().max(200).default(''),
+    composeChocolat: z.string().max(200).default(''),
+    composeSucre: z.string().max(200).default(''),
+  }),
   /** Start a formula from a card (the list of formulas, the menu). */
   z.object({ verb: z.literal('start'), formula: Short, variant: z.enum(['avec-sucre', 'sans-sucre']) }),
 ]);

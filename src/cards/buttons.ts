@@ -25,6 +25,7 @@ interface InputKeys {
   postit: 'postitColumn' | 'postitKind' | 'postitText';
   argument: 'argumentText';
   answer: 'answerText';
+  compose: 'composeTasse' | 'composeCafe' | 'composeChocolat' | 'composeSucre';
 }
 export type FormVerb = keyof InputKeys;
 /** The static part of a form button's data: what the card's inputs complete into an ActionData. */

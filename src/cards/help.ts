@@ -14,6 +14,7 @@ const COMMANDS: Array<[command: string, alias: string, help: MessageId]> = [
   ['/menu', '', 'help.menu'],
   ['/startcafe <formule> [avec sucre|sans sucre]', '', 'help.startcafe'],
   ['/startcafe virtuel', '', 'help.virtuel'],
+  ['/startcafe sur-mesure', '', 'help.surMesure'],
   ['/suivant', '/next', 'help.suivant'],
   ['/precedent', '/back', 'help.precedent'],
   ['/pause', '/pause', 'help.pause'],

@@ -23,6 +23,8 @@ export { alreadyRunningCard } from './running';
 export type { AlreadyRunningInput } from './running';
 export { helpCard } from './help';
 export { menuTreeCard, answersOf } from './menuTree';
+export { composeCard } from './compose';
+export type { ComposeInput } from './compose';
 export type { MenuTreeInput } from './menuTree';
 export type { HelpInput } from './help';
 export { ActionDataSchema, action } from './actions';

@@ -17,7 +17,7 @@ export interface AlreadyRunningInput {
 
 /** /startcafe while a café runs here: which one, where it is, and a button to end it (the facilitator's to press). */
 export function alreadyRunningCard({ state, content, locale: L }: AlreadyRunningInput): Card {
-  const formula = findFormula(content, state.formulaId, state.variant);
+  const formula = state.customFormula ?? findFormula(content, state.formulaId, state.variant);
   const step = currentStep(state);
   const stepText = step
     ? t(L, 'running.step', { step: `${partName(L, step.part)} · ${activityOf(step, content)?.title ?? t(L, `choose.title.${step.part}`)}` })

@@ -24,7 +24,7 @@ export function isRefusal(x: unknown): x is Refusal {
  * Creates a café in its menu state. The facilitator is whoever started it.
  */
 export function startCafe(cmd: Extract<Command, { type: 'start' }>, ctx: Omit<Context, 'contributions'>): CafeState | Refusal {
-  const formula = findFormula(ctx.content, cmd.formulaId, cmd.variant);
+  const formula = cmd.formula ?? findFormula(ctx.content, cmd.formulaId, cmd.variant);
   if (!formula) return { refused: 'unknown-formula', detail: `${cmd.formulaId} ${cmd.variant}` };
   return {
     id: cmd.cafeId,
@@ -36,6 +36,7 @@ export function startCafe(cmd: Extract<Command, { type: 'start' }>, ctx: Omit<Co
     locale: ctx.actor.locale,
     formulaId: formula.id,
     variant: formula.variant as Variant,
+    ...(cmd.formula ? { customFormula: formula } : {}),
     facilitatorId: ctx.actor.id,
     facilitatorName: ctx.actor.name,
     status: 'menu',

@@ -11,3 +11,5 @@ export { initialPlan, optionSteps, plannedTotal } from './plan';
 export * from './lookup';
 export { recommend, nextQuestion } from './recommend';
 export type { MenuAnswers, Proposal } from './recommend';
+export { composables, composeFormula, PARTS } from './compose';
+export type { Composable } from './compose';

@@ -8,7 +8,7 @@ export function findFormula(content: Content, id: string, variant: string): Form
 }
 
 export function formulaOf(state: CafeState, content: Content): Formula {
-  const f = findFormula(content, state.formulaId, state.variant);
+  const f = state.customFormula ?? findFormula(content, state.formulaId, state.variant);
   if (!f) throw new Error(`formula ${state.formulaId} ${state.variant} of café ${state.id} is not in the content`);
   return f;
 }

@@ -1,4 +1,4 @@
-import type { PartId, Variant } from '../content/schema';
+import type { Formula, PartId, Variant } from '../content/schema';
 
 /**
  * The café engine's vocabulary. Everything here is plain data (JSON-serialisable) so a café can be
@@ -61,6 +61,8 @@ export interface CafeState {
   locale: Locale;
   formulaId: string;
   variant: Variant;
+  /** A café composed by the facilitator (/startcafe sur-mesure) carries its own formula. */
+  customFormula?: Formula;
   facilitatorId: string;
   facilitatorName: string;
   status: CafeStatus;
@@ -113,7 +115,7 @@ export interface Actor {
 
 /** A command for the café, already parsed and validated at the edge. */
 export type Command =
-  | { type: 'start'; formulaId: string; variant: Variant; cafeId: string; conversationId: string; serviceUrl: string; botId: string; channelId: string; tenantId?: string }
+  | { type: 'start'; formulaId: string; variant: Variant; cafeId: string; conversationId: string; serviceUrl: string; botId: string; channelId: string; tenantId?: string; formula?: Formula }
   | { type: 'begin'; fromStep?: string }
   | { type: 'choose'; stepId: string; option: string }
   | { type: 'next'; fromStep?: string }

@@ -26,6 +26,7 @@ export const fr = {
   'refusal.unknown-formula': 'Je ne connais pas cette formule. Tapez /startcafe pour voir la liste.',
   'refusal.duplicate': 'C’est déjà fait : rien n’a changé.',
   'refusal.too-long': 'Votre texte est trop long : {max} caractères au plus.',
+  started: '☕ C’est parti : le menu du café est dans la conversation.',
   unknownCommand: 'Je ne connais pas cette commande. Tapez /aide pour voir ce que je sais faire.',
   badPayload: 'Cette carte est trop ancienne ou abîmée. Réessayez depuis la dernière carte du café.',
 
@@ -40,6 +41,11 @@ export const fr = {
   'tree.restart': 'Recommencer',
 
   // --- The four parts of every formula ---------------------------------------------------------
+  'compose.title': '☕ Café sur-mesure',
+  'compose.intro': "Choisissez un élément pour chaque partie : le guide vous invite à mixer les formules entre elles.",
+  'compose.none': '(sans)',
+  'compose.note': 'La durée prévue de chaque élément est celle du guide ; le menu du café affichera le total.',
+  'compose.go': 'Composer le café',
   'part.tasse': 'La tasse',
   'part.cafe': 'Le café',
   'part.chocolat': 'Le carré de chocolat',
@@ -221,6 +227,7 @@ export const fr = {
   'help.aliases': 'En anglais : /next, /back, /pause, /resume, /extend N, /end, /help.',
   'help.menu': "Vous aide à choisir la formule, comme le guide « en un coup d'œil ».",
   'help.virtuel': 'Un café 100 % en ligne : les conseils du guide, puis la formule.',
+  'help.surMesure': 'Composez votre café en mixant les éléments des formules du guide.',
   'help.startcafe': 'Lance un café : /startcafe americano, ou /startcafe americano sans sucre.',
   'help.suivant': "Passe à l'étape suivante.",
   'help.precedent': "Revient à l'étape précédente.",
