@@ -25,7 +25,7 @@ const INPUT: Record<PartId, 'composeTasse' | 'composeCafe' | 'composeChocolat' |
 export function composeCard({ content, locale: L }: ComposeInput): Card {
   const all = composables(content);
   const parts = PARTS.map((part) => {
-    const choices = all[part].map((c) => ({ title: `${c.label} (${c.formulaName} · ${c.planned.min}–${c.planned.max} min)`, value: c.key }));
+    const choices = all[part].map((c) => ({ title: `${c.label} (${c.formulaName} · ${c.planned.min === c.planned.max ? c.planned.max : `${c.planned.min}–${c.planned.max}`} min)`, value: c.key }));
     return {
       inputId: INPUT[part],
       label: partName(L, part),

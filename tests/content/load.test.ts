@@ -52,7 +52,8 @@ describe('loadContent', () => {
   it('merges a valid pack: a statement replaced, a formula added', () => {
     const madonna = structuredClone(findActivity(guideFr, 'madonna')) as Extract<Activity, { kind: 'polls' }>;
     madonna.questions[1] = { ...madonna.questions[1], text: 'Elle a chanté Like a Prayer' };
-    writePack('mairie.json', { activities: [madonna], formulas: [ristretto] });
+    const mairie: Formula = { ...ristretto, id: 'ristretto-mairie', name: 'Ristretto de la mairie' };
+    writePack('mairie.json', { activities: [madonna], formulas: [mairie] });
 
     const content = loadContent(dir);
 
@@ -60,7 +61,9 @@ describe('loadContent', () => {
     expect(loaded.questions[1].text).toBe('Elle a chanté Like a Prayer');
     expect(loaded.questions[1].correct).toEqual(['madonna']);
     expect(content.activities).toHaveLength(guideFr.activities.length);
-    expect(findFormula(content, 'ristretto', 'avec-sucre')?.name).toBe('Ristretto avec sucre');
+    expect(findFormula(content, 'ristretto-mairie', 'avec-sucre')?.name).toBe('Ristretto de la mairie');
+    expect(content.formulas).toHaveLength(guideFr.formulas.length + 1);
+    expect(findFormula(content, 'ristretto', 'avec-sucre')).toEqual(findFormula(guideFr, 'ristretto', 'avec-sucre'));
     expect(findFormula(content, 'americano', 'avec-sucre')).toEqual(findFormula(guideFr, 'americano', 'avec-sucre'));
     // The built-in content is left as it is.
     expect((findActivity(guideFr, 'madonna') as Extract<Activity, { kind: 'polls' }>).questions[1].text).toBe('Elle est née dans le Michigan');
@@ -72,7 +75,7 @@ describe('loadContent', () => {
     const content = loadContent(dir);
     expect(findFormula(content, 'americano', 'sans-sucre')?.name).toBe('Americano maison');
     expect(findFormula(content, 'americano', 'avec-sucre')?.name).toBe('Americano avec sucre');
-    expect(content.formulas).toHaveLength(2);
+    expect(content.formulas).toHaveLength(guideFr.formulas.length);
   });
 
   it('reads the packs in name order: the later one wins', () => {

@@ -1,4 +1,4 @@
-import { guideFr } from '../../src/content';
+import { findActivity, guideFr } from '../../src/content';
 import { normalise, readGuide } from './guideText';
 
 /**
@@ -20,6 +20,9 @@ const TYPO_FIXES: Array<[fixed: string, guide: string]> = [
   ['même celles non concernées', 'mêmes celles non concernées'], // vidéo Collectivités, objectif n°2
   ["qu'est-ce qui vous surprend ?", "qu'est-ce que vous surprend ?"], // Americano avec sucre, synthèse
   ['participants/participantes ce que', 'participants/participantantes ce que'], // Americano sans sucre, synthèse
+  ["des données. C'est quand même", "des données. c'est quand même"], // Ristretto sans sucre, quiz Géo'DAE, question 2
+  ['projections, le volume', 'projections, ce le volume'], // Cappuccino, introduction thématique
+  ['peuvent permettre la construction', 'peuvent permet la construction'], // Cappuccino, définition de l'information
 ];
 
 /** Labels that are the bot's interface, not the guide's text (menus of the options). */
@@ -29,7 +32,20 @@ const UI_LABELS = new Set<string>([
   "Base adresse nationale et base Géo'DAE", // Americano sans sucre: the pairs of cas d'usage videos
   'Base adresse nationale et open data des collectivités territoriales',
   "Base Géo'DAE et open data des collectivités territoriales",
+  'Cappuccino avec sucre', // the guide: "Formule à prendre avec ou sans sucre"
+  'Cappuccino sans sucre',
+  "Cappuccino à la mousse d'IA avec sucre",
+  "Cappuccino à la mousse d'IA sans sucre",
+  'Ouverture sans vidéo', // Cappuccino: the opening when there is no time left for a video
 ]);
+
+/**
+ * Texts that are Barista's, not the guide's: the one-line film summaries of the photo-langage
+ * cards (Cappuccino à la mousse d'IA), which the guide's Conseil asks the facilitator to give
+ * ("n'oubliez pas de présenter un résumé des films proposés").
+ */
+const photoLangage = findActivity(guideFr, 'photo-langage');
+const BARISTA_TEXTS = new Set<string>(photoLangage?.kind === 'pick' ? photoLangage.items.flatMap((i) => (i.detail ? [i.detail] : [])) : []);
 
 /** Keys whose strings are identifiers, urls or enums, not texts. */
 const NOT_TEXT = new Set(['id', 'url', 'kind', 'variant', 'color', 'playlistUrl', 'part', 'defaultOption', 'correct', 'videos', 'activities']);
@@ -66,7 +82,7 @@ describe('the built-in content is the guide, word for word', () => {
   it('every text, label, answer, tip and question appears in the guide', () => {
     const missing: string[] = [];
     for (const { at, text } of all) {
-      if (UI_LABELS.has(text)) continue;
+      if (UI_LABELS.has(text) || BARISTA_TEXTS.has(text)) continue;
       let original = text;
       for (const [fixed, typo] of TYPO_FIXES) original = original.split(fixed).join(typo);
       for (const paragraph of original.split(/\n\s*\n/)) {
@@ -88,6 +104,11 @@ describe('the built-in content is the guide, word for word', () => {
   it('each interface label is used', () => {
     const used = new Set(all.map((f) => f.text));
     for (const label of UI_LABELS) expect(used).toContain(label);
+  });
+
+  it("the only texts of Barista's own are the 10 film summaries of the photo-langage, none taken from the guide", () => {
+    expect(BARISTA_TEXTS.size).toBe(10);
+    for (const summary of BARISTA_TEXTS) expect(guide).not.toContain(normalise(summary));
   });
 
   it('keeps the Markdown out of the content', () => {

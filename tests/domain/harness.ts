@@ -1,4 +1,5 @@
 import { guideFr } from '../../src/content';
+import type { Formula, Variant } from '../../src/content';
 import {
   contribute, decide, isRefusal, startCafe, currentStep,
   type Actor, type CafeState, type Command, type Contribution, type ContributionValue, type Effect, type Refusal,
@@ -20,9 +21,17 @@ export class CafeSim {
   now = Date.UTC(2026, 10, 22, 9, 0, 0);
   private seq = 0;
 
-  constructor(variant: 'avec-sucre' | 'sans-sucre' = 'avec-sucre', readonly content = guideFr) {
+  /**
+   * `formula` is the id typed after /startcafe (`americano`, `ristretto`, `cappuccino`,
+   * `mousse-ia`), or a formula of its own (a café composed sur-mesure).
+   */
+  constructor(variant: Variant = 'avec-sucre', readonly content = guideFr, formula: string | Formula = 'americano') {
+    const custom = typeof formula === 'string' ? undefined : formula;
     const s = startCafe(
-      { type: 'start', formulaId: 'americano', variant, cafeId: 'cafe-1', conversationId: 'conv-1', serviceUrl: 'http://connector', botId: 'bot', channelId: 'msteams' },
+      {
+        type: 'start', formulaId: custom?.id ?? (formula as string), variant, cafeId: 'cafe-1', conversationId: 'conv-1',
+        serviceUrl: 'http://connector', botId: 'bot', channelId: 'msteams', ...(custom ? { formula: custom } : {}),
+      },
       { actor: camille, content, now: this.now, activityId: 'a-start' },
     );
     if (isRefusal(s)) throw new Error(`start refused: ${s.refused}`);
