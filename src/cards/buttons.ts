@@ -1,6 +1,7 @@
 import type { ActionData, Verb } from './actions';
 import type { Refresh } from './render';
-import type { CafeState, Contribution } from '../domain/types';
+import type { CafeState, Contribution, Locale } from '../domain/types';
+import { t } from '../i18n';
 
 /**
  * Buttons as the templates draw them: `Action.Execute` with `verb` and `data` (the full
@@ -45,6 +46,16 @@ export function rows(buttons: ButtonView[], perRow = 5): ButtonRow[] {
   const out: ButtonRow[] = [];
   for (let i = 0; i < buttons.length; i += perRow) out.push({ buttons: buttons.slice(i, i + perRow) });
   return out;
+}
+
+/**
+ * "🔄 Ma vue", on the shared card: asks for one's own view by hand. Teams refreshes the card by
+ * itself only for the users of `refresh.userIds` (60 at most), and some clients (the Agents
+ * Playground) never do: with this button the facilitator still gets the controls, and anyone their
+ * own choice.
+ */
+export function myViewButton(locale: Locale, cafe: string, step: string): ButtonView {
+  return button(t(locale, 'ctl.myView'), { verb: 'refresh', cafe, step });
 }
 
 /** Teams gives per-user views to at most 60 users. */

@@ -5,7 +5,7 @@ import { plannedTotal } from '../domain/plan';
 import type { CafeState } from '../domain/types';
 import { t } from '../i18n';
 import { action } from './actions';
-import { button, rows, type ButtonRow } from './buttons';
+import { button, myViewButton, rows, type ButtonRow } from './buttons';
 import { clip, partName, tipSection, tipText, type TipLine } from './format';
 import { expand, withRefresh, type Refresh } from './render';
 import type { Card, Viewer } from './types';
@@ -77,7 +77,9 @@ export function menuCard({ state, content, viewer }: MenuInput): Card {
     virtualText: t(L, 'menu.virtualMax', { max: content.virtual.maxMinutes }),
     advice: content.virtual.advice.slice(0, SHARED_ADVICE).map((tip) => ({ text: `💡 ${clip(tipText(L, tip).replace(/\n\n/g, ' '), 220)}` })),
     statusText: status,
-    beginRows: facilitator ? rows([button(t(L, 'menu.begin'), action({ verb: 'begin', cafe: state.id }), 'positive')]) : [],
+    beginRows: facilitator
+      ? rows([button(t(L, 'menu.begin'), action({ verb: 'begin', cafe: state.id }), 'positive')])
+      : waiting && !viewer.userId ? rows([myViewButton(L, state.id, MENU_STEP)]) : [],
     hasTips: tips.length > 0,
     tipsTitle: t(L, 'tips.button'),
     tipsNote: t(L, 'tips.private'),

@@ -84,6 +84,7 @@ export const en: Record<MessageId, string> = {
   'step.closed': 'Step closed.',
   'ctl.reveal': 'Reveal',
   'ctl.revealAnswer': "Show the guide's answer",
+  'ctl.myView': '🔄 My view',
   'ctl.next': 'Next',
   'ctl.back': 'Back',
   'ctl.backStep': 'Previous step',

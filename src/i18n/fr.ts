@@ -93,6 +93,7 @@ export const fr = {
   'step.closed': 'Étape terminée.',
   'ctl.reveal': 'Révéler',
   'ctl.revealAnswer': 'Donner la réponse du guide',
+  'ctl.myView': '🔄 Ma vue',
   'ctl.next': 'Suivant',
   'ctl.back': 'Précédent',
   'ctl.backStep': 'Étape précédente',

@@ -204,7 +204,7 @@ describe('synthesis and texts', () => {
 
   test('choose: everyone sees what is being chosen; only the facilitator chooses, the default marked', () => {
     expect(texts(shared('choose (ice breaker)'))).toContain("L'animateur/animatrice choisit l'ice breaker…");
-    expect(verbs(shared('choose (ice breaker)'))).toEqual([]);
+    expect(verbs(shared('choose (ice breaker)'))).toEqual(['refresh']); // "🔄 Ma vue" only
     const mine = buttons(facilitator('choose (ice breaker)')).filter((b) => b.verb === 'choose');
     expect(mine.map((b) => b.title)).toContain('★ Ma donnée, Madonna ou les deux');
     expect(mine).toHaveLength(3);

@@ -11,8 +11,9 @@
  *  - "maj"     → sends "Version 1 du message" then, once sent, updateActivity → "Version 2 …".
  *  - "refresh" → card with refresh { action: Execute verb "refresh", userIds: [currentUser] }.
  *  - anything else → "Écho de <name> (<from.id>) : <text>".
- *  - invoke adaptiveCard/action verb "vote"/"refresh" → invoke response with a new card
- *    (Universal Actions: the Playground should replace the card for that user).
+ *  - invoke adaptiveCard/action (any verb) → invoke response with a new card
+ *    (Universal Actions: the Playground replaces the card for the clicking user).
+ *    verb "tally" additionally updateActivity()s the card at replyToId with "Décompte mis à jour par …".
  *  - message with `value.action === "submit"` (Action.Submit) → reply "Submit reçu de …" and
  *    updateActivity on the card (activity.replyToId) with a "Carte mise à jour" card.
  */
@@ -112,6 +113,14 @@ class EchoBot extends ActivityHandler {
     if (a.name === 'adaptiveCard/action') {
       const v = a.value as { action?: { verb?: string; data?: unknown }; trigger?: string };
       const verb = v?.action?.verb;
+      if (verb === 'tally' && a.replyToId) {
+        // café pattern: a (mock) user's vote makes the bot edit the shared card for everyone
+        const upd = MessageFactory.attachment(
+          CardFactory.adaptiveCard(voteCard(`Décompte mis à jour par ${a.from.name} (${a.from.id})`)),
+        );
+        upd.id = a.replyToId;
+        await ctx.updateActivity(upd);
+      }
       const body = {
         statusCode: 200,
         type: 'application/vnd.microsoft.card.adaptive',
@@ -135,7 +144,10 @@ export async function startEchoBot(port = 0): Promise<EchoBotHandle> {
     sent: {},
     errors: [],
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The Playground keeps HTTP connections alive: drop them or close() waits forever.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      (server.server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await closed;
     },
   };
   adapter.onTurnError = async (ctx, err) => {

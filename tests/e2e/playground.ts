@@ -131,7 +131,7 @@ export interface PlaygroundHandle {
 /**
  * Starts `agentsplayground start` (the CLI of @microsoft/m365agentsplayground) as a child process.
  * TEAMSAPPTESTER_BROWSER=none stops it from opening a browser; telemetry is disabled (--dt).
- * Resolves once the CLI prints "Listening on <port>" and GET /ping answers.
+ * Resolves once the CLI prints "Listening on <port>" and GET / answers (the child is killed on failure).
  * Note: the Playground waits (up to 15 s) for the bot endpoint when the page loads, so start the bot first.
  */
 export async function startPlayground(opts: StartPlaygroundOptions): Promise<PlaygroundHandle> {
@@ -166,6 +166,10 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Pla
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
 
+  const killChild = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    fs.rmSync(workDir, { recursive: true, force: true });
+  };
   const listeningPort = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`Playground did not start in time. Output:\n${out}`)),
@@ -185,9 +189,15 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Pla
       clearTimeout(timer);
       reject(new Error(`Playground exited early (code ${code}). Output:\n${out}`));
     });
+  }).catch((e) => {
+    killChild();
+    throw e;
   });
   const url = `http://127.0.0.1:${listeningPort}/`;
-  await waitForHttp(`${url}ping`, 15_000);
+  await waitForHttp(url, 15_000).catch((e) => {
+    killChild();
+    throw e;
+  });
 
   const handle: PlaygroundHandle = {
     url,
@@ -377,18 +387,37 @@ export async function waitForTextGone(
 
 /**
  * Sends "@<botName> <text>" as currentUser in the open chat: types "@" + botName, picks the bot in
- * the mention menu (role=menu "Typeahead menu"), types the rest, clicks "Send Message".
+ * the mention menu (role=menuitem named exactly botName), types the rest, clicks "Send Message".
  * The bot receives text "<at>Barista</at> <text>" with a mention entity.
  * Resolves when the sent message is shown.
  */
 export async function sendMention(page: Page, botName: string, text: string): Promise<void> {
   const box = composeBox(page);
   await box.click();
-  await page.keyboard.type(`@${botName}`);
-  const menu = page.getByRole('menu', { name: 'Typeahead menu' });
-  await menu.getByRole('menuitem', { name: botName, exact: true }).click();
+  // The typeahead lists the bot and every user (users' items are named "<initial> <name>").
+  // It opens only once a character follows "@", and typing "@Barista" in one go is too fast for the
+  // Lexical typeahead (the menu never opens). So type "@" then the name one char at a time until
+  // the bot's item shows, and click it.
+  // (accessible name is "Barista Barista" because of the avatar's aria-label: match on text)
+  const item = page.getByRole('menuitem').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(botName)}\\s*$`) });
+  await page.keyboard.type('@');
+  let shown = false;
+  for (const ch of botName) {
+    await page.keyboard.type(ch);
+    shown = await item
+      .waitFor({ timeout: 1_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+  }
+  if (!shown) await item.waitFor({ timeout: 5_000 });
+  await item.click();
   await page.keyboard.type(` ${text}`);
   await sendComposed(page, `${botName} ${text}`);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Sends plain text (no mention). In the group chat the bot will NOT receive it (Teams behaviour). */
@@ -532,7 +561,7 @@ export async function sendCustomActivityAs(
   // Once the JSON is valid, 0.2.28 shows "Form | JSON" tabs and selects Form (a "Mention in Word"
   // form whose Send fails with "Display Name is required."). Go back to the JSON tab.
   const jsonTab = dialog.getByRole('tab', { name: 'JSON', exact: true });
-  await jsonTab.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await jsonTab.waitFor({ timeout: 1_500 }).catch(() => undefined); // only message-like JSON gets the tabs
   if (await jsonTab.count()) {
     if ((await jsonTab.getAttribute('aria-selected')) !== 'true') await jsonTab.click();
   }

@@ -7,7 +7,9 @@
  *     replaces the card), Action.Submit → message with value + replyToId;
  *  3. a custom activity sent as another user (Mock an Activity → Custom activity) reaches the bot
  *     with that user's from.id — both a message and an Action.Execute-style invoke;
- *  4. updateActivity by the bot (text and card) shows in the UI.
+ *  4. updateActivity by the bot (text and card) shows in the UI, including when triggered by a
+ *     mock user's invoke (the café voting pattern); postCustomActivity (HTTP) works like the dialog;
+ *  5. refresh.userIds does not trigger any automatic refresh in this Playground version.
  *
  * Run: npx jest -c jest.e2e.config.js tests/e2e/smoke.test.ts
  * Screenshots: /tmp/barista-e2e/smoke-*.png
@@ -22,6 +24,7 @@ import {
   clickCardButton,
   launchBrowser,
   mentionMessage,
+  postCustomActivity,
   openGroupChat,
   openPlayground,
   readMessages,
@@ -152,11 +155,28 @@ describe('Agents Playground harness (smoke)', () => {
     expect(bot.errors).toEqual([]);
   });
 
+  test('a mock user invoke that makes the bot updateActivity the card is visible to currentUser (UI and HTTP paths)', async () => {
+    await sendMention(b.page, BOT.name, 'carte');
+    await waitForText(b.page, 'Carte de test : votez');
+    const cardId = bot.sent.card;
+    await sendCustomActivityAs(b.page, pg, USERS.sophie, cardExecuteInvoke('tally', { choix: 'C' }, cardId));
+    await waitForText(b.page, 'Décompte mis à jour par Sophie Leroy (user-sophie)');
+    await waitForTextGone(b.page, 'Carte de test : votez');
+    // same through the HTTP endpoint the dialog uses (fast path for many votes)
+    await postCustomActivity(pg, USERS.hugo, cardExecuteInvoke('tally', { choix: 'D' }, cardId));
+    await waitForText(b.page, 'Décompte mis à jour par Hugo Moreau (user-hugo)');
+    await waitForTextGone(b.page, 'Décompte mis à jour par Sophie Leroy');
+    // the updated card keeps its buttons and currentUser can still click them
+    await clickCardButton(b.page, 'Voter (Execute)', { inMessageWith: 'Décompte mis à jour par Hugo' });
+    await waitForText(b.page, 'Vote (vote, trigger=?) reçu de Camille Martin');
+    await screenshot(b.page, 'smoke-05-mock-votes');
+  });
+
   test('updateActivity of a text message shows the new text', async () => {
     await sendMention(b.page, BOT.name, 'maj');
     await waitForText(b.page, 'Version 2 du message (mise à jour)');
     await waitForTextGone(b.page, 'Version 1 du message');
-    await screenshot(b.page, 'smoke-05-update-text');
+    await screenshot(b.page, 'smoke-06-update-text');
   });
 
   test('refresh.userIds: no automatic refresh invoke, UI warns "User specific view is not supported"', async () => {
@@ -168,6 +188,6 @@ describe('Agents Playground harness (smoke)', () => {
     await sendMention(b.page, BOT.name, 'fin');
     await waitForText(b.page, 'Écho de Camille Martin (user-camille) : fin');
     expect(bot.received.filter((a) => a.type === 'invoke').length).toBe(invokesBefore);
-    await screenshot(b.page, 'smoke-06-refresh');
+    await screenshot(b.page, 'smoke-07-refresh');
   });
 });

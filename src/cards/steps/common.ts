@@ -3,7 +3,7 @@ import { activityOf, currentStep } from '../../domain/lookup';
 import type { CafeState, Contribution, Step } from '../../domain/types';
 import { t } from '../../i18n';
 import { action } from '../actions';
-import { button, rows, type ButtonRow, type ButtonView } from '../buttons';
+import { button, myViewButton, rows, type ButtonRow, type ButtonView } from '../buttons';
 import { partName, type TipLine } from '../format';
 import type { Viewer } from '../types';
 
@@ -80,7 +80,9 @@ export function stepBase(input: StepInput, o: BaseOptions): StepBase {
     description: o.description ?? '',
     isClosed: !open,
     closedText: t(viewer.locale, 'step.closed'),
-    controlRows: facilitator && open ? [...(o.extraRows ?? []), ...rows(o.controls)] : [],
+    controlRows: facilitator && open
+      ? [...(o.extraRows ?? []), ...rows(o.controls)]
+      : open && !viewer.userId ? rows([myViewButton(viewer.locale, input.state.id, input.step.id)]) : [],
     hasTips: tips.length > 0,
     tipsTitle: t(viewer.locale, 'tips.button'),
     tipsNote: t(viewer.locale, 'tips.private'),
