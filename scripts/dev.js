@@ -54,10 +54,13 @@ process.on('SIGTERM', () => stop(0));
   await waitFor(`http://127.0.0.1:${botPort}/healthz`, 60_000);
   run(bin('agentsplayground'), ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--dt'], {
     TEAMSAPPTESTER_BROWSER: 'none',
+    // The group chat "Café de la data" with Camille (you) and five colleagues, as in the e2e tests.
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(root, 'tests', 'e2e', '.m365agentsplayground.yml'),
+    M365_AGENTS_PLAYGROUND_LOGFILE: path.join(root, 'data', 'agentsplayground.log'),
   });
   await waitFor(`http://127.0.0.1:${playgroundPort}`, 60_000);
   console.log(`\n  ☕ Barista tourne en mode local. Ouvrez http://localhost:${playgroundPort} (Agents Playground),`);
-  console.log('     choisissez la conversation de groupe et tapez : @Barista /startcafe americano\n');
+  console.log('     ouvrez la conversation de groupe « Café de la data » et tapez : @Barista /startcafe americano\n');
 })().catch((err) => {
   console.error(err.message);
   stop(1);
