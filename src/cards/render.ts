@@ -1,4 +1,4 @@
-import { Template } from 'adaptivecards-templating';
+import { expandTemplate } from './template';
 import type { Card } from './types';
 
 /**
@@ -9,21 +9,7 @@ import type { Card } from './types';
  * participant typing `${...}` in a post-it stays plain text.
  */
 export function expand(template: object, view: object): Card {
-  return prepared(template).expand({ $root: view }) as Card;
-}
-
-/**
- * Parsing a template's `${...}` expressions is most of a render's cost (and of the garbage it
- * leaves): each template is parsed once and its Template reused for every expansion.
- */
-const PREPARED = new WeakMap<object, Template>();
-function prepared(template: object): Template {
-  let t = PREPARED.get(template);
-  if (!t) {
-    t = new Template(template);
-    PREPARED.set(template, t);
-  }
-  return t;
+  return expandTemplate(template, view as Record<string, unknown>) as Card;
 }
 
 /** The Universal Actions refresh block: which users get their own view of the card. */
