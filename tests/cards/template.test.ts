@@ -20,7 +20,7 @@ describe('the card template expander', () => {
 
   it('evaluates $when per item of $data', () => {
     const t = { items: [{ $data: '${list}', $when: '${on}', text: '${v}' }] };
-    expect(expandTemplate(t, { list: [{ on: true, v: 1 }, { on: false, v: 2 }] })).toEqual({ items: [{ text: '1' }] });
+    expect(expandTemplate(t, { list: [{ on: true, v: 1 }, { on: false, v: 2 }] })).toEqual({ items: [{ text: 1 }] }); // a whole ${value} keeps its type
   });
 
   it('never evaluates what a participant typed', () => {
