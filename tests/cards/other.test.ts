@@ -21,7 +21,7 @@ describe('the menu card', () => {
     expect(text).toContain('Americano avec sucre, pour les novices');
     expect(text).toContain('entre 30 minutes et 1 heure');
     for (const part of ['La tasse', 'Le café', 'Le carré de chocolat', 'Le sucre']) expect(text).toContain(part);
-    expect(text).toContain("Ma donnée, Madonna ou les deux ou Crazy jobs ou Placement dans l'espace (en sondage) · 5 à 10 min");
+    expect(text).toContain("Ma donnée, Madonna ou les deux / Crazy jobs / Placement dans l'espace (en sondage) · 5 à 10 min");
     const total = plannedTotal(formula);
     expect(text).toContain(`Durée prévue : ${total.min} à ${total.max} minutes`);
     expect(text).toContain(`ne pas dépasser ${content.virtual.maxMinutes} minutes`);

@@ -145,7 +145,7 @@ describe('video', () => {
     expect(open).toMatchObject({ title: 'Regarder la vidéo' });
     expect(content.videos.map((v) => v.url)).toContain(open.url);
     const text = texts(card);
-    expect(text).toContain('Temps restant : 5 min');
+    expect(text).toContain('Fin du visionnage à 10:05 (il restait 5 min à la dernière mise à jour)');
     expect(text).toContain('20 / 60 ont fini');
     expect(text).toContain('prévoir entre 2 et 5 min');
     expect(buttons(card).find((b) => b.verb === 'done')?.title).toBe("J'ai fini");
@@ -261,7 +261,7 @@ describe('every step card', () => {
   test('a card is rendered at the time given (no clock inside)', () => {
     const s = scenario('video, running');
     const later = render({ ...s, now: s.now + 120_000 }, SHARED);
-    expect(texts(later)).toContain('Temps restant : 3 min');
+    expect(texts(later)).toContain('(il restait 3 min à la dernière mise à jour)');
     expect(T0).toBeGreaterThan(0);
   });
 });

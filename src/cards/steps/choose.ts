@@ -24,10 +24,11 @@ export function chooseView(input: StepInput): ChooseView | undefined {
   const chosen = part.options.find((o) => o.id === state.runtime[step.id]?.chosen);
   const key = step.part;
   const labels = part.options.map((o) => o.label).join(t(L, 'menu.or'));
+  const showButtons = viewer.isFacilitator && open;
+  // The facilitator sees the buttons (the options), not "the facilitator is choosing…".
   const statusText = chosen
     ? t(L, 'choose.chosen', { label: chosen.label })
-    : open ? `${t(L, `choose.waiting.${key}`)}\n\n${t(L, 'choose.options', { options: labels })}` : t(L, 'choose.options', { options: labels });
-  const showButtons = viewer.isFacilitator && open;
+    : showButtons ? '' : open ? `${t(L, `choose.waiting.${key}`)}\n\n${t(L, 'choose.options', { options: labels })}` : t(L, 'choose.options', { options: labels });
   const options = part.options.map((o) =>
     button(o.id === part.defaultOption ? t(L, 'choose.default', { label: o.label }) : o.label,
       action({ verb: 'choose', cafe: state.id, step: step.id, option: o.id }),

@@ -22,6 +22,11 @@ export interface VideoView extends StepBase {
   youDoneText: string;
 }
 
+/** The café's clock time (Paris: the cafés are French public agents') of an instant, "15:16". */
+function clock(at: number): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+}
+
 /** "Temps restant : 4 min", "⏸ En pause (3 min restantes)" or "⏰ Temps écoulé", from the step's timer. */
 export function countdown(input: StepInput): string | undefined {
   const { state, step, viewer, now } = input;
@@ -33,8 +38,10 @@ export function countdown(input: StepInput): string | undefined {
   if (timer.dueAt === undefined) return undefined;
   const left = timer.dueAt - now;
   if (left <= 0) return t(L, 'video.elapsed');
-  if (left < 60_000) return t(L, 'video.remainingUnderOne');
-  return t(L, 'video.remaining', { minutes: minutesLeft(left) });
+  // A card is not redrawn every minute: the end time stays true, the minutes left are as of the last update.
+  const until = clock(timer.dueAt);
+  if (left < 60_000) return t(L, 'video.remainingUnderOne', { until });
+  return t(L, 'video.remaining', { minutes: minutesLeft(left), until });
 }
 
 /**
