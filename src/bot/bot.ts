@@ -5,7 +5,7 @@ import * as cards from '../cards';
 import { t, localeOf } from '../i18n';
 import type { Content, Formula } from '../content/schema';
 import {
-  composeFormula, contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
+  canFacilitate, composeFormula, contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
   type Actor, type CafeState, type Command, type Contribution, type ContributionValue, type Effect, type Refusal,
 } from '../domain';
 import type { ErrorSink } from '../errors';
@@ -13,6 +13,7 @@ import type { CafeStore } from '../store/port';
 import type { Timers } from '../timers/port';
 import type { Channel, Gateway } from './gateway';
 import { KeyedQueue } from './keyedQueue';
+import { MeetingRoles } from './meetingRoles';
 import { ActivitySchema, parseInput, type Input, type ParsedActivity, type TextCommand } from './parse';
 
 /** How outbound calls are paced and retried (src/bot/outbound): one path for every Teams call. */
@@ -31,6 +32,7 @@ export interface BotDeps {
   sink: ErrorSink;
   now?: () => number;
   newId?: () => string;
+  roles?: MeetingRoles;
 }
 
 type Card = Record<string, unknown>;
@@ -48,10 +50,12 @@ export class BaristaBot {
   private readonly effectQueues = new KeyedQueue();
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly roles: MeetingRoles;
 
   constructor(private readonly deps: BotDeps) {
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? randomUUID;
+    this.roles = deps.roles ?? new MeetingRoles(deps.sink);
   }
 
   /** The turn handler given to CloudAdapter.process. */
@@ -65,6 +69,11 @@ export class BaristaBot {
     const text = activity.type === 'message' ? TurnContext.removeRecipientMention(ctx.activity as Activity) ?? activity.text ?? '' : '';
     const input = parseInput(activity, stripTags(text));
     const actor: Actor = { id: activity.from.id, name: activity.from.name ?? '', locale: localeOf(activity.locale) };
+    const meetingId = activity.channelData?.meeting?.id;
+    if (meetingId && drives(input)) {
+      const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
+      actor.meetingRole = await this.roles.roleOf(ctx, meetingId, activity.from.aadObjectId ?? activity.from.id, tenantId);
+    }
     const reply = await this.handle(activity, input, actor);
     if (activity.type === 'invoke') await this.answerInvoke(ctx, reply ?? { message: t(actor.locale, 'badPayload') });
     else if (reply && 'message' in reply) await this.replyInChat(activity, actor, reply.message);
@@ -114,6 +123,7 @@ export class BaristaBot {
     if (cmd.type === 'startcafe') return this.start(activity, cmd.formula, cmd.variant ?? 'avec-sucre', actor);
     const active = await this.deps.store.getActive(conversationId);
     if (!active) return { message: t(actor.locale, 'refusal.no-cafe') };
+    if ((cmd.type === 'handover' || cmd.type === 'cofacilitator') && !cmd.person) return { message: t(actor.locale, 'mentionSomeone') };
     const toCommand = (s: CafeState): Command => {
       switch (cmd.type) {
         case 'next':
@@ -128,6 +138,10 @@ export class BaristaBot {
           return { type: 'extend', minutes: cmd.minutes };
         case 'end':
           return { type: 'end' };
+        case 'handover':
+          return { type: 'hand-over', to: cmd.person! };
+        case 'cofacilitator':
+          return { type: 'add-cofacilitator', who: cmd.person! };
       }
     };
     const result = await this.command(active.id, toCommand, actor, activity.id);
@@ -383,12 +397,20 @@ function commandOf(data: Exclude<ActionData, { verb: 'start' | 'advise' | 'compo
   }
 }
 
+const PARTICIPANT_VERBS = new Set(['vote', 'pick', 'done', 'postit', 'argument', 'answer', 'start', 'advise', 'compose']);
+
+/** Does this input need to know whether the person may drive the café (their meeting role)? */
+function drives(input: Input): boolean {
+  if (input.kind === 'text') return !['help', 'menu', 'startcafe'].includes(input.command.type);
+  return input.kind === 'action' && !PARTICIPANT_VERBS.has(input.data.verb);
+}
+
 function sharedViewer(state: CafeState): cards.Viewer {
   return { isFacilitator: false, locale: state.locale };
 }
 
 function viewerOf(state: CafeState, actor: Actor): cards.Viewer {
-  return { userId: actor.id, isFacilitator: actor.id === state.facilitatorId, locale: actor.locale };
+  return { userId: actor.id, isFacilitator: canFacilitate(state, actor), locale: actor.locale };
 }
 
 function channelOf(a: ParsedActivity): Channel {

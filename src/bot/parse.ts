@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActionDataSchema, type ActionData } from '../cards/actions';
 import type { Variant } from '../content/schema';
+import type { Person } from '../domain/types';
 
 /**
  * Activity → input, with zod at the edge. Nothing unparsed reaches the engine: an unknown command
@@ -16,7 +17,9 @@ export type TextCommand =
   | { type: 'extend'; minutes: number }
   | { type: 'end' }
   | { type: 'help' }
-  | { type: 'menu' };
+  | { type: 'menu' }
+  | { type: 'handover'; person?: Person }
+  | { type: 'cofacilitator'; person?: Person };
 
 export type Input =
   | { kind: 'text'; command: TextCommand }
@@ -38,6 +41,8 @@ export const ActivitySchema = z.object({
   recipient: z.object({ id: z.string().min(1) }),
   serviceUrl: z.string().min(1),
   channelId: z.string().min(1),
+  entities: z.array(z.unknown()).optional(),
+  channelData: z.object({ meeting: z.object({ id: z.string().min(1) }).optional(), tenant: z.object({ id: z.string() }).optional() }).passthrough().optional(),
 });
 export type ParsedActivity = z.infer<typeof ActivitySchema>;
 
@@ -57,7 +62,21 @@ const ALIASES: Record<string, TextCommand['type']> = {
   fin: 'end', end: 'end',
   aide: 'help', help: 'help',
   menu: 'menu',
+  animateur: 'handover', animatrice: 'handover', facilitator: 'handover',
+  coanimateur: 'cofacilitator', coanimatrice: 'cofacilitator', cofacilitator: 'cofacilitator',
 };
+
+const MentionSchema = z.object({ type: z.literal('mention'), mentioned: z.object({ id: z.string().min(1), name: z.string().default('') }) });
+
+/** The people @mentioned in a message, the bot aside. */
+export function mentionedPeople(activity: ParsedActivity): Person[] {
+  const out: Person[] = [];
+  for (const e of activity.entities ?? []) {
+    const m = MentionSchema.safeParse(e);
+    if (m.success && m.data.mentioned.id !== activity.recipient.id) out.push({ id: m.data.mentioned.id, name: m.data.mentioned.name });
+  }
+  return out;
+}
 
 /** Reads one activity. `text` must already have the bot's mention removed. */
 export function parseInput(activity: ParsedActivity, text: string): Input {
@@ -73,7 +92,11 @@ export function parseInput(activity: ParsedActivity, text: string): Input {
     const data = ActionDataSchema.safeParse(activity.value);
     return data.success ? { kind: 'action', data: data.data, via: 'submit' } : { kind: 'bad-payload', via: 'submit' };
   }
-  return parseText(text);
+  const input = parseText(text);
+  if (input.kind === 'text' && (input.command.type === 'handover' || input.command.type === 'cofacilitator')) {
+    return { kind: 'text', command: { type: input.command.type, person: mentionedPeople(activity)[0] } };
+  }
+  return input;
 }
 
 /** `/startcafe americano sans sucre`, `suivant`, `/prolonger 5`… (the slash is optional, as in Teams' command menu). */

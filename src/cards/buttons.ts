@@ -66,7 +66,7 @@ export const MAX_REFRESH_USERS = 60;
  * people who took part in this step (their own choice), then everyone else who took part.
  */
 export function refreshFor(state: CafeState, contributions: Contribution[], step: string): Refresh {
-  const ids = new Set<string>([state.facilitatorId]);
+  const ids = new Set<string>([state.facilitatorId, ...(state.coFacilitatorIds ?? [])]);
   for (const c of contributions) if (c.stepId === step) ids.add(c.userId);
   for (const c of contributions) ids.add(c.userId);
   return {

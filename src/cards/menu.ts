@@ -92,7 +92,7 @@ export function menuCard({ state, content, viewer }: MenuInput): Card {
 function menuRefresh(state: CafeState): Refresh {
   return {
     action: { type: 'Action.Execute', verb: 'refresh', data: { verb: 'refresh', cafe: state.id, step: MENU_STEP } },
-    userIds: [state.facilitatorId],
+    userIds: [state.facilitatorId, ...(state.coFacilitatorIds ?? [])],
   };
 }
 

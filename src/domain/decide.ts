@@ -59,7 +59,7 @@ export function decide(state: CafeState, command: Command, ctx: Context): Decisi
   if (command.type === 'start') return { refused: 'already-running' };
   if (state.status === 'ended') return { refused: 'closed' };
   const system = command.type === 'time-up' || command.type === 'all-done';
-  if (!system && ctx.actor.id !== state.facilitatorId) return { refused: 'not-facilitator' };
+  if (!system && !canFacilitate(state, ctx.actor)) return { refused: 'not-facilitator' };
   if (ctx.activityId && state.recentActivityIds.includes(ctx.activityId)) return { refused: 'duplicate' };
 
   const s: CafeState = structuredClone(state);
@@ -163,6 +163,21 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
     }
     case 'end':
       return end(s, ctx, fx);
+    case 'hand-over': {
+      if (c.to.id === s.facilitatorId) return { refused: 'invalid', detail: 'same-person' };
+      s.coFacilitatorIds = (s.coFacilitatorIds ?? []).filter((id) => id !== c.to.id);
+      s.facilitatorId = c.to.id;
+      s.facilitatorName = c.to.name;
+      fx.push({ type: 'say', key: 'handedOver', params: { name: c.to.name } });
+      fx.push(s.status === 'menu' ? { type: 'update-menu' } : { type: 'update-step', stepId: currentStep(s)!.id });
+      return;
+    }
+    case 'add-cofacilitator': {
+      if (c.who.id === s.facilitatorId || s.coFacilitatorIds?.includes(c.who.id)) return { refused: 'duplicate' };
+      s.coFacilitatorIds = [...(s.coFacilitatorIds ?? []), c.who.id].slice(0, 10);
+      fx.push({ type: 'say', key: 'coFacilitatorAdded', params: { name: c.who.name } });
+      return;
+    }
     case 'time-up': {
       const t = s.timer;
       if (s.status !== 'running' || !t || t.stepId !== c.stepId || t.firedAt || t.dueAt === undefined || t.dueAt > ctx.now) {
@@ -258,6 +273,16 @@ function end(s: CafeState, ctx: Context, fx: Effect[]): void {
   s.endedAt = ctx.now;
   if (!s.startedAt) fx.push({ type: 'update-menu' });
   fx.push({ type: 'post-recap' });
+}
+
+/**
+ * Who drives the café: the facilitator (whoever started it, or was handed the role), the
+ * co-facilitators they added, and in a meeting its organizers and presenters.
+ */
+export function canFacilitate(state: CafeState, actor: Actor): boolean {
+  return actor.id === state.facilitatorId
+    || !!state.coFacilitatorIds?.includes(actor.id)
+    || actor.meetingRole === 'Organizer' || actor.meetingRole === 'Presenter';
 }
 
 /** Is this step (of this café) the one running now? */

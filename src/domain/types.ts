@@ -65,6 +65,8 @@ export interface CafeState {
   customFormula?: Formula;
   facilitatorId: string;
   facilitatorName: string;
+  /** People the facilitator added to drive the café with them (/coanimateur). */
+  coFacilitatorIds?: string[];
   status: CafeStatus;
   createdAt: number;
   startedAt?: number;
@@ -111,6 +113,14 @@ export interface Actor {
   id: string;
   name: string;
   locale: Locale;
+  /** In a meeting chat: the person's meeting role, read from Teams. Organizers and presenters drive the café. */
+  meetingRole?: 'Organizer' | 'Presenter' | 'Attendee';
+}
+
+/** Someone named in a command (/animateur @person). */
+export interface Person {
+  id: string;
+  name: string;
 }
 
 /** A command for the café, already parsed and validated at the edge. */
@@ -126,6 +136,10 @@ export type Command =
   | { type: 'resume' }
   | { type: 'extend'; minutes: number }
   | { type: 'end' }
+  /** Hands the facilitator role over (/animateur @person). */
+  | { type: 'hand-over'; to: Person }
+  /** Adds a co-facilitator (/coanimateur @person). */
+  | { type: 'add-cofacilitator'; who: Person }
   | { type: 'time-up'; stepId: string }
   | { type: 'all-done'; stepId: string };
 
@@ -151,7 +165,9 @@ export type MessageKey =
   | 'resumed'
   | 'extended'
   | 'ended'
-  | 'floorTo';
+  | 'floorTo'
+  | 'handedOver'
+  | 'coFacilitatorAdded';
 
 /** Why a command or a contribution was refused: a code and what the user can do. */
 export type RefusalCode =

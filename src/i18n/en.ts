@@ -11,6 +11,8 @@ export const en: Record<MessageId, string> = {
   resumed: '▶️ The café is back on!',
   extended: '⏱ {minutes} more minutes.',
   ended: '☕ The café is over. Thank you all!',
+  handedOver: '🎙 {name} now facilitates the café.',
+  coFacilitatorAdded: '🤝 {name} co-facilitates the café.',
   floorTo: '🎤 The floor goes to {name} ({item})',
 
   'refusal.not-facilitator': 'Only the café’s facilitator, {name}, can do that.',
@@ -24,6 +26,7 @@ export const en: Record<MessageId, string> = {
   'refusal.duplicate': 'Already done: nothing changed.',
   'refusal.too-long': 'Your text is too long: {max} characters at most.',
   started: '☕ Here we go: the café menu is in the conversation.',
+  mentionSomeone: 'Mention the person: /animateur @First Last (or /coanimateur @First Last).',
   unknownCommand: 'I don’t know that command. Type /help to see what I can do.',
   badPayload: 'This card is too old or damaged. Try again from the café’s latest card.',
 

@@ -13,6 +13,8 @@ export const fr = {
   resumed: '▶️ Le café reprend !',
   extended: '⏱ Le temps est prolongé de {minutes} min.',
   ended: '☕ Le café est terminé. Merci à toutes et à tous !',
+  handedOver: '🎙 {name} anime maintenant le café.',
+  coFacilitatorAdded: '🤝 {name} co-anime le café.',
   floorTo: '🎤 La parole est à {name} ({item})',
 
   // --- Refusals (domain RefusalCode) ------------------------------------------------------------
@@ -27,6 +29,7 @@ export const fr = {
   'refusal.duplicate': 'C’est déjà fait : rien n’a changé.',
   'refusal.too-long': 'Votre texte est trop long : {max} caractères au plus.',
   started: '☕ C’est parti : le menu du café est dans la conversation.',
+  mentionSomeone: 'Mentionnez la personne : /animateur @Prénom Nom (ou /coanimateur @Prénom Nom).',
   unknownCommand: 'Je ne connais pas cette commande. Tapez /aide pour voir ce que je sais faire.',
   badPayload: 'Cette carte est trop ancienne ou abîmée. Réessayez depuis la dernière carte du café.',
 

@@ -14,7 +14,10 @@ export class Stack {
   chat!: Chat;
   readonly dataDir = mkdtempSync(path.join(tmpdir(), 'barista-it-'));
 
-  constructor(readonly conversationId = `19:meeting_${Math.random().toString(36).slice(2)}@thread.v2`) {}
+  constructor(
+    readonly conversationId = `19:meeting_${Math.random().toString(36).slice(2)}@thread.v2`,
+    readonly meetingId?: string,
+  ) {}
 
   async start(connectorOptions: FakeConnectorOptions = {}): Promise<this> {
     this.connector = new FakeConnector(connectorOptions);
@@ -32,7 +35,7 @@ export class Stack {
 
   async startBot(): Promise<void> {
     this.app = await startBarista({ config: this.config(), logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }) });
-    this.chat = { botUrl: this.app.url, serviceUrl: this.connector.url, conversationId: this.conversationId };
+    this.chat = { botUrl: this.app.url, serviceUrl: this.connector.url, conversationId: this.conversationId, meetingId: this.meetingId };
   }
 
   /** Stops the bot as a deployment would (the data folder stays), and starts it again. */
@@ -52,6 +55,7 @@ export class Stack {
       get botUrl() { return stack.chat.botUrl; },
       get serviceUrl() { return stack.chat.serviceUrl; },
       get conversationId() { return stack.chat.conversationId; },
+      get meetingId() { return stack.chat.meetingId; },
     };
   }
 

@@ -10,6 +10,8 @@ export interface Chat {
   serviceUrl: string;
   conversationId: string;
   botId?: string;
+  /** A meeting chat: Teams adds the meeting's id to every activity's channelData. */
+  meetingId?: string;
 }
 
 let seq = 0;
@@ -28,16 +30,20 @@ export class TeamsUser {
       from: { id: this.id, name: this.name, aadObjectId: `aad-${this.id}` },
       recipient: { id: this.chat.botId ?? '28:barista', name: 'Barista' },
       conversation: { id: this.chat.conversationId, conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-1' },
+      ...(this.chat.meetingId ? { channelData: { meeting: { id: this.chat.meetingId }, tenant: { id: 'tenant-1' } } } : {}),
     };
   }
 
-  /** `@Barista <text>` as Teams sends it. */
-  messageActivity(text: string) {
+  /** `@Barista <text>` as Teams sends it; `mentions` are other people @mentioned after the text. */
+  messageActivity(text: string, mentions: Array<{ id: string; name: string }> = []) {
     const botId = this.chat.botId ?? '28:barista';
     return {
       ...this.base('message'),
-      text: `<at>Barista</at> ${text}`,
-      entities: [{ type: 'mention', text: '<at>Barista</at>', mentioned: { id: botId, name: 'Barista' } }],
+      text: `<at>Barista</at> ${text}${mentions.map((m) => ` <at>${m.name}</at>`).join('')}`,
+      entities: [
+        { type: 'mention', text: '<at>Barista</at>', mentioned: { id: botId, name: 'Barista' } },
+        ...mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } })),
+      ],
     };
   }
 
@@ -54,8 +60,8 @@ export class TeamsUser {
     return { ...this.base('message'), value: data };
   }
 
-  async say(text: string): Promise<Response> {
-    return this.post(this.messageActivity(text));
+  async say(text: string, mentions: Array<{ id: string; name: string }> = []): Promise<Response> {
+    return this.post(this.messageActivity(text, mentions));
   }
 
   /** Presses an Action.Execute button; returns Teams' invoke response body. */
