@@ -33,6 +33,8 @@ export interface BotDeps {
   now?: () => number;
   newId?: () => string;
   roles?: MeetingRoles;
+  /** Offer /menu when a meeting with Barista starts (default true). */
+  meetingStartCard?: boolean;
 }
 
 type Card = Record<string, unknown>;
@@ -97,6 +99,10 @@ export class BaristaBot {
     switch (input.kind) {
       case 'ignore':
         return undefined;
+      case 'meeting-start':
+        // A short card offering /menu, unless the operator turned it off or a café already runs here.
+        if (this.deps.meetingStartCard === false || (await this.deps.store.getActive(activity.conversation.id))) return undefined;
+        return { card: cards.menuTreeCard({ answers: {}, content: this.deps.content, locale: actor.locale }) };
       case 'bad-payload':
         return { message: t(actor.locale, 'badPayload') };
       case 'unknown-command':

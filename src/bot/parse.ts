@@ -26,6 +26,8 @@ export type Input =
   | { kind: 'action'; data: ActionData; via: 'execute' | 'submit' }
   | { kind: 'unknown-command'; text: string }
   | { kind: 'bad-payload'; via: 'execute' | 'submit' }
+  /** Teams says a meeting with Barista has started. */
+  | { kind: 'meeting-start' }
   | { kind: 'ignore' };
 
 /** The activity fields the bot reads; everything else is ignored. */
@@ -87,6 +89,7 @@ export function parseInput(activity: ParsedActivity, text: string): Input {
     const data = ActionDataSchema.safeParse({ ...value.data.action.data, verb: value.data.action.verb ?? value.data.action.data?.verb });
     return data.success ? { kind: 'action', data: data.data, via: 'execute' } : { kind: 'bad-payload', via: 'execute' };
   }
+  if (activity.type === 'event' && activity.name === 'application/vnd.microsoft.meetingStart') return { kind: 'meeting-start' };
   if (activity.type !== 'message') return { kind: 'ignore' };
   if (activity.value !== undefined && activity.value !== null && (!text || typeof activity.value === 'object')) {
     const data = ActionDataSchema.safeParse(activity.value);

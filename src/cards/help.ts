@@ -21,6 +21,8 @@ const COMMANDS: Array<[command: string, alias: string, help: MessageId]> = [
   ['/reprendre', '/resume', 'help.reprendre'],
   ['/prolonger N', '/extend N', 'help.prolonger'],
   ['/fin', '/end', 'help.fin'],
+  ['/animateur @personne', '', 'help.animateur'],
+  ['/coanimateur @personne', '', 'help.coanimateur'],
   ['/aide', '/help', 'help.aide'],
 ];
 

@@ -221,5 +221,7 @@ export const en: Record<MessageId, string> = {
   'help.reprendre': 'Resumes the café where it was.',
   'help.prolonger': 'Gives the current video N more minutes.',
   'help.fin': 'Ends the café and posts the recap.',
+  'help.animateur': 'Hands the café over to the person mentioned.',
+  'help.coanimateur': 'Adds the person mentioned as a co-facilitator.',
   'help.aide': 'Shows this help.',
 };

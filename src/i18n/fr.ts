@@ -239,6 +239,8 @@ export const fr = {
   'help.reprendre': 'Reprend le café là où il en était.',
   'help.prolonger': 'Donne N minutes de plus à la vidéo en cours.',
   'help.fin': 'Termine le café et publie le récapitulatif.',
+  'help.animateur': "Confie l'animation du café à la personne mentionnée.",
+  'help.coanimateur': 'Ajoute la personne mentionnée comme co-animatrice ou co-animateur.',
   'help.aide': 'Affiche cette aide.',
 } as const;
 

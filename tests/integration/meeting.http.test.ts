@@ -44,3 +44,17 @@ describe('Café in a meeting chat', () => {
     expect(cardText(view.value)).toContain('★');
   });
 });
+
+describe('When a meeting with Barista starts', () => {
+  const stack = new Stack(`19:meeting_start_${Date.now()}@thread.v2`, 'MCMeeting-2');
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  it('offers /menu with a short card', async () => {
+    const organizer = stack.user('29:paul', 'Paul Organisateur');
+    const event = { ...organizer.messageActivity(''), type: 'event', name: 'application/vnd.microsoft.meetingStart', value: { Id: 'MCMeeting-2', Title: 'Café' }, text: undefined, entities: undefined };
+    expect((await organizer.post(event)).status).toBe(200);
+    const card = await stack.waitForMessage('Avez-vous plus de 30 minutes');
+    expect(cardText(card)).toContain("Animer un café de la data ou de l'IA");
+  });
+});
