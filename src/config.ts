@@ -18,6 +18,19 @@ const EnvSchema = z.object({
   CONTENT_DIR: z.string().default(''),
   VIDEO_LINKS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Scale-out: cafés, votes and timers in this Redis, shared by every instance. Empty: SQLite + in-process timers. */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || (/^rediss?:\/\/[^\s]+$/.test(v) && z.string().url().safeParse(v).success), {
+      message: 'doit être une URL redis://[utilisateur:motdepasse@]hôte:port[/base] (ou rediss:// en TLS)',
+    }),
+  /** Prefix of every Redis key (and of the BullMQ queue), so several deployments can share a Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .default('barista:')
+    .refine((v) => /^[A-Za-z0-9:_.{}-]{1,64}$/.test(v), { message: 'lettres, chiffres et : _ . - { } uniquement, 64 caractères au plus' }),
 });
 
 export interface Config {
@@ -34,6 +47,10 @@ export interface Config {
   /** Per-video links that replace the guide's playlist: video id → URL. */
   videoLinks: Record<string, string>;
   logLevel: string;
+  /** Set: Redis store + BullMQ timers (several instances); unset: SQLite + in-process timers. */
+  redisUrl?: string;
+  /** Prefix of Redis keys, default 'barista:'. */
+  redisPrefix?: string;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +89,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contentDir: e.CONTENT_DIR || undefined,
     videoLinks: parseVideoLinks(e.VIDEO_LINKS),
     logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL || undefined,
+    redisPrefix: e.REDIS_PREFIX,
   };
 }
 

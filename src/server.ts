@@ -7,21 +7,36 @@ import { Outbound } from './bot/outbound';
 import { readConfig, type Config } from './config';
 import { loadContent } from './content';
 import { makeErrorSink } from './errors';
-import { openStore } from './store';
+import { openStore, RedisStore } from './store';
 import type { CafeStore } from './store/port';
+import { BullTimers } from './timers/bullmq';
 import { InProcessTimers } from './timers/inProcess';
+import type { OnFire, Timers } from './timers/port';
 
 /**
  * The one wiring file: config, logger, content, store, timers, CloudAdapter, restify routes.
  * Everything else receives what it needs from here.
+ *
+ * One process (default): SQLite in DATA_DIR + in-process timers re-armed from the stored due times.
+ * Scale-out (REDIS_URL set): Redis store + BullMQ timers, shared by every instance.
  */
 export interface Barista {
   server: restify.Server;
   bot: BaristaBot;
   store: CafeStore;
   url: string;
+  /** 'sqlite' or 'redis'. */
+  storeKind: 'sqlite' | 'redis';
+  /**
+   * Graceful stop: refuses new turns (503), lets the turns in flight finish and their Teams calls
+   * go out, stops this process's timers (due times stay in the store; BullMQ jobs stay in Redis),
+   * closes the store.
+   */
   stop(): Promise<void>;
 }
+
+/** How often the BullMQ timers are re-armed from the store (see `sweep`). */
+const TIMER_SWEEP_MS = 60_000;
 
 export interface StartOptions {
   config?: Config;
@@ -33,10 +48,14 @@ export interface StartOptions {
 
 export async function startBarista(options: StartOptions = {}): Promise<Barista> {
   const config = options.config ?? readConfig();
-  const log = options.logger ?? pino({ level: config.logLevel, base: { app: 'barista' } });
+  const log = options.logger ?? pino({ level: config.logLevel, base: { app: 'barista', pid: process.pid } });
   const sink = makeErrorSink(log);
   const content = loadContent(config.contentDir, config.videoLinks);
-  const store = openStore({ dataDir: config.dataDir });
+
+  const storeKind = config.redisUrl ? 'redis' : 'sqlite';
+  const store: CafeStore = config.redisUrl
+    ? new RedisStore({ url: config.redisUrl, prefix: config.redisPrefix, onError: oncePerOutage(log, 'store') })
+    : openStore({ dataDir: config.dataDir });
 
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.localMode
@@ -44,66 +63,167 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
       : { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.appTenantId },
   );
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (_ctx: TurnContext, err: Error) => sink(err, { where: 'turn' });
+  adapter.onTurnError = async (ctx: TurnContext, err: Error) => {
+    // A proactive send or update (CloudGateway, through continueConversationAsync) must fail for
+    // its caller, so Outbound retries it (429, 5xx) and reports it once; swallowing it here would
+    // lose the card. Incoming turns end here.
+    if (isContinuation(ctx)) throw err;
+    sink(err, { where: 'turn' });
+  };
 
   const outbound = new Outbound({ onError: (err: unknown, context: Record<string, unknown>) => sink(err, { where: 'outbound', ...context }) });
   const gateway = options.gateway ?? new CloudGateway(adapter, config.appId);
   let bot: BaristaBot | undefined;
-  const timers = new InProcessTimers(async (cafeId, stepId, late) => {
-    if (late) log.warn({ cafeId, stepId }, 'timer fell due while the server was down: firing late');
+  const onFire: OnFire = async (cafeId, stepId, late) => {
+    if (late) log.warn({ cafeId, stepId, late }, 'timer fell due while the server was down: firing late');
+    else log.info({ cafeId, stepId, late }, 'timer fired');
     await bot!.onTimer(cafeId, stepId).catch((err) => sink(err, { where: 'timer', cafeId }));
-  }, options.now);
+  };
+  let timers: Timers & { rearm(store: CafeStore): Promise<number> };
+  let closeTimers: () => Promise<void>;
+  if (config.redisUrl) {
+    const bull = new BullTimers(onFire, {
+      url: config.redisUrl,
+      prefix: config.redisPrefix,
+      now: options.now,
+      onError: (err, context) => sink(err, context),
+    });
+    timers = bull;
+    closeTimers = () => bull.close();
+  } else {
+    const inProcess = new InProcessTimers(onFire, options.now);
+    timers = inProcess;
+    closeTimers = async () => inProcess.stop();
+  }
   bot = new BaristaBot({ store, content, gateway, outbound, timers, sink, now: options.now });
 
   const server = restify.createServer({ name: 'barista', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   let accepting = true;
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
   server.post('/api/messages', async (req, res) => {
     if (!accepting) {
+      res.header('Retry-After', '1');
       res.send(503, { error: 'shutting down' });
       return;
     }
-    await adapter.process(req, res, (ctx) => bot!.onTurn(ctx));
+    const started = Date.now();
+    inFlight++;
+    try {
+      await adapter.process(req, res, (ctx) => bot!.onTurn(ctx));
+    } finally {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+      // Ids and timings only: never the text of a message or a person's name.
+      const body = (req.body ?? {}) as { type?: unknown; name?: unknown };
+      log.debug({ type: body.type, name: body.name, status: res.statusCode, ms: Date.now() - started }, 'turn');
+    }
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();
   });
   server.get('/readyz', async (_req, res) => {
+    if (!accepting) {
+      res.send(503, { status: 'draining', store: storeKind });
+      return;
+    }
     const ok = await store.ping().catch(() => false);
-    res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'store unreachable' });
+    res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'store unreachable', store: storeKind });
   });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const rearmed = await timers.rearm(store);
+  // BullMQ: every instance re-arms the stored timers now and then (same job ids: adds nothing), so a
+  // timer whose job was lost (an instance killed between saving the café and adding the job) still fires.
+  const sweep = config.redisUrl
+    ? setInterval(() => void timers.rearm(store).catch((err) => sink(err, { where: 'timers-sweep' })), TIMER_SWEEP_MS)
+    : undefined;
+  sweep?.unref();
   const address = server.address();
   const url = `http://127.0.0.1:${address.port}`;
   if (config.localMode) {
     log.warn('MODE LOCAL ANONYME : aucun jeton Bot Framework n\'est vérifié. Réservé à l\'Agents Playground, jamais en production (renseignez MicrosoftAppId).');
   }
-  log.info({ port: address.port, rearmed, localMode: config.localMode, dataDir: config.dataDir }, 'Barista is listening on /api/messages');
+  log.info(
+    {
+      port: address.port, rearmed, localMode: config.localMode, store: storeKind,
+      ...(config.redisUrl ? { redis: redactUrl(config.redisUrl), redisPrefix: config.redisPrefix } : { dataDir: config.dataDir }),
+    },
+    'Barista is listening on /api/messages',
+  );
 
+  let stopping: Promise<void> | undefined;
   return {
     server,
     bot,
     store,
     url,
-    async stop() {
-      accepting = false;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await bot!.drain();
-      timers.stop();
-      await store.close();
+    storeKind,
+    stop() {
+      stopping ??= (async () => {
+        accepting = false;
+        log.info({ inFlight }, 'stopping: no new turns, finishing the turns in flight');
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+        await bot!.drain();
+        // Keep-alive connections that sent nothing more would hold close() open.
+        server.server.closeAllConnections?.();
+        await closed;
+        clearInterval(sweep);
+        await closeTimers();
+        await store.close();
+        log.info('stopped');
+      })();
+      return stopping;
     },
   };
 }
 
+/** The context of CloudAdapter.continueConversationAsync (a proactive call), not an incoming activity. */
+function isContinuation(ctx: TurnContext): boolean {
+  return ctx.activity?.type === 'event' && ctx.activity?.name === 'ContinueConversation';
+}
+
+/** redis://user:secret@host:6379/0 → redis://host:6379/0 (for logs). */
+function redactUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return '(invalid url)';
+  }
+}
+
+/** Logs connection errors at most once every 30 s (ioredis retries every few hundred ms while Redis is down). */
+function oncePerOutage(log: Logger, what: string): (err: Error) => void {
+  let last = 0;
+  return (err) => {
+    const now = Date.now();
+    if (now - last < 30_000) return;
+    last = now;
+    log.error({ where: what, code: (err as { code?: string }).code, err: { message: err.message } }, 'Redis unreachable (retrying)');
+  };
+}
+
 if (require.main === module) {
-  startBarista()
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  const log = pino({ level: config.logLevel, base: { app: 'barista', pid: process.pid } });
+  startBarista({ config, logger: log })
     .then((app) => {
       const shutdown = (signal: string) => {
+        log.info({ signal }, 'signal received');
         void app.stop().then(() => process.exit(0), (err) => {
-          console.error(`stop after ${signal} failed`, err);
+          log.error({ signal, err: { message: (err as Error).message, stack: (err as Error).stack } }, 'stop failed');
           process.exit(1);
         });
       };

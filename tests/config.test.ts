@@ -1,0 +1,41 @@
+import { ConfigError, readConfig } from '../src/config';
+
+const local = { BARISTA_LOCAL_MODE: 'true' };
+
+describe('readConfig', () => {
+  it('defaults to SQLite and in-process timers (no Redis)', () => {
+    const c = readConfig(local);
+    expect(c.redisUrl).toBeUndefined();
+    expect(c.redisPrefix).toBe('barista:');
+    expect(c.dataDir).toBe('./data');
+  });
+
+  it('reads REDIS_URL and REDIS_PREFIX for scale-out', () => {
+    const c = readConfig({ ...local, REDIS_URL: 'redis://:secret@redis.internal:6380/2', REDIS_PREFIX: 'barista-prod:' });
+    expect(c.redisUrl).toBe('redis://:secret@redis.internal:6380/2');
+    expect(c.redisPrefix).toBe('barista-prod:');
+    expect(readConfig({ ...local, REDIS_URL: 'rediss://cache.example.net:6380' }).redisUrl).toBe('rediss://cache.example.net:6380');
+    expect(readConfig({ ...local, REDIS_URL: '' }).redisUrl).toBeUndefined();
+  });
+
+  it.each(['http://redis:6379', 'redis://', 'localhost:6379', 'redis://host name:6379'])('refuses REDIS_URL=%s, naming the variable', (url) => {
+    expect(() => readConfig({ ...local, REDIS_URL: url })).toThrow(ConfigError);
+    expect(() => readConfig({ ...local, REDIS_URL: url })).toThrow(/REDIS_URL/);
+  });
+
+  it('never repeats a bad REDIS_URL (it may hold a password)', () => {
+    expect(() => readConfig({ ...local, REDIS_URL: 'http://user:hunter2@redis:6379' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+  });
+
+  it('refuses a REDIS_PREFIX with spaces or too long, naming the variable', () => {
+    expect(() => readConfig({ ...local, REDIS_PREFIX: 'my prefix' })).toThrow(/REDIS_PREFIX/);
+    expect(() => readConfig({ ...local, REDIS_PREFIX: 'x'.repeat(65) })).toThrow(/REDIS_PREFIX/);
+    expect(() => readConfig({ ...local, REDIS_PREFIX: '' })).toThrow(/REDIS_PREFIX/);
+  });
+
+  it('names the variable of other bad values too', () => {
+    expect(() => readConfig({ ...local, PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => readConfig({ ...local, LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => readConfig({})).toThrow(/MicrosoftAppId/);
+  });
+});
