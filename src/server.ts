@@ -63,16 +63,15 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
       : { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.appTenantId },
   );
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (ctx: TurnContext, err: Error) => {
-    // A proactive send or update (CloudGateway, through continueConversationAsync) must fail for
-    // its caller, so Outbound retries it (429, 5xx) and reports it once; swallowing it here would
-    // lose the card. Incoming turns end here.
-    if (isContinuation(ctx)) throw err;
-    sink(err, { where: 'turn' });
-  };
+  // Incoming turns end here; proactive sends and updates (CloudGateway) fail for their caller,
+  // Outbound, which retries them and reports what finally fails.
+  adapter.onTurnError = async (_ctx: TurnContext, err: Error) => sink(err, { where: 'turn' });
 
-  const outbound = new Outbound({ onError: (err: unknown, context: Record<string, unknown>) => sink(err, { where: 'outbound', ...context }) });
-  const gateway = options.gateway ?? new CloudGateway(adapter, config.appId);
+  const outbound = new Outbound({
+    logger: log,
+    onError: (err: unknown, context: Record<string, unknown>) => sink(err, { where: 'outbound', ...context }),
+  });
+  const gateway = options.gateway ?? new CloudGateway(auth, config.appId);
   let bot: BaristaBot | undefined;
   const onFire: OnFire = async (cafeId, stepId, late) => {
     if (late) log.warn({ cafeId, stepId, late }, 'timer fell due while the server was down: firing late');
@@ -179,11 +178,6 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
       return stopping;
     },
   };
-}
-
-/** The context of CloudAdapter.continueConversationAsync (a proactive call), not an incoming activity. */
-function isContinuation(ctx: TurnContext): boolean {
-  return ctx.activity?.type === 'event' && ctx.activity?.name === 'ContinueConversation';
 }
 
 /** redis://user:secret@host:6379/0 → redis://host:6379/0 (for logs). */

@@ -253,6 +253,8 @@ export class BaristaBot {
           this.apply(decision.state, decision.effects);
           return decision.state;
         }
+        // Someone else saved first (another instance): reload and decide again, after a short random pause.
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
       }
       return { refused: 'invalid', detail: 'conflict' } as Refusal;
     });
@@ -282,7 +284,11 @@ export class BaristaBot {
             const step = stepById(latest, effect.stepId);
             if (!step) return;
             const id = await this.sendCard(latest, cards.stepCard({ state: latest, step, content, contributions, viewer: sharedViewer(latest), now: this.now() }));
-            if (id) await store.setMessageId(state.id, effect.stepId, id);
+            if (!id) return;
+            await store.setMessageId(state.id, effect.stepId, id);
+            // A vote taken while the card was on its way (here or on another instance) found no
+            // message to update: one update after the post shows it.
+            this.requestStepUpdate(latest, effect.stepId);
           });
           break;
         case 'post-recap':

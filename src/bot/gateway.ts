@@ -1,4 +1,5 @@
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
 import type { CafeState } from '../domain/types';
 import { disableSdkRetries } from './outbound';
 
@@ -7,8 +8,8 @@ export type Channel = Pick<CafeState, 'conversationId' | 'serviceUrl' | 'botId' 
 
 /**
  * The Teams calls the bot makes, outside any turn: every send and update is proactive, so the
- * answer to an invoke never waits for them and a timer can send after a restart. Implemented on
- * CloudAdapter.continueConversationAsync; tests can pass any object of this shape.
+ * answer to an invoke never waits for them and a timer can send after a restart. Errors reach the
+ * caller (Outbound), which retries 429/5xx and reports what finally fails.
  */
 export interface Gateway {
   send(channel: Channel, activity: Partial<Activity>): Promise<string | undefined>;
@@ -24,31 +25,46 @@ export function reference(channel: Channel): Partial<ConversationReference> {
   };
 }
 
+/**
+ * The Bot Connector client, one per service URL, kept: a proactive turn per call
+ * (continueConversationAsync) built a client and its request pipeline every time, which cost
+ * most of a vote's time and memory. The SDK's own retry policy is removed so every attempt goes
+ * through Outbound's limiter.
+ */
 export class CloudGateway implements Gateway {
-  constructor(private readonly adapter: CloudAdapter, private readonly appId: string) {}
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  constructor(private readonly auth: BotFrameworkAuthentication, private readonly appId: string) {}
 
   async send(channel: Channel, activity: Partial<Activity>): Promise<string | undefined> {
-    let id: string | undefined;
-    await this.adapter.continueConversationAsync(this.appId, reference(channel), async (ctx) => {
-      withoutSdkRetries(ctx);
-      const res = await ctx.sendActivity(activity);
-      id = res?.id;
-    });
-    return id;
+    const client = await this.client(channel.serviceUrl);
+    const full = TurnContext.applyConversationReference({ ...activity }, reference(channel)) as Activity;
+    return (await client.conversations.sendToConversation(channel.conversationId, full))?.id;
   }
 
   async update(channel: Channel, activityId: string, activity: Partial<Activity>): Promise<void> {
-    await this.adapter.continueConversationAsync(this.appId, reference(channel), async (ctx) => {
-      withoutSdkRetries(ctx);
-      await ctx.updateActivity({ ...activity, id: activityId, conversation: { id: channel.conversationId } as Activity['conversation'] });
-    });
+    const client = await this.client(channel.serviceUrl);
+    const full = TurnContext.applyConversationReference({ ...activity }, reference(channel)) as Activity;
+    full.id = activityId;
+    await client.conversations.updateActivity(channel.conversationId, activityId, full);
   }
-}
 
-/**
- * The SDK's connector client retries 429 and 5xx on its own, outside our per-conversation limiter
- * (and out of its counts): remove that policy so every attempt goes through Outbound.
- */
-function withoutSdkRetries(ctx: TurnContext): void {
-  disableSdkRetries(ctx.turnState.get(ctx.adapter.ConnectorClientKey));
+  private client(serviceUrl: string): Promise<ConnectorClient> {
+    const cached = this.clients.get(serviceUrl);
+    if (cached) return cached;
+    const identity = new ClaimsIdentity([
+      { type: AuthenticationConstants.AudienceClaim, value: this.appId },
+      { type: AuthenticationConstants.AppIdClaim, value: this.appId },
+    ]);
+    const client = this.auth
+      .createConnectorFactory(identity)
+      .create(serviceUrl, undefined as unknown as string)
+      .then((c) => {
+        disableSdkRetries(c);
+        return c;
+      });
+    client.catch(() => this.clients.delete(serviceUrl));
+    this.clients.set(serviceUrl, client);
+    return client;
+  }
 }

@@ -296,7 +296,7 @@ describe('Café Americano in the Agents Playground (e2e)', () => {
   });
 
   test('Camille picks a video; Léa clicks "I’m done" (dialog)', async () => {
-    await facilitatorClick('The facilitator is choosing the video', VIDEO_OPTION);
+    await facilitatorClick('The video', VIDEO_OPTION); // the choose card's title, in the shared and the facilitator's view
     const video = await waitForText(page, 'Watch the video');
     await expectText(video, VIDEO_OPTION);
     await expectText(video, /0 \/ \d+ have finished/);
