@@ -7,9 +7,8 @@ import { Outbound } from './bot/outbound';
 import { readConfig, type Config } from './config';
 import { loadContent } from './content';
 import { makeErrorSink } from './errors';
-import { openStore, RedisStore } from './store';
+import { SqliteStore } from './store/sqliteStore';
 import type { CafeStore } from './store/port';
-import { BullTimers } from './timers/bullmq';
 import { InProcessTimers } from './timers/inProcess';
 import type { OnFire, Timers } from './timers/port';
 
@@ -54,8 +53,9 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
 
   const storeKind = config.redisUrl ? 'redis' : 'sqlite';
   const store: CafeStore = config.redisUrl
-    ? new RedisStore({ url: config.redisUrl, prefix: config.redisPrefix, onError: oncePerOutage(log, 'store') })
-    : openStore({ dataDir: config.dataDir });
+    ? // Redis and BullMQ are loaded only for scale-out (about 30 MB a process otherwise).
+      new (await import('./store/redisStore')).RedisStore({ url: config.redisUrl, prefix: config.redisPrefix, onError: oncePerOutage(log, 'store') })
+    : new SqliteStore(config.dataDir);
 
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.localMode
@@ -81,6 +81,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   let timers: Timers & { rearm(store: CafeStore): Promise<number> };
   let closeTimers: () => Promise<void>;
   if (config.redisUrl) {
+    const { BullTimers } = await import('./timers/bullmq');
     const bull = new BullTimers(onFire, {
       url: config.redisUrl,
       prefix: config.redisPrefix,
