@@ -8,7 +8,8 @@ const Bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).transform((v) 
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
-  HOST: z.string().default('0.0.0.0'),
+  /** Default: 0.0.0.0, or 127.0.0.1 in local anonymous mode so an unauthenticated endpoint is never exposed. */
+  HOST: z.string().default(''),
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -18,6 +19,15 @@ const EnvSchema = z.object({
   CONTENT_DIR: z.string().default(''),
   VIDEO_LINKS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Tenant ids allowed to use the bot, comma-separated; empty: every tenant. */
+  ALLOWED_TENANTS: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').map((t) => t.trim()).filter(Boolean).every((t) => /^[0-9a-fA-F-]{36}$/.test(t)), {
+      message: 'liste d’identifiants de locataires (GUID) séparés par des virgules',
+    }),
+  /** Offer /menu with a short card when a meeting with Barista starts. */
+  MEETING_START_CARD: Bool.default(true),
   /** Scale-out: cafés, votes and timers in this Redis, shared by every instance. Empty: SQLite + in-process timers. */
   REDIS_URL: z
     .string()
@@ -51,6 +61,10 @@ export interface Config {
   redisUrl?: string;
   /** Prefix of Redis keys, default 'barista:'. */
   redisPrefix?: string;
+  /** Tenants allowed to use the bot (empty or absent: all). */
+  allowedTenants?: string[];
+  /** Offer /menu when a meeting starts (absent: true). */
+  meetingStartCard?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -79,7 +93,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST || (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
     appId: e.MicrosoftAppId,
     appPassword: e.MicrosoftAppPassword,
     appType: e.MicrosoftAppType,
@@ -91,6 +105,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL || undefined,
     redisPrefix: e.REDIS_PREFIX,
+    allowedTenants: e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean),
+    meetingStartCard: e.MEETING_START_CARD,
   };
 }
 

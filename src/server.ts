@@ -95,7 +95,10 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     timers = inProcess;
     closeTimers = async () => inProcess.stop();
   }
-  bot = new BaristaBot({ store, content, gateway, outbound, timers, sink, now: options.now });
+  bot = new BaristaBot({
+    store, content, gateway, outbound, timers, sink, now: options.now,
+    allowedTenants: config.allowedTenants ?? [], meetingStartCard: config.meetingStartCard ?? true,
+  });
 
   const server = restify.createServer({ name: 'barista', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));

@@ -39,3 +39,23 @@ describe('readConfig', () => {
     expect(() => readConfig({})).toThrow(/MicrosoftAppId/);
   });
 });
+
+describe('configuration for security', () => {
+  const local = { BARISTA_LOCAL_MODE: 'true' };
+  it('listens only on the loopback in local anonymous mode, unless HOST says otherwise', () => {
+    expect(readConfig(local).host).toBe('127.0.0.1');
+    expect(readConfig({ ...local, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(readConfig({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'x' }).host).toBe('0.0.0.0');
+  });
+
+  it('reads ALLOWED_TENANTS as tenant ids, and names the variable when one is not a GUID', () => {
+    expect(readConfig({ ...local, ALLOWED_TENANTS: 'AAAAAAAA-bbbb-cccc-dddd-eeeeeeeeeeee, 11111111-2222-3333-4444-555555555555' }).allowedTenants)
+      .toEqual(['aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', '11111111-2222-3333-4444-555555555555']);
+    expect(() => readConfig({ ...local, ALLOWED_TENANTS: 'mairie-de-lyon' })).toThrow(/ALLOWED_TENANTS/);
+  });
+
+  it('can turn the meeting start card off', () => {
+    expect(readConfig(local).meetingStartCard).toBe(true);
+    expect(readConfig({ ...local, MEETING_START_CARD: 'false' }).meetingStartCard).toBe(false);
+  });
+});

@@ -35,6 +35,8 @@ export interface BotDeps {
   roles?: MeetingRoles;
   /** Offer /menu when a meeting with Barista starts (default true). */
   meetingStartCard?: boolean;
+  /** Tenants allowed to use the bot; empty or absent: all. */
+  allowedTenants?: string[];
 }
 
 type Card = Record<string, unknown>;
@@ -68,6 +70,13 @@ export class BaristaBot {
       return;
     }
     const activity = parsed.data;
+    const tenant = (activity.conversation.tenantId ?? activity.channelData?.tenant?.id ?? '').toLowerCase();
+    if (this.deps.allowedTenants?.length && !this.deps.allowedTenants.includes(tenant)) {
+      // Another administration's tenant: a polite no, and nothing is stored for it.
+      if (activity.type === 'invoke') await this.answerInvoke(ctx, { message: t(localeOf(activity.locale), 'tenantNotAllowed') });
+      else if (activity.type === 'message') await ctx.sendActivity(t(localeOf(activity.locale), 'tenantNotAllowed'));
+      return;
+    }
     const text = activity.type === 'message' ? TurnContext.removeRecipientMention(ctx.activity as Activity) ?? activity.text ?? '' : '';
     const input = parseInput(activity, stripTags(text));
     const actor: Actor = { id: activity.from.id, name: activity.from.name ?? '', locale: localeOf(activity.locale) };

@@ -27,6 +27,7 @@ export const en: Record<MessageId, string> = {
   'refusal.too-long': 'Your text is too long: {max} characters at most.',
   started: '☕ Here we go: the café menu is in the conversation.',
   mentionSomeone: 'Mention the person: /animateur @First Last (or /coanimateur @First Last).',
+  tenantNotAllowed: 'Sorry, Barista is not open to your organisation. Please contact the team that installed it.',
   unknownCommand: 'I don’t know that command. Type /help to see what I can do.',
   badPayload: 'This card is too old or damaged. Try again from the café’s latest card.',
 

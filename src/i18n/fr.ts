@@ -30,6 +30,7 @@ export const fr = {
   'refusal.too-long': 'Votre texte est trop long : {max} caractères au plus.',
   started: '☕ C’est parti : le menu du café est dans la conversation.',
   mentionSomeone: 'Mentionnez la personne : /animateur @Prénom Nom (ou /coanimateur @Prénom Nom).',
+  tenantNotAllowed: 'Désolé, Barista n’est pas ouvert à votre organisation. Contactez l’équipe qui l’a installé.',
   unknownCommand: 'Je ne connais pas cette commande. Tapez /aide pour voir ce que je sais faire.',
   badPayload: 'Cette carte est trop ancienne ou abîmée. Réessayez depuis la dernière carte du café.',
 

@@ -17,6 +17,7 @@ export class Stack {
   constructor(
     readonly conversationId = `19:meeting_${Math.random().toString(36).slice(2)}@thread.v2`,
     readonly meetingId?: string,
+    readonly overrides: Partial<Config> = {},
   ) {}
 
   async start(connectorOptions: FakeConnectorOptions = {}): Promise<this> {
@@ -30,6 +31,7 @@ export class Stack {
     return {
       port: 0, host: '127.0.0.1', appId: '', appPassword: '', appType: 'MultiTenant', appTenantId: '',
       localMode: true, dataDir: this.dataDir, videoLinks: {}, logLevel: 'silent',
+      ...this.overrides,
     };
   }
 
