@@ -26,6 +26,12 @@ const EnvSchema = z.object({
     .refine((v) => v.split(',').map((t) => t.trim()).filter(Boolean).every((t) => /^[0-9a-fA-F-]{36}$/.test(t)), {
       message: 'liste d’identifiants de locataires (GUID) séparés par des virgules',
     }),
+  /** Barista's public https address (the messaging endpoint's host), for the in-meeting notifications' page. */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), { message: 'doit être une adresse https://… (celle de Barista)' }),
   /** Offer /menu with a short card when a meeting with Barista starts. */
   MEETING_START_CARD: Bool.default(true),
   /** Scale-out: cafés, votes and timers in this Redis, shared by every instance. Empty: SQLite + in-process timers. */
@@ -65,6 +71,8 @@ export interface Config {
   allowedTenants?: string[];
   /** Offer /menu when a meeting starts (absent: true). */
   meetingStartCard?: boolean;
+  /** Barista's public https address (in-meeting notifications). */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +115,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: e.REDIS_PREFIX,
     allowedTenants: e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean),
     meetingStartCard: e.MEETING_START_CARD,
+    publicUrl: e.PUBLIC_URL || undefined,
   };
 }
 

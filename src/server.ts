@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { BaristaBot } from './bot/bot';
 import { CloudGateway, type Gateway } from './bot/gateway';
+import { noticePage } from './bot/noticePage';
 import { Outbound } from './bot/outbound';
 import { readConfig, type Config } from './config';
 import { loadContent } from './content';
@@ -97,7 +98,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   }
   bot = new BaristaBot({
     store, content, gateway, outbound, timers, sink, now: options.now,
-    allowedTenants: config.allowedTenants ?? [], meetingStartCard: config.meetingStartCard ?? true,
+    allowedTenants: config.allowedTenants ?? [], meetingStartCard: config.meetingStartCard ?? true, publicUrl: config.publicUrl,
   });
 
   const server = restify.createServer({ name: 'barista', handleUncaughtExceptions: false });
@@ -122,6 +123,13 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
       const body = (req.body ?? {}) as { type?: unknown; name?: unknown };
       log.debug({ type: body.type, name: body.name, status: res.statusCode, ms: Date.now() - started }, 'turn');
     }
+  });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.get('/notice', (req, res, next) => {
+    const page = noticePage(req.query);
+    res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(page.html);
+    next();
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });

@@ -6,7 +6,7 @@ import { t, localeOf } from '../i18n';
 import type { Content, Formula } from '../content/schema';
 import {
   canFacilitate, composeFormula, contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
-  type Actor, type CafeState, type Command, type Contribution, type ContributionValue, type Effect, type Refusal,
+  type Actor, type CafeState, type Command, type Contribution, type ContributionValue, type Effect, type MessageKey, type Refusal,
 } from '../domain';
 import type { ErrorSink } from '../errors';
 import type { CafeStore } from '../store/port';
@@ -37,6 +37,8 @@ export interface BotDeps {
   meetingStartCard?: boolean;
   /** Tenants allowed to use the bot; empty or absent: all. */
   allowedTenants?: string[];
+  /** Barista's public https address, for the page an in-meeting notification shows. */
+  publicUrl?: string;
 }
 
 type Card = Record<string, unknown>;
@@ -174,6 +176,7 @@ export class BaristaBot {
         type: 'start', formulaId, variant, cafeId: this.newId(),
         conversationId: activity.conversation.id, tenantId: activity.conversation.tenantId,
         serviceUrl: activity.serviceUrl, botId: activity.recipient.id, channelId: activity.channelId,
+        ...(activity.channelData?.meeting?.id ? { meetingId: activity.channelData.meeting.id } : {}),
         ...(custom ? { formula: custom } : {}),
       },
       { actor, content, now: this.now(), activityId: activity.id },
@@ -312,9 +315,41 @@ export class BaristaBot {
           this.enqueue(state, async () => {
             await this.deps.outbound.send(state.conversationId, () => this.deps.gateway.send(state, { type: 'message', text: t(state.locale, effect.key, effect.params) }));
           });
+          if (NOTIFY.has(effect.key)) this.notifyFacilitator(state, effect.key);
           break;
       }
     }
+  }
+
+  /**
+   * Besides the chat message, the facilitator gets a targeted in-meeting notification. Outside a
+   * meeting, without PUBLIC_URL, or when Teams refuses (permission not granted), the chat message
+   * is all, and why is logged once.
+   */
+  private notifyFacilitator(state: CafeState, key: MessageKey): void {
+    if (!state.meetingId) return;
+    const base = this.deps.publicUrl;
+    if (!base) {
+      this.once('notify-off', () => this.deps.sink(new Error('PUBLIC_URL is not set: no in-meeting notifications, the chat message only'), { where: 'notify' }));
+      return;
+    }
+    const url = `${base.replace(/\/$/, '')}/notice?m=${encodeURIComponent(key)}&l=${state.locale}`;
+    const recipients = [state.facilitatorId, ...(state.coFacilitatorIds ?? [])];
+    this.enqueue(state, async () => {
+      try {
+        await this.deps.outbound.send(state.conversationId, () =>
+          this.deps.gateway.notify(state, state.meetingId!, { recipients, title: 'Barista', url }));
+      } catch (err) {
+        this.once('notify-failed', () => this.deps.sink(err, { where: 'notify', note: 'in-meeting notification refused: the chat message only (logged once)' }));
+      }
+    });
+  }
+
+  private readonly warned = new Set<string>();
+  private once(key: string, report: () => void): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    report();
   }
 
   private requestStepUpdate(state: CafeState, stepId: string): void {
@@ -417,6 +452,9 @@ function commandOf(data: Exclude<ActionData, { verb: 'start' | 'advise' | 'compo
       return { type: 'end' };
   }
 }
+
+/** The moments the facilitator is also told about by an in-meeting notification. */
+const NOTIFY = new Set<MessageKey>(['timeUp', 'allDone']);
 
 const PARTICIPANT_VERBS = new Set(['vote', 'pick', 'done', 'postit', 'argument', 'answer', 'start', 'advise', 'compose']);
 

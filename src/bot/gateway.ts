@@ -1,5 +1,7 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
+import {
+  AuthenticationConstants, ClaimsIdentity, TeamsConnectorClient, type BotFrameworkAuthentication, type ConnectorClient,
+} from 'botframework-connector';
 import type { CafeState } from '../domain/types';
 import { disableSdkRetries } from './outbound';
 
@@ -14,6 +16,15 @@ export type Channel = Pick<CafeState, 'conversationId' | 'serviceUrl' | 'botId' 
 export interface Gateway {
   send(channel: Channel, activity: Partial<Activity>): Promise<string | undefined>;
   update(channel: Channel, activityId: string, activity: Partial<Activity>): Promise<void>;
+  /** A targeted in-meeting notification (POST /v1/meetings/{meetingId}/notification). */
+  notify(channel: Channel, meetingId: string, notification: MeetingNotice): Promise<void>;
+}
+
+/** What Barista shows a few people of a meeting on the meeting stage: a small page of its own. */
+export interface MeetingNotice {
+  recipients: string[];
+  title: string;
+  url: string;
 }
 
 export function reference(channel: Channel): Partial<ConversationReference> {
@@ -47,6 +58,19 @@ export class CloudGateway implements Gateway {
     const full = TurnContext.applyConversationReference({ ...activity }, reference(channel)) as Activity;
     full.id = activityId;
     await client.conversations.updateActivity(channel.conversationId, activityId, full);
+  }
+
+  async notify(channel: Channel, meetingId: string, notice: MeetingNotice): Promise<void> {
+    const client = await this.client(channel.serviceUrl);
+    const teams = new TeamsConnectorClient(client.credentials, { baseUri: channel.serviceUrl });
+    disableSdkRetries(teams);
+    await teams.teams.sendMeetingNotification(meetingId, {
+      type: 'targetedMeetingNotification',
+      value: {
+        recipients: notice.recipients,
+        surfaces: [{ surface: 'meetingStage', contentType: 'task', content: { value: { height: 240, width: 400, title: notice.title, url: notice.url } } }],
+      },
+    } as Parameters<TeamsConnectorClient['teams']['sendMeetingNotification']>[1]);
   }
 
   private client(serviceUrl: string): Promise<ConnectorClient> {

@@ -33,6 +33,7 @@ export function startCafe(cmd: Extract<Command, { type: 'start' }>, ctx: Omit<Co
     serviceUrl: cmd.serviceUrl,
     botId: cmd.botId,
     channelId: cmd.channelId,
+    ...(cmd.meetingId ? { meetingId: cmd.meetingId } : {}),
     locale: ctx.actor.locale,
     formulaId: formula.id,
     variant: formula.variant as Variant,

@@ -54,6 +54,8 @@ export interface CafeState {
   tenantId?: string;
   /** Bot Connector address of the conversation, to send proactively (timers). */
   serviceUrl: string;
+  /** In a meeting chat: the meeting's id (roles, in-meeting notifications). */
+  meetingId?: string;
   /** The bot's id and the channel in this conversation, also to send proactively. */
   botId: string;
   channelId: string;
@@ -125,7 +127,7 @@ export interface Person {
 
 /** A command for the café, already parsed and validated at the edge. */
 export type Command =
-  | { type: 'start'; formulaId: string; variant: Variant; cafeId: string; conversationId: string; serviceUrl: string; botId: string; channelId: string; tenantId?: string; formula?: Formula }
+  | { type: 'start'; formulaId: string; variant: Variant; cafeId: string; conversationId: string; serviceUrl: string; botId: string; channelId: string; tenantId?: string; meetingId?: string; formula?: Formula }
   | { type: 'begin'; fromStep?: string }
   | { type: 'choose'; stepId: string; option: string }
   | { type: 'next'; fromStep?: string }

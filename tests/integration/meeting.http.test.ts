@@ -1,3 +1,5 @@
+import { guideFr } from '../../src/content';
+import { composables } from '../../src/domain';
 import { cardText, Stack } from './harness';
 
 /** A café in a meeting chat: the meeting's organizers and presenters drive it, attendees take part. */
@@ -56,5 +58,39 @@ describe('When a meeting with Barista starts', () => {
     expect((await organizer.post(event)).status).toBe(200);
     const card = await stack.waitForMessage('Avez-vous plus de 30 minutes');
     expect(cardText(card)).toContain("Animer un café de la data ou de l'IA");
+  });
+});
+
+describe('In-meeting notifications', () => {
+  const stack = new Stack(`19:meeting_notify_${Date.now()}@thread.v2`, 'MCMeeting-3', { publicUrl: 'https://barista.example.fr' });
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  it('tells the facilitator privately when everyone has finished the video, besides the chat message', async () => {
+    const camille = stack.user('29:camille', 'Camille Martin');
+    const lea = stack.user('29:lea', 'Léa Dubois');
+    // A café of a video alone (sur-mesure), to reach the viewing pause at once.
+    const videoOnly = composables(guideFr).cafe.find((c) => c.activities[0] === 'video-open-data')!.key;
+    await camille.press({ verb: 'compose', composeTasse: '', composeCafe: videoOnly, composeChocolat: '', composeSucre: '' });
+    await stack.waitForMessage('Au menu');
+    const cafe = await stack.cafe();
+    expect(cafe.meetingId).toBe('MCMeeting-3');
+    await camille.press({ verb: 'begin', cafe: cafe.id });
+    const video = (await stack.cafe()).steps[(await stack.cafe()).cursor];
+    expect(video.kind).toBe('video');
+    await lea.press({ verb: 'done', cafe: cafe.id, step: video.id });
+    await stack.connector.waitFor((f) => f.notifications('MCMeeting-3').length > 0, 8000);
+    const [notice] = stack.connector.notifications('MCMeeting-3') as Array<{ type: string; value: { recipients: string[]; surfaces: Array<{ surface: string; content: { value: { url: string } } }> } }>;
+    expect(notice.type).toBe('targetedMeetingNotification');
+    expect(notice.value.recipients).toEqual(['29:camille']);
+    expect(notice.value.surfaces[0].surface).toBe('meetingStage');
+    const url = new URL(notice.value.surfaces[0].content.value.url);
+    expect(url.origin + url.pathname).toBe('https://barista.example.fr/notice');
+    expect(stack.texts().some((t) => t.includes('Tout le monde a fini'))).toBe(true);
+
+    const page = await fetch(`${stack.app.url}/notice${url.search}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Tout le monde a fini de regarder la vidéo.');
+    expect((await fetch(`${stack.app.url}/notice?m=<script>`)).status).toBe(404);
   });
 });
