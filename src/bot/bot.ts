@@ -311,6 +311,9 @@ export class BaristaBot {
             if (id) await store.setMessageId(state.id, 'recap', id);
           });
           break;
+        case 'notify-facilitator':
+          this.notifyFacilitator(state, effect.key);
+          break;
         case 'say':
           this.enqueue(state, async () => {
             await this.deps.outbound.send(state.conversationId, () => this.deps.gateway.send(state, { type: 'message', text: t(state.locale, effect.key, effect.params) }));

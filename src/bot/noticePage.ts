@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { t } from '../i18n';
 
-const QuerySchema = z.object({ m: z.enum(['timeUp', 'allDone']), l: z.enum(['fr', 'en']).default('fr') });
+const QuerySchema = z.object({ m: z.enum(['timeUp', 'allDone', 'overtime']), l: z.enum(['fr', 'en']).default('fr') });
 
 /**
  * The small page an in-meeting notification shows the facilitator on the meeting stage

@@ -1,6 +1,6 @@
 import type { Content, Variant } from '../content/schema';
 import { activityOf, currentStep, findFormula, formulaOf, pickStepFor, pickers, stepById } from './lookup';
-import { initialPlan, optionSteps } from './plan';
+import { initialPlan, optionSteps, plannedTotal } from './plan';
 import type { Actor, CafeState, Command, Contribution, Decision, Effect, Refusal, Step } from './types';
 
 /** Everything a decision may depend on besides the state: passed in, never fetched. */
@@ -68,6 +68,7 @@ export function decide(state: CafeState, command: Command, ctx: Context): Decisi
   const effects: Effect[] = [];
   const result = apply(s, command, ctx, effects);
   if (isRefusal(result)) return result;
+  checkOvertime(s, ctx, effects);
   s.version = state.version + 1;
   return { state: s, effects };
 }
@@ -284,6 +285,30 @@ export function canFacilitate(state: CafeState, actor: Actor): boolean {
   return actor.id === state.facilitatorId
     || !!state.coFacilitatorIds?.includes(actor.id)
     || actor.meetingRole === 'Organizer' || actor.meetingRole === 'Presenter';
+}
+
+/**
+ * The time after which the facilitator is told the café runs late: its planned total, or the
+ * guide's maximum for an online café (45 minutes) if that comes first — a café in Teams is online.
+ */
+export function overtimeLimitMinutes(state: CafeState, content: Content): number {
+  return Math.min(plannedTotal(formulaOf(state, content)).max, content.virtual.maxMinutes);
+}
+
+/** Minutes the café has run, pauses left out. */
+export function actualMinutes(state: CafeState, now: number): number {
+  if (!state.startedAt) return 0;
+  const end = state.endedAt ?? now;
+  const paused = state.pausedMs + (state.status === 'paused' && state.pausedAt ? end - state.pausedAt : 0);
+  return Math.max(0, (end - state.startedAt - paused) / 60_000);
+}
+
+function checkOvertime(s: CafeState, ctx: Context, fx: Effect[]): void {
+  if (s.status !== 'running' || s.overtimeAt || actualMinutes(s, ctx.now) <= overtimeLimitMinutes(s, ctx.content)) return;
+  s.overtimeAt = ctx.now;
+  fx.push({ type: 'notify-facilitator', key: 'overtime' });
+  const step = currentStep(s);
+  if (step) fx.push({ type: 'update-step', stepId: step.id });
 }
 
 /** Is this step (of this café) the one running now? */

@@ -73,6 +73,8 @@ export interface CafeState {
   createdAt: number;
   startedAt?: number;
   endedAt?: number;
+  /** When the facilitator was told the café runs past its planned time (told once). */
+  overtimeAt?: number;
   /** When the café was paused (to compute actual time). */
   pausedAt?: number;
   pausedMs: number;
@@ -157,6 +159,8 @@ export type Effect =
   | { type: 'post-recap' }
   /** Post a plain message in the chat (an i18n key and its parameters). */
   | { type: 'say'; key: MessageKey; params?: Record<string, string | number> }
+  /** Tell the facilitator only (an in-meeting notification; their card view shows it too). */
+  | { type: 'notify-facilitator'; key: MessageKey }
   | { type: 'arm-timer'; stepId: string; dueAt: number }
   | { type: 'cancel-timer' };
 
@@ -168,6 +172,7 @@ export type MessageKey =
   | 'extended'
   | 'ended'
   | 'floorTo'
+  | 'overtime'
   | 'handedOver'
   | 'coFacilitatorAdded';
 

@@ -31,3 +31,17 @@ describe('Open question: the guide answer after the answers', () => {
     expect(problems(shared)).toEqual([]);
   });
 });
+
+describe('Running late', () => {
+  it('shows the facilitator, and only them, how late the café is and what is left to shorten', () => {
+    const at = cafeAt('avec-sucre', (s) => s.kind === 'question');
+    const late = { ...at, overtimeAt: T0 + 50 * 60_000, startedAt: T0 - 50 * 60_000 };
+    const step = currentStep(late)!;
+    const mine = stepCard({ state: late, step, content, contributions: [], viewer: { isFacilitator: true, userId: FACILITATOR.id, locale: 'fr' }, now: T0 });
+    expect(texts(mine)).toContain('au-delà des 45 min prévues');
+    expect(texts(mine)).toContain('Le sucre : ');
+    expect(problems(mine)).toEqual([]);
+    const shared = stepCard({ state: late, step, content, contributions: [], viewer: { isFacilitator: false, locale: 'fr' }, now: T0 });
+    expect(texts(shared)).not.toContain('au-delà');
+  });
+});

@@ -193,3 +193,24 @@ describe('Contributions', () => {
     expect(cafe.give(lea, { kind: 'vote', choice: 'accord' }, first)).toEqual({ refused: 'closed' });
   });
 });
+
+describe('Planned against actual time', () => {
+  it('tells the facilitator once, privately, when the café runs past the planned time (45 min online at most)', () => {
+    const cafe = new CafeSim();
+    cafe.do({ type: 'begin' });
+    cafe.tick(30);
+    cafe.do({ type: 'pause' });
+    cafe.tick(60); // a pause does not count
+    cafe.do({ type: 'resume' });
+    cafe.do({ type: 'next' });
+    expect(cafe.state.overtimeAt).toBeUndefined();
+    cafe.tick(16);
+    cafe.do({ type: 'next' });
+    expect(cafe.state.overtimeAt).toBe(cafe.now);
+    expect(cafe.effects.filter((e) => e.type === 'notify-facilitator')).toEqual([{ type: 'notify-facilitator', key: 'overtime' }]);
+    expect(cafe.said()).not.toContain('overtime'); // nothing in the chat
+    cafe.tick(5);
+    cafe.do({ type: 'next' });
+    expect(cafe.effects.filter((e) => e.type === 'notify-facilitator')).toHaveLength(1);
+  });
+});

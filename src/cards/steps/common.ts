@@ -1,4 +1,5 @@
 import type { Content } from '../../content/schema';
+import { actualMinutes, overtimeLimitMinutes } from '../../domain/decide';
 import { activityOf, currentStep } from '../../domain/lookup';
 import type { CafeState, Contribution, Step } from '../../domain/types';
 import { t } from '../../i18n';
@@ -20,6 +21,9 @@ export interface StepInput {
 /** The parts every step template shares: the header, the title, the closed line, the controls, the tips. */
 export interface StepBase {
   header: string;
+  /** Facilitator only: the café runs past its planned time, and what is left that can be shortened. */
+  hasOvertime: boolean;
+  overtimeText: string;
   title: string;
   hasDescription: boolean;
   description: string;
@@ -73,8 +77,11 @@ export function stepBase(input: StepInput, o: BaseOptions): StepBase {
   const open = isOpen(input.state, input.step);
   const facilitator = viewer.isFacilitator;
   const tips = facilitator ? o.tips : [];
+  const late = facilitator && open && !!input.state.overtimeAt;
   return {
     header: header(input),
+    hasOvertime: late,
+    overtimeText: late ? overtimeText(input) : '',
     title: o.title,
     hasDescription: !!o.description,
     description: o.description ?? '',
@@ -88,6 +95,22 @@ export function stepBase(input: StepInput, o: BaseOptions): StepBase {
     tipsNote: t(viewer.locale, 'tips.private'),
     tips,
   };
+}
+
+/** "⏱ Le café dépasse 45 min… Encore au programme : …" from the steps still to come. */
+function overtimeText(input: StepInput): string {
+  const { state, content, viewer } = input;
+  const L = viewer.locale;
+  const left = new Map<string, string>();
+  for (const s of state.steps.slice(state.cursor + 1)) {
+    const title = activityOf(s, content)?.title ?? t(L, `choose.title.${s.part}`);
+    left.set(`${s.part}|${title}`, `${partName(L, s.part)} : ${title}`);
+  }
+  return t(L, 'overtime.card', {
+    limit: overtimeLimitMinutes(state, content),
+    actual: Math.round(actualMinutes(state, input.now)),
+    left: left.size ? [...left.values()].join(' · ') : t(L, 'overtime.nothingLeft'),
+  });
 }
 
 export interface ControlOptions {
