@@ -1,4 +1,5 @@
 import Redis, { type RedisOptions } from 'ioredis';
+import { parseCafeDoc, parseContributionDoc } from './documents';
 import type { CafeState, Contribution } from '../domain/types';
 import type { CafeStore } from './port';
 
@@ -298,34 +299,11 @@ function cafeArgs(state: CafeState): string[] {
   ];
 }
 
-function parseDoc(doc: string, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(doc);
-  } catch (err) {
-    throw new Error(`Corrupted document for ${what}: invalid JSON (${(err as Error).message})`, { cause: err });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`Corrupted document for ${what}: not an object`);
-  return value as Record<string, unknown>;
-}
 
-function parseCafe(id: string, raw: string): CafeState {
-  const what = `café ${id}`;
-  const doc = parseDoc(raw, what);
-  if (doc.id !== id) throw new Error(`Corrupted document for ${what}: id mismatch`);
-  if (typeof doc.conversationId !== 'string' || typeof doc.status !== 'string') {
-    throw new Error(`Corrupted document for ${what}: missing conversationId or status`);
-  }
-  if (typeof doc.version !== 'number' || !Array.isArray(doc.steps)) throw new Error(`Corrupted document for ${what}: missing version or steps`);
-  return doc as unknown as CafeState;
-}
+
+
+const parseCafe = parseCafeDoc;
 
 function parseContribution(cafeId: string, raw: string): Contribution {
-  const what = `a contribution of café ${cafeId}`;
-  const doc = parseDoc(raw, what);
-  if (doc.cafeId !== cafeId || typeof doc.stepId !== 'string' || typeof doc.key !== 'string') {
-    throw new Error(`Corrupted document for ${what}: keys mismatch`);
-  }
-  if (typeof doc.value !== 'object' || doc.value === null) throw new Error(`Corrupted document for ${what}: missing value`);
-  return doc as unknown as Contribution;
+  return parseContributionDoc(raw, `a contribution of café ${cafeId}`, { cafeId });
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { parseCafeDoc, parseContributionDoc } from './documents';
 import type { CafeState, Contribution } from '../domain/types';
 import type { CafeStore } from './port';
 
@@ -292,40 +293,14 @@ function isActiveCafeConflict(err: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('cafes.conversation_id');
 }
 
-function parseDoc(doc: string, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(doc);
-  } catch (err) {
-    throw new Error(`Corrupted document for ${what}: invalid JSON (${(err as Error).message})`, { cause: err });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Error(`Corrupted document for ${what}: not an object`);
-  }
-  return value as Record<string, unknown>;
-}
+
+
 
 function parseCafe(row: CafeRow): CafeState {
-  const what = `café ${row.id}`;
-  const doc = parseDoc(row.doc, what);
-  if (doc.id !== row.id) throw new Error(`Corrupted document for ${what}: id mismatch`);
-  if (typeof doc.conversationId !== 'string' || typeof doc.status !== 'string') {
-    throw new Error(`Corrupted document for ${what}: missing conversationId or status`);
-  }
-  if (typeof doc.version !== 'number' || !Array.isArray(doc.steps)) {
-    throw new Error(`Corrupted document for ${what}: missing version or steps`);
-  }
-  return doc as unknown as CafeState;
+  return parseCafeDoc(row.id, row.doc);
 }
 
 function parseContribution(row: ContributionRow): Contribution {
   const what = `contribution ${row.kind}/${row.key} of step ${row.step_id} of café ${row.cafe_id}`;
-  const doc = parseDoc(row.doc, what);
-  if (doc.cafeId !== row.cafe_id || doc.stepId !== row.step_id || doc.key !== row.key) {
-    throw new Error(`Corrupted document for ${what}: keys mismatch`);
-  }
-  if (typeof doc.value !== 'object' || doc.value === null) {
-    throw new Error(`Corrupted document for ${what}: missing value`);
-  }
-  return doc as unknown as Contribution;
+  return parseContributionDoc(row.doc, what, { cafeId: row.cafe_id, stepId: row.step_id, key: row.key });
 }

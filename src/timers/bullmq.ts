@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Queue, Worker, type Job } from 'bullmq';
 import Redis from 'ioredis';
 import type { CafeStore } from '../store/port';
+import { rearmStored } from './rearm';
 import type { OnFire, Timers } from './port';
 
 /** Data of a timer job. */
@@ -125,17 +126,11 @@ export class BullTimers implements Timers {
    * crashed between saving the café and adding the job.
    */
   async rearm(store: CafeStore): Promise<number> {
-    let count = 0;
-    for (const cafe of await store.listTimed()) {
-      const t = cafe.timer;
-      if (cafe.status === 'running' && t?.dueAt !== undefined && !t.firedAt) {
-        this.arm(cafe.id, t.stepId, t.dueAt);
-        count++;
-      }
-    }
+    const count = await rearmStored(store, (cafeId, stepId, dueAt) => this.arm(cafeId, stepId, dueAt));
     await this.settled();
     return count;
   }
+
 
   /** Waits until the worker is connected and listening (tests, start-up). */
   async ready(): Promise<void> {

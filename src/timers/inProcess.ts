@@ -1,5 +1,6 @@
 import type { CafeStore } from '../store/port';
 import type { OnFire, Timers } from './port';
+import { rearmStored } from './rearm';
 
 /** setTimeout cannot wait longer than this; longer waits are chained. */
 const MAX_DELAY = 2_147_000_000;
@@ -43,16 +44,9 @@ export class InProcessTimers implements Timers {
 
   /** Re-arms the stored timers of running cafés (at start). */
   async rearm(store: CafeStore): Promise<number> {
-    let count = 0;
-    for (const cafe of await store.listTimed()) {
-      const t = cafe.timer;
-      if (cafe.status === 'running' && t?.dueAt !== undefined && !t.firedAt) {
-        this.arm(cafe.id, t.stepId, t.dueAt);
-        count++;
-      }
-    }
-    return count;
+    return rearmStored(store, (cafeId, stepId, dueAt) => this.arm(cafeId, stepId, dueAt));
   }
+
 
   get size(): number {
     return this.handles.size;
