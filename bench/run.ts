@@ -77,7 +77,8 @@ async function main(): Promise<void> {
   try {
     // --- Barista ------------------------------------------------------------------------------
     const port = await freePort();
-    const nodeArgs = (process.env.BARISTA_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    // The node flags of `npm start` (the heap limit), unless BARISTA_NODE_ARGS says otherwise.
+    const nodeArgs = (process.env.BARISTA_NODE_ARGS ?? startNodeArgs()).split(' ').filter(Boolean);
     const barista = startChild('barista', process.execPath, [...nodeArgs, path.join(ROOT, 'dist/src/server.js')], {
       NODE_ENV: 'production', BARISTA_LOCAL_MODE: 'true', MicrosoftAppId: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
       PORT: String(port), HOST: '127.0.0.1',
@@ -465,3 +466,9 @@ main().catch((err: unknown) => {
   for (const c of children) c.kill('SIGKILL');
   process.exit(1);
 });
+
+/** The flags `npm start` gives node, read from package.json so the bench runs what users run. */
+function startNodeArgs(): string {
+  const start: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  return /^node\s+(.*?)\s*dist\/src\/server\.js/.exec(start)?.[1] ?? '';
+}
