@@ -14,6 +14,8 @@ export const en: Record<MessageId, string> = {
   overtime: '⏱ The café runs past its planned time: see on the café card what can be shortened.',
   'overtime.card': '⏱ The café has run {actual} min, past the {limit} min planned (online, the guide advises 45 min at most). Still to come, to shorten if needed: {left}. Only you see this.',
   'overtime.nothingLeft': 'nothing after this step',
+  'timeUp.next': '⏰ Time is up. Next: {next}. Click Next when the group is ready.',
+  'timeUp.last': '⏰ Time is up. That was the last step: click End for the recap.',
   handedOver: '🎙 {name} now facilitates the café.',
   coFacilitatorAdded: '🤝 {name} co-facilitates the café.',
   floorTo: '🎤 The floor goes to {name} ({item})',

@@ -16,6 +16,8 @@ export const fr = {
   overtime: '⏱ Le café dépasse la durée prévue : voyez sur la carte du café ce qui peut être raccourci.',
   'overtime.card': '⏱ Le café dure depuis {actual} min, au-delà des {limit} min prévues (en visio, le guide conseille 45 min au plus). Encore au programme, à raccourcir au besoin : {left}. Visible par vous seul·e.',
   'overtime.nothingLeft': 'plus rien après cette étape',
+  'timeUp.next': '⏰ Le temps est écoulé. Ensuite : {next}. Cliquez sur Suivant quand le groupe est prêt.',
+  'timeUp.last': '⏰ Le temps est écoulé. C’était la dernière étape : cliquez sur Fin pour le récapitulatif.',
   handedOver: '🎙 {name} anime maintenant le café.',
   coFacilitatorAdded: '🤝 {name} co-anime le café.',
   floorTo: '🎤 La parole est à {name} ({item})',

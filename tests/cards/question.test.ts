@@ -45,3 +45,16 @@ describe('Running late', () => {
     expect(texts(shared)).not.toContain('au-delà');
   });
 });
+
+describe('Time is up on the video', () => {
+  it('tells the facilitator, and only them, what comes next', () => {
+    const at = cafeAt('avec-sucre', (s) => s.kind === 'video');
+    const step = currentStep(at)!;
+    const over = { ...at, timer: { ...at.timer!, firedAt: T0 } };
+    const mine = stepCard({ state: over, step, content, contributions: [], viewer: { isFacilitator: true, userId: FACILITATOR.id, locale: 'fr' }, now: T0 });
+    expect(texts(mine)).toMatch(/Le temps est écoulé\. Ensuite : Le café : /);
+    expect(problems(mine)).toEqual([]);
+    const shared = stepCard({ state: over, step, content, contributions: [], viewer: { isFacilitator: false, locale: 'fr' }, now: T0 });
+    expect(texts(shared)).not.toContain('Ensuite');
+  });
+});

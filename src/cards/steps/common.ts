@@ -21,9 +21,9 @@ export interface StepInput {
 /** The parts every step template shares: the header, the title, the closed line, the controls, the tips. */
 export interface StepBase {
   header: string;
-  /** Facilitator only: the café runs past its planned time, and what is left that can be shortened. */
-  hasOvertime: boolean;
-  overtimeText: string;
+  /** Facilitator only: what comes next when time is up, what to shorten when the café runs late. */
+  hasFacilitatorNotice: boolean;
+  facilitatorNotice: string;
   title: string;
   hasDescription: boolean;
   description: string;
@@ -77,11 +77,11 @@ export function stepBase(input: StepInput, o: BaseOptions): StepBase {
   const open = isOpen(input.state, input.step);
   const facilitator = viewer.isFacilitator;
   const tips = facilitator ? o.tips : [];
-  const late = facilitator && open && !!input.state.overtimeAt;
+  const notices = facilitator && open ? facilitatorNotices(input) : [];
   return {
     header: header(input),
-    hasOvertime: late,
-    overtimeText: late ? overtimeText(input) : '',
+    hasFacilitatorNotice: notices.length > 0,
+    facilitatorNotice: notices.join('\n\n'),
     title: o.title,
     hasDescription: !!o.description,
     description: o.description ?? '',
@@ -95,6 +95,22 @@ export function stepBase(input: StepInput, o: BaseOptions): StepBase {
     tipsNote: t(viewer.locale, 'tips.private'),
     tips,
   };
+}
+
+/**
+ * What the facilitator alone is told on the current card: when the countdown is over, what comes
+ * next; when the café runs late, what is left that can be shortened.
+ */
+function facilitatorNotices(input: StepInput): string[] {
+  const { state, step, content, viewer } = input;
+  const out: string[] = [];
+  if (state.timer?.stepId === step.id && state.timer.firedAt) {
+    const next = state.steps[state.cursor + 1];
+    const title = next ? activityOf(next, content)?.title ?? t(viewer.locale, `choose.title.${next.part}`) : undefined;
+    out.push(title ? t(viewer.locale, 'timeUp.next', { next: `${partName(viewer.locale, next!.part)} : ${title}` }) : t(viewer.locale, 'timeUp.last'));
+  }
+  if (state.overtimeAt) out.push(overtimeText(input));
+  return out;
 }
 
 /** "⏱ Le café dépasse 45 min… Encore au programme : …" from the steps still to come. */
