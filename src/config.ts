@@ -32,6 +32,8 @@ const EnvSchema = z.object({
     .trim()
     .default('')
     .refine((v) => v === '' || /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), { message: 'doit être une adresse https://… (celle de Barista)' }),
+  /** Days an ended café is kept before it is purged (RGPD: no longer than needed). */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Offer /menu with a short card when a meeting with Barista starts. */
   MEETING_START_CARD: Bool.default(true),
   /** Scale-out: cafés, votes and timers in this Redis, shared by every instance. Empty: SQLite + in-process timers. */
@@ -73,6 +75,8 @@ export interface Config {
   meetingStartCard?: boolean;
   /** Barista's public https address (in-meeting notifications). */
   publicUrl?: string;
+  /** Days an ended café is kept (absent: 30). */
+  retentionDays?: number;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +120,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedTenants: e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean),
     meetingStartCard: e.MEETING_START_CARD,
     publicUrl: e.PUBLIC_URL || undefined,
+    retentionDays: e.RETENTION_DAYS,
   };
 }
 

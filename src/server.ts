@@ -10,6 +10,7 @@ import { loadContent } from './content';
 import { makeErrorSink } from './errors';
 import { SqliteStore } from './store/sqliteStore';
 import type { CafeStore } from './store/port';
+import { startRetention } from './store/retention';
 import { InProcessTimers } from './timers/inProcess';
 import type { OnFire, Timers } from './timers/port';
 
@@ -152,6 +153,13 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     ? setInterval(() => void timers.rearm(store).catch((err) => sink(err, { where: 'timers-sweep' })), TIMER_SWEEP_MS)
     : undefined;
   sweep?.unref();
+  const stopRetention = startRetention(
+    store,
+    config.retentionDays ?? 30,
+    (purged) => log.info({ purged, retentionDays: config.retentionDays ?? 30 }, 'ended cafés purged'),
+    (err) => sink(err, { where: 'retention' }),
+    options.now,
+  );
   const address = server.address();
   const url = `http://127.0.0.1:${address.port}`;
   if (config.localMode) {
@@ -183,6 +191,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
         server.server.closeAllConnections?.();
         await closed;
         clearInterval(sweep);
+        stopRetention();
         await closeTimers();
         await store.close();
         log.info('stopped');

@@ -31,6 +31,13 @@ export interface CafeStore {
   getMessageId(cafeId: string, key: string): Promise<string | undefined>;
   /** Cafés that are not ended and have a timer, to re-arm timers at start. */
   listTimed(): Promise<CafeState[]>;
+  /**
+   * Deletes the cafés that ended before `ts`, with their contributions and message ids (the
+   * retention period: personal data is kept no longer than needed). Returns how many went.
+   */
+  purgeEndedBefore(ts: number): Promise<number>;
+  /** Deletes one café with its contributions and message ids; says whether it existed. */
+  eraseCafe(cafeId: string): Promise<boolean>;
   /** Is the store reachable? */
   ping(): Promise<boolean>;
   close(): Promise<void>;
