@@ -310,8 +310,3 @@ function checkOvertime(s: CafeState, ctx: Context, fx: Effect[]): void {
   const step = currentStep(s);
   if (step) fx.push({ type: 'update-step', stepId: step.id });
 }
-
-/** Is this step (of this café) the one running now? */
-export function isCurrent(state: CafeState, stepId: string): boolean {
-  return currentStep(state)?.id === stepId && stepById(state, stepId) !== undefined;
-}

@@ -3,7 +3,7 @@
  * time comes in as `now`, so every rule is testable in microseconds and portable to another SDK.
  */
 export * from './types';
-export { decide, startCafe, isRefusal, isCurrent, canFacilitate, overtimeLimitMinutes, actualMinutes } from './decide';
+export { decide, startCafe, isRefusal, canFacilitate, overtimeLimitMinutes, actualMinutes } from './decide';
 export type { Context } from './decide';
 export { contribute, cleanText, MAX_TEXT } from './contribute';
 export type { ContributionInput } from './contribute';

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { RedisStore } from '../../src/store';
 import type { CafeState } from '../../src/domain/types';
 import { FakeConnector } from '../support/fakeConnector';
-import { TeamsUser } from '../support/teamsUser';
 import { BaristaProcess, castOf, chatOf, posted, shortVideoPack, sleep, TIME_UP, waitForPosted } from './process';
 import { deletePrefix, requireRedis, TEST_REDIS_URL, uniquePrefix } from './redis';
 
