@@ -76,7 +76,10 @@ export class BaristaBot {
     if (this.deps.allowedTenants?.length && !this.deps.allowedTenants.includes(tenant)) {
       // Another administration's tenant: a polite no, and nothing is stored for it.
       if (activity.type === 'invoke') await this.answerInvoke(ctx, { message: t(localeOf(activity.locale), 'tenantNotAllowed') });
-      else if (activity.type === 'message') await ctx.sendActivity(t(localeOf(activity.locale), 'tenantNotAllowed'));
+      else if (activity.type === 'message') {
+        const channel = channelOf(activity);
+        await this.deps.outbound.send(channel.conversationId, () => this.deps.gateway.send(channel, { type: 'message', text: t(localeOf(activity.locale), 'tenantNotAllowed') }));
+      }
       return;
     }
     const text = activity.type === 'message' ? TurnContext.removeRecipientMention(ctx.activity as Activity) ?? activity.text ?? '' : '';
