@@ -11,7 +11,6 @@ import type { CafeState, Contribution, Step } from '../domain/types';
 export interface CafeExport {
   /** Format version of this document. */
   version: 1;
-  cafeId: string;
   formula: { id: string; variant: Variant; name: string };
   /** ISO 8601 (UTC) of when the café began; null if it never began. */
   date: string | null;
@@ -92,7 +91,6 @@ export function exportJson(state: CafeState, contributions: Contribution[], cont
   }
   return {
     version: 1,
-    cafeId: state.id,
     formula: { id: formula.id, variant: formula.variant, name: formula.name },
     date: iso(state.startedAt),
     endedAt: iso(state.endedAt),
@@ -144,6 +142,9 @@ function stepExport(step: Step, mine: Contribution[], content: Content): StepExp
       const postits = mine.flatMap((c) => (c.value.kind === 'postit'
         ? [{ column: c.value.column, columnLabel: columns.get(c.value.column) ?? c.value.column, kind: c.value.postitKind, kindLabel: kinds.get(c.value.postitKind) ?? c.value.postitKind, text: c.value.text }]
         : []));
+      // grouped by moment of the day, in the board's order (stable within a column)
+      const order = new Map(activity.columns.map((c, i) => [c.id, i]));
+      postits.sort((a, b) => (order.get(a.column) ?? 99) - (order.get(b.column) ?? 99));
       return { ...base, kind: 'board', postits };
     }
     case 'video': {
