@@ -18,7 +18,8 @@ import {
 // @microsoft/app-manifest requires strip-bom 5, an ES module, at load time. tsx (npm run package)
 // and Node ≥ 24.9 load it; Jest on Node 20/22 cannot require an ES module, so the tests swap in the
 // same one-liner. The manifest is validated by the real library either way.
-jest.mock('../../node_modules/@microsoft/app-manifest/node_modules/strip-bom/index.js', () => ({
+// The strip-bom that @microsoft/app-manifest itself resolves, wherever npm placed it.
+jest.mock(require.resolve('strip-bom', { paths: [require.resolve('@microsoft/app-manifest')] }), () => ({
   __esModule: true,
   default: (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
 }));
