@@ -13,6 +13,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity, ChannelAccount } from 'botbuilder';
+import { prng } from './prng';
 
 /** One sliding-window limit: at most `limit` calls in any `windowMs` span. */
 export interface RateWindow {
@@ -150,18 +151,6 @@ function resolveOptions(o: FakeConnectorOptions): ResolvedOptions {
     notificationStatus: o.notificationStatus ?? 202,
     notificationBody: o.notificationBody,
     strictActivityIds: o.strictActivityIds ?? false,
-  };
-}
-
-/** mulberry32: tiny, seedable, deterministic PRNG in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -1,17 +1,6 @@
 import { RateLimiter, TEAMS_RATE_LIMITS, type RateWindow } from '../../../src/bot/outbound';
+import { prng } from '../../support/prng';
 import { FakeClock, settle } from './fakeClock';
-
-/** mulberry32 — deterministic randomness for property-style checks. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Run {
   conv: string;
