@@ -32,6 +32,8 @@ const EnvSchema = z.object({
     .trim()
     .default('')
     .refine((v) => v === '' || /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), { message: 'doit être une adresse https://… (celle de Barista)' }),
+  /** Signs the recap's export links; set the same value on every instance (default: random per process). */
+  EXPORT_SECRET: z.string().default('').refine((v) => v === '' || v.length >= 32, { message: 'au moins 32 caractères' }),
   /** Days an ended café is kept before it is purged (RGPD: no longer than needed). */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Offer /menu with a short card when a meeting with Barista starts. */
@@ -77,6 +79,8 @@ export interface Config {
   publicUrl?: string;
   /** Days an ended café is kept (absent: 30). */
   retentionDays?: number;
+  /** Signs export links (absent: random per process). */
+  exportSecret?: string;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +125,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     meetingStartCard: e.MEETING_START_CARD,
     publicUrl: e.PUBLIC_URL || undefined,
     retentionDays: e.RETENTION_DAYS,
+    exportSecret: e.EXPORT_SECRET || undefined,
   };
 }
 

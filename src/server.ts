@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import * as restify from 'restify';
 import pino, { type Logger } from 'pino';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { BaristaBot } from './bot/bot';
 import { CloudGateway, type Gateway } from './bot/gateway';
 import { noticePage } from './bot/noticePage';
+import { exportRoute, exportToken } from './export';
 import { Outbound } from './bot/outbound';
 import { readConfig, type Config } from './config';
 import { loadContent } from './content';
@@ -51,6 +53,8 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   const config = options.config ?? readConfig();
   const log = options.logger ?? pino({ level: config.logLevel, base: { app: 'barista', pid: process.pid } });
   const sink = makeErrorSink(log);
+  // Export links are signed with EXPORT_SECRET (the same on every instance), else a secret of this process.
+  const exportSecret = config.exportSecret ?? randomBytes(32).toString('hex');
   const content = loadContent(config.contentDir, config.videoLinks);
 
   const storeKind = config.redisUrl ? 'redis' : 'sqlite';
@@ -100,6 +104,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   bot = new BaristaBot({
     store, content, gateway, outbound, timers, sink, now: options.now,
     allowedTenants: config.allowedTenants ?? [], meetingStartCard: config.meetingStartCard ?? true, publicUrl: config.publicUrl,
+    exportLinks: config.publicUrl ? (cafeId) => exportLinks(config.publicUrl!, cafeId, exportSecret, (options.now ?? Date.now)()) : undefined,
   });
 
   const server = restify.createServer({ name: 'barista', handleUncaughtExceptions: false });
@@ -131,6 +136,15 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(page.html);
     next();
+  });
+  server.get('/export/:cafe/:file', async (req, res) => {
+    const answer = await exportRoute(req.params, req.query, { store, content, secret: exportSecret, now: (options.now ?? Date.now)() });
+    res.writeHead(answer.status, {
+      'content-type': answer.contentType,
+      'cache-control': 'no-store',
+      ...(answer.filename ? { 'content-disposition': `attachment; filename="${answer.filename}"` } : {}),
+    });
+    res.end(answer.body);
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -199,6 +213,15 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
       return stopping;
     },
   };
+}
+
+const EXPORT_LINK_DAYS = 7;
+
+/** The recap's download links, valid a week, for this café alone. */
+function exportLinks(publicUrl: string, cafeId: string, secret: string, now: number): Array<{ label: string; url: string }> {
+  const token = exportToken(cafeId, now + EXPORT_LINK_DAYS * 86_400_000, secret);
+  const base = `${publicUrl.replace(/\/$/, '')}/export/${encodeURIComponent(cafeId)}`;
+  return [['Markdown', 'recap.md'], ['CSV', 'recap.csv'], ['JSON', 'recap.json']].map(([label, file]) => ({ label, url: `${base}/${file}?t=${token}` }));
 }
 
 /** redis://user:secret@host:6379/0 → redis://host:6379/0 (for logs). */

@@ -39,6 +39,8 @@ export interface BotDeps {
   allowedTenants?: string[];
   /** Barista's public https address, for the page an in-meeting notification shows. */
   publicUrl?: string;
+  /** The tokened links to a café's export, for the recap card (when there is a public address). */
+  exportLinks?: (cafeId: string) => Array<{ label: string; url: string }>;
 }
 
 type Card = Record<string, unknown>;
@@ -310,7 +312,8 @@ export class BaristaBot {
           this.enqueue(state, async () => {
             const latest = (await store.get(state.id)) ?? state;
             const contributions = await store.listContributions(state.id);
-            const id = await this.sendCard(latest, cards.recapCard({ state: latest, content, contributions, locale: latest.locale, now: this.now() }));
+            const downloads = this.deps.exportLinks?.(latest.id);
+            const id = await this.sendCard(latest, cards.recapCard({ state: latest, content, contributions, locale: latest.locale, now: this.now(), downloads }));
             if (id) await store.setMessageId(state.id, 'recap', id);
           });
           break;

@@ -21,6 +21,8 @@ export interface RecapInput {
   contributions: Contribution[];
   locale: Locale;
   now: number;
+  /** The export links (Markdown, CSV, JSON), when Barista has a public address. */
+  downloads?: Array<{ label: string; url: string }>;
 }
 
 interface Line {
@@ -39,7 +41,7 @@ const line = (text: string, isSubtle = false): Line => ({ text, isSubtle });
  * (counts only), the debate's arguments, the board, the synthesis (all without names), then the
  * guide's closing advice and where to go further.
  */
-export function recapCard({ state, content, contributions, locale: L, now }: RecapInput): Card {
+export function recapCard({ state, content, contributions, locale: L, now, downloads }: RecapInput): Card {
   const formula = formulaOf(state, content);
   const planned = plannedTotal(formula);
   const start = state.startedAt;
@@ -67,7 +69,10 @@ export function recapCard({ state, content, contributions, locale: L, now }: Rec
     closingTitle: closing?.title ?? t(L, 'recap.closing'),
     closingText: closing?.text ?? '',
     hasClosingText: !!closing,
-    links: links.map((l) => ({ text: `🔗 ${markdownLink(l)}` })),
+    links: [
+      ...(downloads?.length ? [{ text: `⬇️ ${t(L, 'recap.download')} ${downloads.map(markdownLink).join(' · ')}` }] : []),
+      ...links.map((l) => ({ text: `🔗 ${markdownLink(l)}` })),
+    ],
   };
   return expand(recapTemplate, view);
 }

@@ -9,3 +9,6 @@ export type { CsvRow } from './csv';
 export { exportMarkdown, escapeMarkdown, parisDate } from './markdown';
 export { networkReport, NETWORK_COLUMNS } from './network';
 export type { NetworkInput, NetworkReport, NetworkFeature, NetworkProperties } from './network';
+export { exportToken, verifyExportToken } from './token';
+export { exportRoute } from './route';
+export type { ExportAnswer } from './route';

@@ -181,6 +181,7 @@ export const en: Record<MessageId, string> = {
   'question.answers': 'Answers ({n})',
   'question.none': 'No answer yet.',
 
+  'recap.download': 'Download the recap (anonymous):',
   'recap.title': '☕ Café recap',
   'recap.formula': 'Formula',
   'recap.date': 'Date',

@@ -198,6 +198,7 @@ export const fr = {
   'question.none': 'Pas encore de réponse.',
 
   // --- Recap -------------------------------------------------------------------------------------
+  'recap.download': 'Télécharger le récapitulatif (anonyme) :',
   'recap.title': '☕ Récapitulatif du café',
   'recap.formula': 'Formule',
   'recap.date': 'Date',
