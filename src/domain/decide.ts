@@ -1,5 +1,5 @@
 import type { Content, Variant } from '../content/schema';
-import { activityOf, currentStep, findFormula, formulaOf, pickStepFor, pickers, stepById } from './lookup';
+import { activityOf, currentStep, findFormula, formulaOf, pickStepFor, pickers } from './lookup';
 import { initialPlan, optionSteps, plannedTotal } from './plan';
 import type { Actor, CafeState, Command, Contribution, Decision, Effect, Refusal, Step } from './types';
 

@@ -3,8 +3,8 @@ import { activityOf } from '../../domain/lookup';
 import type { Contribution, Locale } from '../../domain/types';
 import { t } from '../../i18n';
 import { formButton, rows, type ButtonRow } from '../buttons';
-import { bytes, fit, tipSection } from '../format';
-import { controls, isOpen, stepBase, type StepBase, type StepInput } from './common';
+import { bytes, fit } from '../format';
+import { activityBase, isOpen, type StepBase, type StepInput } from './common';
 
 /** Bytes of post-it text a board card shows; the rest is counted ("… et N autres"). */
 export const BOARD_BUDGET = 22_000;
@@ -72,12 +72,7 @@ export function boardView(input: StepInput): BoardView | undefined {
   if (activity?.kind !== 'board') return undefined;
   const open = isOpen(state, step);
   return {
-    ...stepBase(input, {
-      title: activity.title,
-      description: activity.description,
-      tips: tipSection(L, t(L, 'tips.activity'), activity.tips),
-      controls: controls(input),
-    }),
+    ...activityBase(input, activity),
     legend: t(L, 'board.legend', { legend: boardLegend(activity) }),
     columns: boardColumns(L, activity, contributions, step.id, BOARD_BUDGET),
     hasForm: open,

@@ -1,11 +1,11 @@
-import type { Content } from '../../content/schema';
+import type { Activity, Content } from '../../content/schema';
 import { actualMinutes, overtimeLimitMinutes } from '../../domain/decide';
 import { activityOf, currentStep } from '../../domain/lookup';
 import type { CafeState, Contribution, Step } from '../../domain/types';
 import { t } from '../../i18n';
 import { action } from '../actions';
 import { button, myViewButton, rows, type ButtonRow, type ButtonView } from '../buttons';
-import { partName, type TipLine } from '../format';
+import { partName, tipSection, type TipLine } from '../format';
 import type { Viewer } from '../types';
 
 /** What every step view is built from. `now` is passed in: cards never read the clock. */
@@ -126,6 +126,20 @@ function overtimeText(input: StepInput): string {
     limit: overtimeLimitMinutes(state, content),
     actual: Math.round(actualMinutes(state, input.now)),
     left: left.size ? [...left.values()].join(' · ') : t(L, 'overtime.nothingLeft'),
+  });
+}
+
+/**
+ * The base of a step that is one activity of the guide: its title and description, its tips for the
+ * facilitator, and the usual controls.
+ */
+export function activityBase(input: StepInput, activity: Activity): StepBase {
+  const L = input.viewer.locale;
+  return stepBase(input, {
+    title: activity.title,
+    description: activity.description,
+    tips: tipSection(L, t(L, 'tips.activity'), activity.tips),
+    controls: controls(input),
   });
 }
 

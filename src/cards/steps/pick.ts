@@ -1,8 +1,8 @@
 import { activityOf, pickers } from '../../domain/lookup';
 import { t } from '../../i18n';
 import { formButton, rows, type ButtonRow } from '../buttons';
-import { bytes, fit, plainName, tipSection } from '../format';
-import { controls, isOpen, stepBase, type StepBase, type StepInput } from './common';
+import { bytes, fit, plainName } from '../format';
+import { activityBase, isOpen, type StepBase, type StepInput } from './common';
 
 const PICKS_BUDGET = 12_000;
 
@@ -43,12 +43,7 @@ export function pickView(input: StepInput): PickView | undefined {
   if (listed.hidden) who.push({ text: t(L, 'recap.more', { n: listed.hidden }) });
 
   return {
-    ...stepBase(input, {
-      title: activity.title,
-      description: activity.description,
-      tips: tipSection(L, t(L, 'tips.activity'), activity.tips),
-      controls: controls(input),
-    }),
+    ...activityBase(input, activity),
     hasForm: open,
     itemLabel: t(L, 'pick.label'),
     itemRequired: t(L, 'pick.required'),
