@@ -1,11 +1,10 @@
+import { findActivity, findFormula, findVideo } from '../content/find';
 import type { Activity, Content, Formula, OpenQuestion, Question, Video } from '../content/schema';
 import type { CafeState, Contribution, Step } from './types';
 
 /** Small pure lookups shared by the engine and the views. */
 
-export function findFormula(content: Content, id: string, variant: string): Formula | undefined {
-  return content.formulas.find((f) => f.id === id && f.variant === variant);
-}
+export { findFormula };
 
 export function formulaOf(state: CafeState, content: Content): Formula {
   const f = state.customFormula ?? findFormula(content, state.formulaId, state.variant);
@@ -22,7 +21,7 @@ export function stepById(state: CafeState, stepId: string): Step | undefined {
 }
 
 export function activityOf(step: Step, content: Content): Activity | undefined {
-  return content.activities.find((a) => a.id === step.activityId);
+  return findActivity(content, step.activityId);
 }
 
 export function questionOf(step: Step, content: Content): Question | undefined {
@@ -36,7 +35,7 @@ export function openQuestionOf(step: Step, content: Content): OpenQuestion | und
 }
 
 export function videoOf(step: Step, content: Content): Video | undefined {
-  return step.kind === 'video' ? content.videos.find((v) => v.id === step.ref) : undefined;
+  return step.kind === 'video' ? findVideo(content, step.ref) : undefined;
 }
 
 /** People taking part: everyone who did something in the café, the facilitator aside. */
