@@ -11,6 +11,7 @@
  * `updateActivity(conversationId, activityId, activity)` given at construction).
  */
 import type { Activity } from 'botbuilder';
+import { KeyedQueue } from '../keyedQueue';
 import { CardUpdater, type RenderCard, type UpdateIo } from './cardUpdater';
 import { RateLimiter, type RateWindow } from './rateLimiter';
 import { OutboundError, retryAfterMsOf, type RetryInfo, type RetryOptions, statusOf, withRetry } from './retry';
@@ -90,8 +91,8 @@ export class Outbound {
   private readonly clock: Clock;
   private readonly logger: OutboundLogger;
   private readonly counters: OutboundStats = { sent: 0, updated: 0, updateRequests: 0, retried: 0, got429: 0, failed: 0 };
-  /** Tail of the ordered-send chain of each conversation (deleted when it drains). */
-  private readonly lanes = new Map<string, Promise<void>>();
+  /** The ordered sends of each conversation, one after the other. */
+  private readonly lanes = new KeyedQueue();
 
   constructor(options: OutboundOptions) {
     this.clock = options.clock ?? realClock;
@@ -124,18 +125,8 @@ export class Outbound {
         return result;
       });
     if (options.ordered === false) return run();
-    const previous = this.lanes.get(conversationId) ?? Promise.resolve();
-    const result = previous.then(run);
-    // The lane goes on whatever this send's outcome: the caller gets the error via `result`.
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.lanes.set(conversationId, tail);
-    void tail.then(() => {
-      if (this.lanes.get(conversationId) === tail) this.lanes.delete(conversationId);
-    });
-    return result;
+    // The lane goes on whatever this send's outcome: the caller gets the error via the result.
+    return this.lanes.run(conversationId, run);
   }
 
   /**
@@ -153,9 +144,8 @@ export class Outbound {
   /** Waits until every ordered send and every pending card update is done (shutdown, tests). */
   async flush(): Promise<void> {
     for (;;) {
-      const lanes = [...this.lanes.values()];
-      if (lanes.length === 0 && this.cards.pending() === 0) return;
-      await Promise.all(lanes);
+      if (this.lanes.size === 0 && this.cards.pending() === 0) return;
+      await this.lanes.idle();
       await this.cards.flush();
     }
   }
