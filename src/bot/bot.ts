@@ -225,6 +225,11 @@ export class BaristaBot {
         return this.contribution(state, data.step, { kind: 'argument', side: data.side, text: data.argumentText }, actor, activity);
       case 'answer':
         return this.contribution(state, data.step, { kind: 'answer', text: data.answerText }, actor, activity);
+      case 'feedback':
+        return this.contribution(state, data.step, {
+          kind: 'feedback', rating: data.feedback_rating || undefined, again: data.feedback_again || undefined, topic: data.feedback_topic || undefined,
+          positive: data.feedback_positive || undefined, negative: data.feedback_negative || undefined,
+        }, actor, activity);
       default: {
         const command = commandOf(data);
         const result = await this.command(state.id, () => command, actor, activity.id);
@@ -437,7 +442,7 @@ export class BaristaBot {
   }
 }
 
-function commandOf(data: Exclude<ActionData, { verb: 'start' | 'advise' | 'compose' | 'refresh' | 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' }>): Command {
+function commandOf(data: Exclude<ActionData, { verb: 'start' | 'advise' | 'compose' | 'refresh' | 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' | 'feedback' }>): Command {
   switch (data.verb) {
     case 'begin':
       return { type: 'begin' };
@@ -465,7 +470,7 @@ function commandOf(data: Exclude<ActionData, { verb: 'start' | 'advise' | 'compo
 /** The moments the facilitator is also told about by an in-meeting notification. */
 const NOTIFY = new Set<MessageKey>(['timeUp', 'allDone']);
 
-const PARTICIPANT_VERBS = new Set(['vote', 'pick', 'done', 'postit', 'argument', 'answer', 'start', 'advise', 'compose']);
+const PARTICIPANT_VERBS = new Set(['vote', 'pick', 'done', 'postit', 'argument', 'answer', 'feedback', 'start', 'advise', 'compose']);
 
 /** Does this input need to know whether the person may drive the café (their meeting role)? */
 function drives(input: Input): boolean {

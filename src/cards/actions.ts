@@ -32,6 +32,15 @@ export const ActionDataSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('postit'), ...step, postitColumn: Short, postitKind: Short, postitText: FreeText }),
   z.object({ verb: z.literal('argument'), ...step, side: z.enum(['pour', 'contre']), argumentText: FreeText }),
   z.object({ verb: z.literal('answer'), ...step, answerText: FreeText }),
+  /** The closing feedback poll: choice ids (empty when not answered) and two optional comments. */
+  z.object({
+    verb: z.literal('feedback'), ...step,
+    feedback_rating: z.string().max(100).default(''),
+    feedback_again: z.string().max(100).default(''),
+    feedback_topic: z.string().max(100).default(''),
+    feedback_positive: FreeText,
+    feedback_negative: FreeText,
+  }),
   /** Universal Actions refresh: the per-user view of a card. */
   z.object({ verb: z.literal('refresh'), cafe: Id, step: Id.optional() }),
   /** The guide's decision tree (/menu): the answers so far travel in the buttons, no state kept. */

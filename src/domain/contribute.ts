@@ -1,4 +1,5 @@
 import type { Content } from '../content/schema';
+import { FEEDBACK_QUESTIONS, isFeedbackChoice } from './feedback';
 import { activityOf, currentStep, questionOf, stepById } from './lookup';
 import type { Actor, CafeState, Contribution, ContributionValue, Refusal } from './types';
 
@@ -14,13 +15,16 @@ export interface ContributionInput {
 
 /**
  * Checks a participant's contribution against the café and turns it into the record to upsert.
- * Only the current step takes contributions; a poll takes votes until it is revealed.
+ * Only the current step takes contributions (and the feedback step, after the end too); a poll
+ * takes votes until it is revealed.
  */
 export function contribute(state: CafeState, input: ContributionInput, actor: Actor, content: Content, now: number): Contribution | Refusal {
-  if (state.status !== 'running' && state.status !== 'paused') return { refused: state.status === 'ended' ? 'closed' : 'not-running' };
+  // Feedback is also taken once the café has ended: people answer as they leave.
+  const lateFeedback = input.value.kind === 'feedback' && state.status === 'ended';
+  if (state.status !== 'running' && state.status !== 'paused' && !lateFeedback) return { refused: state.status === 'ended' ? 'closed' : 'not-running' };
   const step = stepById(state, input.stepId);
   if (!step) return { refused: 'invalid', detail: 'step' };
-  if (currentStep(state)?.id !== step.id) return { refused: 'closed' };
+  if (currentStep(state)?.id !== step.id && !lateFeedback) return { refused: 'closed' };
   const v = input.value;
   const activity = activityOf(step, content);
   const record = (key: string, value: ContributionValue): Contribution => ({
@@ -64,6 +68,26 @@ export function contribute(state: CafeState, input: ContributionInput, actor: Ac
       const text = checkedText(v.text);
       if (typeof text !== 'string') return text;
       return record(input.activityId, { ...v, text });
+    }
+    case 'feedback': {
+      if (step.kind !== 'feedback') return { refused: 'invalid', detail: 'step' };
+      const value: Extract<ContributionValue, { kind: 'feedback' }> = { kind: 'feedback' };
+      for (const q of FEEDBACK_QUESTIONS) {
+        const choice = v[q.id];
+        if (choice === undefined || choice === '') continue;
+        if (!isFeedbackChoice(q.id, choice)) return { refused: 'invalid', detail: 'choice' };
+        value[q.id] = choice;
+      }
+      for (const side of ['positive', 'negative'] as const) {
+        const raw = v[side];
+        if (raw === undefined || !cleanText(raw)) continue;
+        const text = checkedText(raw);
+        if (typeof text !== 'string') return text;
+        value[side] = text;
+      }
+      if (Object.keys(value).length === 1) return { refused: 'invalid', detail: 'empty' };
+      // One answer per person: a new one replaces the earlier one.
+      return record(actor.id, value);
     }
   }
 }

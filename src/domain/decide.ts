@@ -212,7 +212,7 @@ function choose(s: CafeState, step: Step, optionId: string, ctx: Context, fx: Ef
   if (!part?.options.some((o) => o.id === optionId)) return { refused: 'invalid', detail: 'option' };
   const at = s.cursor;
   let endOfPart = at + 1;
-  while (endOfPart < s.steps.length && s.steps[endOfPart].part === step.part && s.steps[endOfPart].kind !== 'choose') endOfPart++;
+  while (endOfPart < s.steps.length && s.steps[endOfPart].part === step.part && s.steps[endOfPart].kind !== 'choose' && s.steps[endOfPart].kind !== 'feedback') endOfPart++;
   s.steps.splice(at + 1, endOfPart - at - 1, ...optionSteps(part, optionId, ctx.content));
   s.runtime[step.id] = { ...s.runtime[step.id], chosen: optionId };
   leave(s, step, ctx, fx);

@@ -1,15 +1,18 @@
 import type { Activity, Content, Formula, Part } from '../content/schema';
+import { feedbackStep } from './feedback';
 import type { Step } from './types';
 
 /**
  * Turns a formula into the café's plan. A part with one option is expanded at once; a part with
  * several (the ice breaker, the videos) becomes a `choose` step that the facilitator answers when
- * the café gets there, and is expanded then.
+ * the café gets there, and is expanded then. The feedback poll closes every plan.
  */
 export function initialPlan(formula: Formula, content: Content): Step[] {
-  return formula.parts.flatMap((part, index) =>
+  const steps = formula.parts.flatMap((part, index) =>
     part.options.length > 1 ? [chooseStep(part, index)] : optionSteps(part, part.options[0].id, content),
   );
+  // Every café closes with the feedback poll.
+  return [...steps, feedbackStep()];
 }
 
 function chooseStep(part: Part, index: number): Step {

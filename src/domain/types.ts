@@ -8,7 +8,7 @@ import type { Formula, PartId, Variant } from '../content/schema';
 export type Locale = 'fr' | 'en';
 
 /** One step of a café's plan, as expanded from the formula and the facilitator's choices. */
-export type StepKind = 'choose' | 'poll' | 'pick' | 'turns' | 'video' | 'board' | 'question' | 'text';
+export type StepKind = 'choose' | 'poll' | 'pick' | 'turns' | 'video' | 'board' | 'question' | 'text' | 'feedback';
 
 export interface Step {
   /** Unique within the café; also the key of the step's card and of its contributions. */
@@ -90,13 +90,13 @@ export interface CafeState {
 }
 
 /** What a participant did, stored as its own record and never by rewriting the café. */
-export type ContributionKind = 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer';
+export type ContributionKind = 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' | 'feedback';
 
 export interface Contribution {
   cafeId: string;
   stepId: string;
   kind: ContributionKind;
-  /** Single-valued kinds (vote, pick, done): the user id. Others: a unique id (the activity id). */
+  /** Single-valued kinds (vote, pick, done, feedback): the user id. Others: a unique id (the activity id). */
   key: string;
   userId: string;
   /** A display name, kept only where the guide needs a name shown (crazy jobs turns). */
@@ -111,7 +111,9 @@ export type ContributionValue =
   | { kind: 'done' }
   | { kind: 'postit'; column: string; postitKind: string; text: string }
   | { kind: 'argument'; side: 'pour' | 'contre'; text: string }
-  | { kind: 'answer'; text: string };
+  | { kind: 'answer'; text: string }
+  /** The closing feedback poll (domain/feedback.ts): choice ids, and two optional comments. */
+  | { kind: 'feedback'; rating?: string; again?: string; topic?: string; positive?: string; negative?: string };
 
 export interface Actor {
   id: string;

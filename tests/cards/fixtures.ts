@@ -29,7 +29,7 @@ export function longText(i: number): string {
 let seq = 0;
 function contribution(state: CafeState, stepId: string, userId: string, value: ContributionValue, userName?: string): Contribution {
   seq += 1;
-  const single = value.kind === 'vote' || value.kind === 'pick' || value.kind === 'done';
+  const single = value.kind === 'vote' || value.kind === 'pick' || value.kind === 'done' || value.kind === 'feedback';
   return { cafeId: state.id, stepId, kind: value.kind, key: single ? userId : `act-${seq}`, userId, value, at: T0 + seq, ...(userName ? { userName } : {}) };
 }
 
@@ -41,6 +41,8 @@ export const postit = (s: CafeState, stepId: string, i: number, column: string, 
 export const argument = (s: CafeState, stepId: string, i: number, side: 'pour' | 'contre', text: string) =>
   contribution(s, stepId, person(i).id, { kind: 'argument', side, text });
 export const answer = (s: CafeState, stepId: string, i: number, text: string) => contribution(s, stepId, person(i).id, { kind: 'answer', text });
+export const feedback = (s: CafeState, stepId: string, i: number, value: Omit<Extract<ContributionValue, { kind: 'feedback' }>, 'kind'>) =>
+  contribution(s, stepId, person(i).id, { kind: 'feedback', ...value });
 
 /** Runs a facilitator command through the engine (as the bot would), failing loudly on a refusal. */
 export function run(state: CafeState, command: Command, contributions: Contribution[] = [], now = T0, using: Content = content): CafeState {

@@ -2,7 +2,7 @@ import { currentStep } from '../../src/domain/lookup';
 import type { CafeState, Contribution, Step } from '../../src/domain/types';
 import { stepCard, type Viewer } from '../../src/cards';
 import {
-  answer, argument, byId, cafeAt, content, done, FACILITATOR, longText, people, person, pick, postit, run, T0, vote,
+  answer, argument, byId, cafeAt, content, done, FACILITATOR, feedback, longText, people, person, pick, postit, run, T0, vote,
 } from './fixtures';
 
 /** One situation of a step card: a café at a step, what people did, and when. */
@@ -114,8 +114,19 @@ export function scenarios(): Scenario[] {
   const synthese = cafeAt('sans-sucre', (s) => s.kind === 'text');
   out.push(at('text (synthèse du débat)', synthese));
   const ouverture = cafeAt('avec-sucre', (s) => s.part === 'sucre');
-  out.push(at('text (ouverture), last step', ouverture));
-  out.push(at('ended café, last step closed', run(ouverture, { type: 'end' }), postits100));
+  out.push(at('text (ouverture)', ouverture));
+
+  // the closing feedback poll
+  const closing = cafeAt('avec-sucre', (s) => s.kind === 'feedback');
+  const fStep = currentStep(closing)!;
+  const RATINGS = ['tres-bien', 'bien', 'moyen', 'decevant'];
+  const feedback60 = sixty.map((i) => feedback(closing, fStep.id, i, {
+    rating: RATINGS[i % 4], again: i % 2 ? 'oui' : 'peut-etre', topic: 'ia',
+    ...(i % 3 === 0 ? { positive: longText(i) } : {}), ...(i % 5 === 0 ? { negative: longText(i + 1) } : {}),
+  }));
+  out.push(at('feedback, last step, no answer', closing));
+  out.push(at('feedback, last step, 60 answers with long comments', closing, feedback60));
+  out.push(at('ended café, feedback still open', run(closing, { type: 'end' }), [...postits100, ...feedback60]));
   return out;
 }
 

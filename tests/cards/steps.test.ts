@@ -1,7 +1,7 @@
 import type { Card } from '../../src/cards';
 import { content, person, FACILITATOR, T0 } from './fixtures';
 import { FACILITATOR_VIEW, render, scenarios, SHARED, VOTER, type Scenario } from './scenarios';
-import { buttons, texts, walk, withoutRefresh } from './validate';
+import { buttons, inputs, texts, walk, withoutRefresh } from './validate';
 
 const all = scenarios();
 const scenario = (name: string): Scenario => {
@@ -195,11 +195,36 @@ describe('synthesis and texts', () => {
   });
 
   test("the ouverture: the guide's text and its links", () => {
-    const text = texts(shared('text (ouverture), last step'));
+    const text = texts(shared('text (ouverture)'));
     expect(text).toContain('data.gouv.fr');
     expect(text).toContain('https://www.youtube.com/playlist');
-    expect(verbs(facilitator('text (ouverture), last step'))).not.toContain('next');
-    expect(verbs(facilitator('text (ouverture), last step'))).toContain('end');
+    expect(verbs(facilitator('text (ouverture)'))).toContain('next');
+  });
+
+  test('the feedback poll closes every café: three choices, two optional comments, counts for all, comments for the facilitator', () => {
+    const empty = shared('feedback, last step, no answer');
+    expect(texts(empty)).toContain('Votre avis sur ce café');
+    expect(texts(empty)).toContain('Avis reçus : 0');
+    const ids = inputs(empty).map((i) => i.id);
+    expect(ids).toEqual(['feedback_rating', 'feedback_again', 'feedback_topic', 'feedback_positive', 'feedback_negative']);
+    expect(verbs(facilitator('feedback, last step, no answer'))).not.toContain('next');
+    expect(verbs(facilitator('feedback, last step, no answer'))).toContain('end');
+    const full = 'feedback, last step, 60 answers with long comments';
+    expect(texts(shared(full))).toContain('Avis reçus : 60');
+    expect(texts(shared(full))).toContain('😀 Très bien');
+    expect(texts(shared(full))).not.toMatch(/^👍/m);
+    expect(texts(facilitator(full))).toMatch(/^👍/m);
+    expect(texts(facilitator(full))).toMatch(/^🔧/m);
+    // The voter's earlier answer is preselected, and they are thanked.
+    const mine = inputs(voter(full));
+    expect(mine.find((i) => i.id === 'feedback_rating')?.value).toBe('bien');
+    expect(texts(voter(full))).toContain('✅ Merci, votre avis est enregistré. Vous pouvez encore le modifier.');
+  });
+
+  test('after the end, the feedback form stays open for late answers', () => {
+    const card = voter('ended café, feedback still open');
+    expect(verbs(card)).toContain('feedback');
+    expect(verbs(card)).not.toContain('end');
   });
 
   test('choose: everyone sees what is being chosen; only the facilitator chooses, the default marked', () => {
@@ -252,8 +277,10 @@ describe('every step card', () => {
         expect(verbs(facilitator(s.name))).toContain('end');
       } else {
         expect(card.refresh).toBeUndefined();
-        expect(buttons(render(s, FACILITATOR_VIEW))).toEqual([]);
-        expect(texts(card)).toContain('Étape terminée.');
+        // The feedback poll alone still takes (late) answers once the café has ended.
+        const left = s.step.kind === 'feedback' ? ['feedback'] : [];
+        expect(buttons(render(s, FACILITATOR_VIEW)).map((b) => b.verb)).toEqual(left);
+        if (s.step.kind !== 'feedback') expect(texts(card)).toContain('Étape terminée.');
       }
     });
   }

@@ -81,3 +81,12 @@ export function withoutRefresh(card: Record<string, unknown>): Record<string, un
   const { refresh: _refresh, ...rest } = card;
   return rest;
 }
+
+/** Every input of a card (Input.*), with its id and preset value. */
+export function inputs(card: unknown): Array<{ id: string; type: string; value?: unknown }> {
+  const out: Array<{ id: string; type: string; value?: unknown }> = [];
+  walk(card, (n) => {
+    if (typeof n.type === 'string' && n.type.startsWith('Input.')) out.push({ id: String(n.id), type: n.type, value: n.value });
+  });
+  return out;
+}

@@ -5,7 +5,7 @@ describe('Café Americano avec sucre, from the menu to the recap', () => {
   it('runs the whole café with several participants', () => {
     const cafe = new CafeSim('avec-sucre');
     expect(cafe.state.status).toBe('menu');
-    expect(cafe.state.steps.map((s) => s.kind)).toEqual(['choose', 'choose', 'board', 'question', 'question', 'question', 'text']);
+    expect(cafe.state.steps.map((s) => s.kind)).toEqual(['choose', 'choose', 'board', 'question', 'question', 'question', 'text', 'feedback']);
 
     cafe.do({ type: 'begin' });
     expect(cafe.step).toMatchObject({ part: 'tasse', kind: 'choose' });
@@ -59,10 +59,28 @@ describe('Café Americano avec sucre, from the menu to the recap', () => {
     cafe.do({ type: 'next' });
     cafe.do({ type: 'next' });
     expect(cafe.step!.kind).toBe('text');
+    expect(cafe.give(lea, { kind: 'feedback', rating: 'bien' })).toEqual({ refused: 'invalid', detail: 'step' }); // not yet
     cafe.tick(3);
+    cafe.do({ type: 'next' });
+    // The feedback poll closes the café: choices of its own, optional comments, one answer each.
+    expect(cafe.step!.kind).toBe('feedback');
+    expect(cafe.give(lea, { kind: 'feedback', rating: 'tres-bien', again: 'oui', topic: 'ia', positive: 'Le tableau <b>vivant</b>' })).toBeUndefined();
+    expect(cafe.give(lea, { kind: 'feedback', rating: 'bien', again: 'oui', topic: 'ia' })).toBeUndefined();
+    expect(cafe.give(karim, { kind: 'feedback', rating: 'excellent' })).toEqual({ refused: 'invalid', detail: 'choice' });
+    expect(cafe.give(karim, { kind: 'feedback' })).toEqual({ refused: 'invalid', detail: 'empty' });
+    expect(cafe.give(karim, { kind: 'feedback', negative: 'x'.repeat(281) })).toEqual({ refused: 'too-long', detail: '280' });
+    expect(cafe.give(karim, { kind: 'vote', choice: 'oui' })).toEqual({ refused: 'invalid', detail: 'step' });
     cafe.do({ type: 'next' });
     expect(cafe.state.status).toBe('ended');
     expect(cafe.effects.at(-1)).toEqual({ type: 'post-recap' });
+    // Late answers are still taken once the café has ended; nothing else is.
+    expect(cafe.give(karim, { kind: 'feedback', again: 'peut-etre', negative: 'Un peu court' })).toBeUndefined();
+    expect(cafe.give(karim, { kind: 'answer', text: 'trop tard' })).toEqual({ refused: 'closed' });
+    const feedback = cafe.contributions.filter((c) => c.kind === 'feedback');
+    expect(feedback.map((c) => c.value)).toEqual([
+      { kind: 'feedback', rating: 'bien', again: 'oui', topic: 'ia' },
+      { kind: 'feedback', again: 'peut-etre', negative: 'Un peu court' },
+    ]);
     expect(participants(cafe.state, cafe.contributions).sort()).toEqual([karim.id, lea.id, sophie.id].sort());
   });
 });

@@ -84,7 +84,7 @@ function play(cafe: CafeSim, f: Formula, choices: Partial<Record<PartId, string>
 
 /** The activities a café runs, in order, for these choices. */
 function expectedActivities(f: Formula, choices: Partial<Record<PartId, string>>): string[] {
-  return f.parts.flatMap((p) => p.options.find((o) => o.id === (choices[p.part] ?? p.defaultOption))!.activities);
+  return [...f.parts.flatMap((p) => p.options.find((o) => o.id === (choices[p.part] ?? p.defaultOption))!.activities), 'feedback'];
 }
 
 /** Activity ids of the steps run, without the choose steps and without repeats of the same activity in a row. */
@@ -145,6 +145,8 @@ describe('Ristretto avec sucre', () => {
     expect(questionOf(cafe.step!, cafe.content)!.correct).toEqual(['decisions']);
     cafe.do({ type: 'next' });
     expect(cafe.step).toMatchObject({ kind: 'text', activityId: 'fin-cafe-data-ia' });
+    cafe.do({ type: 'next' });
+    expect(cafe.step).toMatchObject({ kind: 'feedback' });
     cafe.do({ type: 'next' });
     expect(cafe.state.status).toBe('ended');
   });
@@ -228,6 +230,8 @@ describe("Cappuccino à la mousse d'IA", () => {
     cafe.nextUntil('text', 'comparia');
     cafe.do({ type: 'next' });
     expect(cafe.step).toMatchObject({ kind: 'text', activityId: 'fin-cafe-data-ia' });
+    cafe.do({ type: 'next' });
+    expect(cafe.step).toMatchObject({ kind: 'feedback' });
     cafe.do({ type: 'next' });
     expect(cafe.state.status).toBe('ended');
   });

@@ -1,5 +1,6 @@
 import boardTemplate from '../../../cards/step-board.json';
 import chooseTemplate from '../../../cards/step-choose.json';
+import feedbackTemplate from '../../../cards/step-feedback.json';
 import pickTemplate from '../../../cards/step-pick.json';
 import pollTemplate from '../../../cards/step-poll.json';
 import questionTemplate from '../../../cards/step-question.json';
@@ -12,6 +13,7 @@ import type { Card } from '../types';
 import { activityTitle, controls, isOpen, stepBase, type StepInput } from './common';
 import { boardView } from './board';
 import { chooseView } from './choose';
+import { feedbackView } from './feedback';
 import { pickView } from './pick';
 import { pollView } from './poll';
 import { questionView } from './question';
@@ -30,6 +32,7 @@ const byKind = {
   board: [boardTemplate, boardView],
   question: [questionTemplate, questionView],
   text: [textTemplate, textView],
+  feedback: [feedbackTemplate, feedbackView],
 } as const satisfies Record<StepInput['step']['kind'], readonly [object, (input: StepInput) => object | undefined]>;
 
 /**
