@@ -64,13 +64,17 @@ export function csvRows(doc: CafeExport): CsvRow[] {
         break;
     }
   }
+  row('feedback', '', '', 'responses', doc.feedback.responses, '');
+  for (const q of doc.feedback.questions) for (const c of q.choices) row('feedback', '', q.question, c.label, c.count, '');
+  for (const text of doc.feedback.positive) row('feedback_comment', '', '', 'positive', '', text);
+  for (const text of doc.feedback.negative) row('feedback_comment', '', '', 'negative', '', text);
   return rows;
 }
 
 /**
  * The café's export as CSV (UTF-8 text, no BOM): a header line, then one row per datum —
  * the café's facts, each poll choice with its count, the guide's answer, arguments, picks,
- * post-its, answers, videos. Anonymous like exportJson.
+ * post-its, answers, videos, the feedback. Anonymous like exportJson.
  */
 export function exportCsv(state: CafeState, contributions: Contribution[], content: Content, now: number): string {
   const rows = csvRows(exportJson(state, contributions, content, now));

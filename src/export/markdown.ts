@@ -1,7 +1,7 @@
 import type { Content, PartId } from '../content/schema';
 import type { CafeState, Contribution } from '../domain/types';
 import { t } from '../i18n';
-import { exportJson, type BoardExport, type StepExport } from './model';
+import { exportJson, type BoardExport, type FeedbackExport, type StepExport } from './model';
 
 /**
  * Escapes a text for Markdown (CommonMark / GitHub): inline markup characters get a backslash,
@@ -27,7 +27,8 @@ const md = escapeMarkdown;
 /**
  * The café's recap as Markdown, in French: a title, the facts (date in Europe/Paris, durations,
  * participants), then each part with its polls (✅ on the guide's answer), debate arguments,
- * post-its grouped by moment of the day, picks, videos and answers. Anonymous like exportJson.
+ * post-its grouped by moment of the day, picks, videos and answers, then the feedback. Anonymous
+ * like exportJson.
  */
 export function exportMarkdown(state: CafeState, contributions: Contribution[], content: Content, now: number): string {
   const doc = exportJson(state, contributions, content, now);
@@ -52,7 +53,17 @@ export function exportMarkdown(state: CafeState, contributions: Contribution[], 
       out.push('', ...stepLines(s));
     }
   }
+  out.push('', ...feedbackLines(doc.feedback));
   return out.join('\n') + '\n';
+}
+
+function feedbackLines(f: FeedbackExport): string[] {
+  const lines = [`## Les avis (${f.responses})`];
+  if (!f.responses) return [...lines, '', '_Aucun avis._'];
+  for (const q of f.questions) lines.push('', `**${md(q.question)}**`, '', ...q.choices.map((c) => `- ${md(c.label)} : ${c.count}`));
+  if (f.positive.length) lines.push('', 'Ce qui a plu :', '', ...f.positive.map((p) => `- 👍 ${md(p)}`));
+  if (f.negative.length) lines.push('', 'Ce qui pourrait être mieux :', '', ...f.negative.map((n) => `- 🔧 ${md(n)}`));
+  return lines;
 }
 
 function stepLines(s: StepExport): string[] {

@@ -2,6 +2,8 @@ import type { Content, PartId, Variant } from '../content/schema';
 import { actualMinutes } from '../domain/decide';
 import { activityOf, formulaOf, openQuestionOf, participants, questionOf, videoOf, voteCounts } from '../domain/lookup';
 import { plannedTotal } from '../domain/plan';
+import { FEEDBACK_QUESTIONS, feedbackSummary, type FeedbackQuestionId } from '../domain/feedback';
+import { t, type MessageId } from '../i18n';
 import type { CafeState, Contribution, Step } from '../domain/types';
 
 /**
@@ -23,6 +25,15 @@ export interface CafeExport {
   };
   participants: number;
   steps: StepExport[];
+  /** The closing feedback poll: counts, and the comments as written (anonymous). */
+  feedback: FeedbackExport;
+}
+
+export interface FeedbackExport {
+  responses: number;
+  questions: Array<{ id: FeedbackQuestionId; question: string; choices: Array<{ id: string; label: string; count: number }> }>;
+  positive: string[];
+  negative: string[];
 }
 
 interface StepBase {
@@ -97,6 +108,22 @@ export function exportJson(state: CafeState, contributions: Contribution[], cont
     duration: { planned: plannedTotal(formula), actualMinutes: Math.round(actualMinutes(state, now)) },
     participants: participants(state, contributions).length,
     steps,
+    feedback: feedbackExport(contributions),
+  };
+}
+
+/** The feedback's counts and comments, labelled in French like the rest of the export. */
+function feedbackExport(contributions: Contribution[]): FeedbackExport {
+  const summary = feedbackSummary(contributions);
+  return {
+    responses: summary.responses,
+    questions: FEEDBACK_QUESTIONS.map((q) => ({
+      id: q.id,
+      question: t('fr', `feedback.q.${q.id}`),
+      choices: q.choices.map((c) => ({ id: c, label: t('fr', `feedback.${q.id}.${c}` as MessageId), count: summary.counts[q.id][c] })),
+    })),
+    positive: summary.positive,
+    negative: summary.negative,
   };
 }
 

@@ -13,9 +13,9 @@ export interface NetworkInput {
   lon?: number;
   /** Who attended, in the organiser's words ("agents d'une DDT"). */
   audience?: string;
-  /** What went well / what went less well. */
-  positive: string[];
-  negative: string[];
+  /** What went well / less well, besides the participants' feedback comments (which come first). */
+  positive?: string[];
+  negative?: string[];
 }
 
 export interface NetworkProperties {
@@ -57,7 +57,8 @@ function parisIsoDay(ms: number): string {
 }
 
 /**
- * A café's report to the cafés' network: one GeoJSON Feature (a Point at [lon, lat] when both
+ * A café's report to the cafés' network (its positive and negative comments: the participants'
+ * feedback, then the organiser's own): one GeoJSON Feature (a Point at [lon, lat] when both
  * are given, else geometry null) and the same facts as one CSV line (lists joined by " | ").
  * Throws a RangeError for coordinates out of range, or only one of lat/lon.
  */
@@ -79,8 +80,8 @@ export function networkReport(state: CafeState, contributions: Contribution[], c
     audience: input.audience?.trim() ? clean(input.audience) : null,
     organisation: clean(input.organisation),
     town: clean(input.town),
-    positive: list(input.positive),
-    negative: list(input.negative),
+    positive: list([...doc.feedback.positive, ...(input.positive ?? [])]),
+    negative: list([...doc.feedback.negative, ...(input.negative ?? [])]),
   };
   const geometry = lat !== undefined && lon !== undefined ? { type: 'Point' as const, coordinates: [lon, lat] as [number, number] } : null;
   const p = properties;

@@ -99,8 +99,15 @@ function americano(): CafeSim {
   cafe.tick(5);
   cafe.nextUntil('text');
   cafe.tick(3);
+  // the closing feedback poll
+  cafe.do({ type: 'next' });
+  cafe.give(lea, { kind: 'feedback', rating: 'tres-bien', again: 'oui', topic: 'ia', positive: 'Le tableau des post-it, très concret' });
+  cafe.give(karim, { kind: 'feedback', rating: 'bien', again: 'peut-etre', topic: 'donnees-personnelles', negative: '+ de temps pour le débat' });
+  cafe.give(sophie, { kind: 'feedback', rating: 'bien' });
   cafe.do({ type: 'next' });
   expect(cafe.state.status).toBe('ended');
+  // a late answer, after the end
+  cafe.give(camille, { kind: 'feedback', again: 'oui', topic: 'ia' });
   return cafe;
 }
 
@@ -153,7 +160,9 @@ describe('exports of an Americano avec sucre', () => {
     expect(report.geojson.geometry).toEqual({ type: 'Point', coordinates: [4.3631, 48.9566] });
     const [header, row] = [parseCsv(report.csvHeader)[0], parseCsv(report.csvRow)[0]];
     expect(row).toHaveLength(header.length);
-    expect(row[header.indexOf('positive')]).toBe("Madonna a bien lancé la séance | =SUM(A1:A9)");
+    // the participants' feedback comments first, then the organiser's
+    expect(row[header.indexOf('positive')]).toBe("Le tableau des post-it, très concret | Madonna a bien lancé la séance | =SUM(A1:A9)");
+    expect(row[header.indexOf('negative')]).toBe("'+ de temps pour le débat | Son de la vidéo faible");
     const none = networkReport(cafe.state, cafe.contributions, cafe.content, { ...NETWORK, lat: undefined, lon: undefined }, now);
     expect(none.geojson.geometry).toBeNull();
     expect(none.geojson.properties).toMatchObject({ formula: 'americano/avec-sucre', date: '2026-11-22', duration_minutes: 26, participants: 3 });
