@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { CafeState, Contribution } from '../domain/types';
+import type { ChatProfile } from './port';
 
 /**
  * Reading back stored JSON, the same for every store: a corrupted document fails loudly with the
@@ -35,4 +37,31 @@ export function parseContributionDoc(raw: string, what: string, expected: { cafe
   if (!keysMatch) throw new Error(`Corrupted document for ${what}: keys mismatch`);
   if (typeof doc.value !== 'object' || doc.value === null) throw new Error(`Corrupted document for ${what}: missing value`);
   return doc as unknown as Contribution;
+}
+
+/** The stored chat profile. Unknown keys are dropped (on write and on read), never kept blindly. */
+const chatProfileSchema = z.object({
+  organisation: z.string(),
+  town: z.string(),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+  updatedAt: z.number().int(),
+});
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+/** The JSON to store for a chat profile; throws, naming the conversation, if it is not valid. */
+export function serializeProfile(conversationId: string, profile: ChatProfile): string {
+  const result = chatProfileSchema.safeParse(profile);
+  if (!result.success) throw new Error(`Invalid chat profile for conversation ${conversationId}: ${describeIssues(result.error)}`);
+  return JSON.stringify(result.data);
+}
+
+export function parseProfileDoc(conversationId: string, raw: string): ChatProfile {
+  const what = `the chat profile of conversation ${conversationId}`;
+  const result = chatProfileSchema.safeParse(parseDoc(raw, what));
+  if (!result.success) throw new Error(`Corrupted document for ${what}: ${describeIssues(result.error)}`);
+  return result.data;
 }

@@ -1,5 +1,6 @@
 import type { CafeState, Contribution } from '../domain/types';
-import type { CafeStore } from './port';
+import { parseProfileDoc, serializeProfile } from './documents';
+import type { CafeStore, ChatProfile } from './port';
 
 /**
  * In-memory `CafeStore`, for unit tests. Same semantics as the SQLite store: one active café per
@@ -13,6 +14,8 @@ export class MemoryStore implements CafeStore {
   private readonly contributions = new Map<string, Map<string, Contribution>>();
   /** Per café: message key -> activity id. */
   private readonly messages = new Map<string, Map<string, string>>();
+  /** Per conversation: the chat profile, as the JSON the other stores keep. */
+  private readonly profiles = new Map<string, string>();
   private closed = false;
 
   async getActive(conversationId: string): Promise<CafeState | undefined> {
@@ -27,6 +30,15 @@ export class MemoryStore implements CafeStore {
     this.assertOpen();
     const row = this.cafes.get(cafeId);
     return row ? structuredClone(row.state) : undefined;
+  }
+
+  async listCafes(conversationId: string): Promise<CafeState[]> {
+    this.assertOpen();
+    return [...this.cafes.values()]
+      .map(({ state }) => state)
+      .filter((state) => state.conversationId === conversationId)
+      .sort((a, b) => b.createdAt - a.createdAt || compareDesc(a.id, b.id))
+      .map((state) => structuredClone(state));
   }
 
   async create(state: CafeState): Promise<boolean> {
@@ -122,6 +134,26 @@ export class MemoryStore implements CafeStore {
     return this.eraseNow(cafeId);
   }
 
+  /** Erases every café of the conversation and its chat profile. Returns how many cafés were erased. */
+  async eraseConversation(conversationId: string): Promise<number> {
+    this.assertOpen();
+    const ids = [...this.cafes.values()].filter(({ state }) => state.conversationId === conversationId).map(({ state }) => state.id);
+    for (const id of ids) this.eraseNow(id);
+    this.profiles.delete(conversationId);
+    return ids.length;
+  }
+
+  async getProfile(conversationId: string): Promise<ChatProfile | undefined> {
+    this.assertOpen();
+    const doc = this.profiles.get(conversationId);
+    return doc === undefined ? undefined : parseProfileDoc(conversationId, doc);
+  }
+
+  async setProfile(conversationId: string, profile: ChatProfile): Promise<void> {
+    this.assertOpen();
+    this.profiles.set(conversationId, serializeProfile(conversationId, profile));
+  }
+
   private eraseNow(cafeId: string): boolean {
     this.contributions.delete(cafeId);
     this.messages.delete(cafeId);
@@ -138,4 +170,9 @@ export class MemoryStore implements CafeStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('MemoryStore is closed');
   }
+}
+
+/** Descending string order by UTF-16 code units (the same as SQLite's and Redis's byte order for ASCII ids). */
+function compareDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
 }

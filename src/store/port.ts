@@ -1,6 +1,20 @@
 import type { CafeState, Contribution } from '../domain/types';
 
 /**
+ * What the facilitator tells the cafés network once per chat (who organises, where), remembered
+ * per conversation. Not personal data: retention keeps it; only erasing the conversation drops it.
+ */
+export interface ChatProfile {
+  organisation: string;
+  town: string;
+  /** The town's position (WGS 84 degrees), when known. */
+  lat?: number;
+  lon?: number;
+  /** Epoch ms of the last change. */
+  updatedAt: number;
+}
+
+/**
  * Persistence port. The café is one document saved with optimistic concurrency; contributions
  * (votes, post-its…) are records of their own, upserted idempotently, so concurrent participants
  * never overwrite each other and a retried delivery counts once.
@@ -9,6 +23,11 @@ export interface CafeStore {
   /** The café of a conversation that is not ended, if any. */
   getActive(conversationId: string): Promise<CafeState | undefined>;
   get(cafeId: string): Promise<CafeState | undefined>;
+  /**
+   * Every café of a conversation, active and ended, newest first: ordered by (createdAt, id)
+   * descending, so cafés created in the same millisecond come by id, the greater first.
+   */
+  listCafes(conversationId: string): Promise<CafeState[]>;
   /**
    * Inserts a new café (version 1). Returns false, and stores nothing, when the conversation
    * already has a café that is not ended.
@@ -38,6 +57,18 @@ export interface CafeStore {
   purgeEndedBefore(ts: number): Promise<number>;
   /** Deletes one café with its contributions and message ids; says whether it existed. */
   eraseCafe(cafeId: string): Promise<boolean>;
+  /**
+   * The chat's "/effacer": deletes, all or nothing, every café of the conversation (the active one
+   * too) with their contributions and message ids, and the chat profile. Returns how many cafés went.
+   */
+  eraseConversation(conversationId: string): Promise<number>;
+  /**
+   * The conversation's chat profile, if one was set. A stored profile that is not valid throws an
+   * error naming the conversation (like a corrupted café), never a half-read profile.
+   */
+  getProfile(conversationId: string): Promise<ChatProfile | undefined>;
+  /** Sets (replaces) the conversation's chat profile; throws, storing nothing, if it is not valid. */
+  setProfile(conversationId: string, profile: ChatProfile): Promise<void>;
   /** Is the store reachable? */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import Redis, { type RedisOptions } from 'ioredis';
-import { parseCafeDoc, parseContributionDoc } from './documents';
+import { parseCafeDoc, parseContributionDoc, parseProfileDoc, serializeProfile } from './documents';
 import type { CafeState, Contribution } from '../domain/types';
-import type { CafeStore } from './port';
+import type { CafeStore, ChatProfile } from './port';
 
 /** Default key prefix: every key this store (and the BullMQ timers) writes starts with it. */
 export const DEFAULT_REDIS_PREFIX = 'barista:';
@@ -19,9 +19,18 @@ const PING_TIMEOUT_MS = 1500;
  *   P contrib-order:{id}   sorted set: score = at, member = seq (16 digits) + '|' + field; ties keep insertion order
  *   P contrib-seq:{id}     hash: field → its order member (kept on upsert, like SQLite's rowid); '#' → counter
  *   P msg:{id}             hash: message key ('menu', a step id, 'recap') → Teams activity id
+ *   P conv-cafes:{conv}    sorted set: ids of the conversation's cafés, active and ended, score = createdAt
+ *                          (listCafes, eraseConversation); set at create, its members go with their café
+ *   P profile:{conv}       string: the conversation's chat profile (JSON); only eraseConversation deletes it
+ *   P conv-index           string: '1' once the cafés stored before conv-cafes existed have been added to it
+ *
+ * Redis deletes a set or sorted set by itself when its last member goes: an emptied index leaves no key.
  */
 
-/** KEYS: cafe, active, timed, ended. ARGV: id, doc, version, status, hasTimer, endScore, conv, updatedAt. */
+/**
+ * KEYS: cafe, active, timed, ended, convCafes. ARGV: id, doc, version, status, hasTimer, endScore,
+ * conv, updatedAt, createdAt.
+ */
 const CREATE_LUA = `
 if redis.call('EXISTS', KEYS[1]) == 1 then
   return redis.error_reply('BARISTA_EXISTS café ' .. ARGV[1] .. ' already exists')
@@ -34,10 +43,15 @@ end
 redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'version', ARGV[3], 'status', ARGV[4], 'conv', ARGV[7], 'endedAt', ARGV[6], 'updatedAt', ARGV[8])
 if ARGV[4] ~= 'ended' and ARGV[5] == '1' then redis.call('SADD', KEYS[3], ARGV[1]) else redis.call('SREM', KEYS[3], ARGV[1]) end
 if ARGV[4] == 'ended' then redis.call('ZADD', KEYS[4], ARGV[6], ARGV[1]) end
+redis.call('ZADD', KEYS[5], ARGV[9], ARGV[1])
 return 1
 `;
 
-/** Compare-and-set. KEYS and ARGV as CREATE_LUA. Returns 1 saved, 0 conflict (or unknown café). */
+/**
+ * Compare-and-set. KEYS and ARGV as CREATE_LUA. Returns 1 saved, 0 conflict (or unknown café).
+ * The ZADD to conv-cafes changes nothing for a café created here; it indexes one created by an
+ * older build (a rolling deploy) at its next save.
+ */
 const SAVE_LUA = `
 local stored = redis.call('HGET', KEYS[1], 'version')
 if not stored or tonumber(stored) ~= tonumber(ARGV[3]) - 1 then return 0 end
@@ -54,6 +68,7 @@ else
 end
 redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'version', ARGV[3], 'status', ARGV[4], 'conv', ARGV[7], 'endedAt', ARGV[6], 'updatedAt', ARGV[8])
 if ARGV[4] ~= 'ended' and ARGV[5] == '1' then redis.call('SADD', KEYS[3], ARGV[1]) else redis.call('SREM', KEYS[3], ARGV[1]) end
+redis.call('ZADD', KEYS[5], ARGV[9], ARGV[1])
 return 1
 `;
 
@@ -81,13 +96,50 @@ end
 return out
 `;
 
-/** KEYS: cafe, active, timed, ended, contrib, order, seq, msg. ARGV: id. Returns 1 if the café existed. */
+/** KEYS: cafe, active, timed, ended, contrib, order, seq, msg, convCafes. ARGV: id. Returns 1 if the café existed. */
 const ERASE_LUA = `
 if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
 redis.call('SREM', KEYS[3], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])
+redis.call('ZREM', KEYS[9], ARGV[1])
 redis.call('DEL', KEYS[5], KEYS[6], KEYS[7], KEYS[8])
 return redis.call('DEL', KEYS[1])
+`;
+
+/**
+ * Erases a conversation: its cafés (those of conv-cafes, and the active one in any case) with
+ * their records and index entries, then conv-cafes, the active index and the chat profile.
+ * KEYS: convCafes, active, timed, ended, profile. ARGV: prefix, conv. Returns how many cafés went.
+ * The per-café key names are built here from the prefix, so the script touches keys it was not
+ * given: fine on one Redis (this store does not support Redis Cluster), and all or nothing.
+ */
+const ERASE_CONVERSATION_LUA = `
+local ids = redis.call('ZRANGE', KEYS[1], 0, -1)
+local active = redis.call('GET', KEYS[2])
+if active then ids[#ids + 1] = active end
+local p = ARGV[1]
+local erased = 0
+for _, id in ipairs(ids) do
+  local cafe = p .. 'cafe:' .. id
+  -- Only a café of this conversation (the index could name one erased meanwhile).
+  if redis.call('HGET', cafe, 'conv') == ARGV[2] then
+    erased = erased + redis.call('DEL', cafe)
+    redis.call('DEL', p .. 'contrib:' .. id, p .. 'contrib-order:' .. id, p .. 'contrib-seq:' .. id, p .. 'msg:' .. id)
+    redis.call('SREM', KEYS[3], id)
+    redis.call('ZREM', KEYS[4], id)
+  end
+end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[5])
+return erased
+`;
+
+/**
+ * Adds a café stored before conv-cafes existed to its conversation's index, if it is still there
+ * and still of that conversation. KEYS: cafe, convCafes. ARGV: id, conv, createdAt.
+ */
+const INDEX_CAFE_LUA = `
+if redis.call('HGET', KEYS[1], 'conv') ~= ARGV[2] then return 0 end
+return redis.call('ZADD', KEYS[2], 'NX', ARGV[3], ARGV[1])
 `;
 
 interface Scripts {
@@ -96,6 +148,8 @@ interface Scripts {
   baristaPut(...args: string[]): Promise<number>;
   baristaList(...args: string[]): Promise<string[]>;
   baristaErase(...args: string[]): Promise<number>;
+  baristaEraseConversation(...args: string[]): Promise<number>;
+  baristaIndexCafe(...args: string[]): Promise<number>;
 }
 
 export interface RedisStoreOptions {
@@ -129,6 +183,8 @@ export class RedisStore implements CafeStore {
   private readonly redis: Redis & Scripts;
   private readonly ownsConnection: boolean;
   private closed = false;
+  /** The one-time indexing of cafés stored before conv-cafes existed (see `indexOlderCafes`). */
+  private indexed?: Promise<void>;
 
   constructor(options: RedisStoreOptions = {}) {
     this.prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
@@ -141,11 +197,13 @@ export class RedisStore implements CafeStore {
       this.ownsConnection = true;
       this.redis.on('error', options.onError ?? (() => undefined));
     }
-    this.redis.defineCommand('baristaCreate', { numberOfKeys: 4, lua: CREATE_LUA });
-    this.redis.defineCommand('baristaSave', { numberOfKeys: 4, lua: SAVE_LUA });
+    this.redis.defineCommand('baristaCreate', { numberOfKeys: 5, lua: CREATE_LUA });
+    this.redis.defineCommand('baristaSave', { numberOfKeys: 5, lua: SAVE_LUA });
     this.redis.defineCommand('baristaPut', { numberOfKeys: 3, lua: PUT_CONTRIBUTION_LUA });
     this.redis.defineCommand('baristaList', { numberOfKeys: 2, lua: LIST_CONTRIBUTIONS_LUA });
-    this.redis.defineCommand('baristaErase', { numberOfKeys: 8, lua: ERASE_LUA });
+    this.redis.defineCommand('baristaErase', { numberOfKeys: 9, lua: ERASE_LUA });
+    this.redis.defineCommand('baristaEraseConversation', { numberOfKeys: 5, lua: ERASE_CONVERSATION_LUA });
+    this.redis.defineCommand('baristaIndexCafe', { numberOfKeys: 2, lua: INDEX_CAFE_LUA });
   }
 
   async getActive(conversationId: string): Promise<CafeState | undefined> {
@@ -160,6 +218,26 @@ export class RedisStore implements CafeStore {
     this.assertOpen();
     const doc = await this.redis.hget(this.key.cafe(cafeId), 'doc');
     return doc === null ? undefined : parseCafe(cafeId, doc);
+  }
+
+  async listCafes(conversationId: string): Promise<CafeState[]> {
+    this.assertOpen();
+    await this.indexOlderCafes();
+    // Score (createdAt) descending, equal scores by member (id) descending.
+    const ids = await this.redis.zrevrange(this.key.convCafes(conversationId), 0, -1);
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hget(this.key.cafe(id), 'doc');
+    const results = (await pipeline.exec()) ?? [];
+    const out: CafeState[] = [];
+    results.forEach(([err, doc], i) => {
+      if (err) throw err;
+      // Erased between the two reads: it is gone, so not listed.
+      if (typeof doc !== 'string') return;
+      const cafe = parseCafe(ids[i]!, doc);
+      if (cafe.conversationId === conversationId) out.push(cafe);
+    });
+    return out;
   }
 
   async create(state: CafeState): Promise<boolean> {
@@ -260,9 +338,60 @@ export class RedisStore implements CafeStore {
     const conv = (await this.redis.hget(this.key.cafe(cafeId), 'conv')) ?? '';
     const k = this.key;
     const erased = await this.redis.baristaErase(
-      k.cafe(cafeId), k.active(conv), k.timed(), k.ended(), k.contrib(cafeId), k.order(cafeId), k.seq(cafeId), k.msg(cafeId), cafeId,
+      k.cafe(cafeId), k.active(conv), k.timed(), k.ended(), k.contrib(cafeId), k.order(cafeId), k.seq(cafeId), k.msg(cafeId),
+      k.convCafes(conv), cafeId,
     );
     return erased === 1;
+  }
+
+  /** Erases every café of the conversation and its chat profile (one script: all or nothing). Returns how many cafés went. */
+  async eraseConversation(conversationId: string): Promise<number> {
+    this.assertOpen();
+    await this.indexOlderCafes();
+    const k = this.key;
+    return this.redis.baristaEraseConversation(
+      k.convCafes(conversationId), k.active(conversationId), k.timed(), k.ended(), k.profile(conversationId),
+      this.prefix, conversationId,
+    );
+  }
+
+  async getProfile(conversationId: string): Promise<ChatProfile | undefined> {
+    this.assertOpen();
+    const doc = await this.redis.get(this.key.profile(conversationId));
+    return doc === null ? undefined : parseProfileDoc(conversationId, doc);
+  }
+
+  async setProfile(conversationId: string, profile: ChatProfile): Promise<void> {
+    this.assertOpen();
+    await this.redis.set(this.key.profile(conversationId), serializeProfile(conversationId, profile));
+  }
+
+  /**
+   * Cafés written before conv-cafes existed are in no conversation's index: the first listCafes or
+   * eraseConversation of this store adds them (a SCAN of the café hashes), once per Redis
+   * (`P conv-index` remembers it). Idempotent, so two processes doing it at once is harmless.
+   */
+  private indexOlderCafes(): Promise<void> {
+    this.indexed ??= (async () => {
+      if ((await this.redis.get(this.key.convIndex())) === '1') return;
+      const cafePrefix = this.key.cafe('');
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${escapeGlob(cafePrefix)}*`, 'COUNT', 500);
+        cursor = next;
+        for (const key of keys) {
+          const [conv, doc] = await this.redis.hmget(key, 'conv', 'doc');
+          if (conv === null || doc === null) continue;
+          const id = key.slice(cafePrefix.length);
+          await this.redis.baristaIndexCafe(key, this.key.convCafes(conv), id, conv, String(createdAtOf(doc)));
+        }
+      } while (cursor !== '0');
+      await this.redis.set(this.key.convIndex(), '1');
+    })().catch((err: unknown) => {
+      this.indexed = undefined; // try again next time
+      throw err;
+    });
+    return this.indexed;
   }
 
   private readonly key = {
@@ -274,10 +403,16 @@ export class RedisStore implements CafeStore {
     order: (id: string) => `${this.prefix}contrib-order:${id}`,
     seq: (id: string) => `${this.prefix}contrib-seq:${id}`,
     msg: (id: string) => `${this.prefix}msg:${id}`,
+    convCafes: (conv: string) => `${this.prefix}conv-cafes:${conv}`,
+    profile: (conv: string) => `${this.prefix}profile:${conv}`,
+    convIndex: () => `${this.prefix}conv-index`,
   };
 
-  private cafeKeys(state: CafeState): [string, string, string, string] {
-    return [this.key.cafe(state.id), this.key.active(state.conversationId), this.key.timed(), this.key.ended()];
+  private cafeKeys(state: CafeState): [string, string, string, string, string] {
+    return [
+      this.key.cafe(state.id), this.key.active(state.conversationId), this.key.timed(), this.key.ended(),
+      this.key.convCafes(state.conversationId),
+    ];
   }
 
   private assertOpen(): void {
@@ -296,7 +431,23 @@ function cafeArgs(state: CafeState): string[] {
     String(state.endedAt ?? now),
     state.conversationId,
     String(now),
+    String(state.createdAt),
   ];
+}
+
+/** A café document's createdAt, or 0 when it cannot be read (the café still gets indexed, to be erasable). */
+function createdAtOf(doc: string): number {
+  try {
+    const createdAt = (JSON.parse(doc) as { createdAt?: unknown } | null)?.createdAt;
+    return typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** `s` as a literal inside a SCAN MATCH pattern. */
+function escapeGlob(s: string): string {
+  return s.replace(/[*?[\]\\]/g, '\\$&');
 }
 
 

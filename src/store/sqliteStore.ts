@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { parseCafeDoc, parseContributionDoc } from './documents';
+import { parseCafeDoc, parseContributionDoc, parseProfileDoc, serializeProfile } from './documents';
 import type { CafeState, Contribution } from '../domain/types';
-import type { CafeStore } from './port';
+import type { CafeStore, ChatProfile } from './port';
 
 /** File name of the database inside the data folder. */
 export const SQLITE_FILE_NAME = 'barista.sqlite';
@@ -50,6 +50,22 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (cafe_id, key)
   ) WITHOUT ROWID;
   `,
+  // 1 -> 2: a conversation's cafés, newest first (listCafes, eraseConversation), and the chat profile.
+  // created_at is read back from the documents already stored; one that is not valid JSON gets 0
+  // rather than failing the upgrade (reading it still fails loudly, naming the café).
+  `
+  ALTER TABLE cafes ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE cafes SET created_at = CASE
+    WHEN json_valid(doc) AND json_type(doc, '$.createdAt') IN ('integer', 'real') THEN CAST(json_extract(doc, '$.createdAt') AS INTEGER)
+    ELSE 0 END;
+  CREATE INDEX IF NOT EXISTS cafes_by_conversation ON cafes (conversation_id, created_at DESC, id DESC);
+
+  CREATE TABLE IF NOT EXISTS profiles (
+    conversation_id TEXT PRIMARY KEY,
+    doc             TEXT NOT NULL,
+    updated_at      INTEGER NOT NULL
+  );
+  `,
 ];
 
 /** The schema version this code writes and expects. */
@@ -79,6 +95,7 @@ export class SqliteStore implements CafeStore {
   private readonly stmt: {
     getActive: Database.Statement<[string], CafeRow>;
     get: Database.Statement<[string], CafeRow>;
+    listCafes: Database.Statement<[string], CafeRow>;
     insertCafe: Database.Statement<[Params]>;
     updateCafe: Database.Statement<[Params]>;
     putContribution: Database.Statement<[Params]>;
@@ -92,9 +109,14 @@ export class SqliteStore implements CafeStore {
     deleteCafe: Database.Statement<[string]>;
     deleteContributions: Database.Statement<[string]>;
     deleteMessages: Database.Statement<[string]>;
+    conversationCafeIds: Database.Statement<[string], { id: string }>;
+    getProfile: Database.Statement<[string], { doc: string }>;
+    setProfile: Database.Statement<[string, string, number]>;
+    deleteProfile: Database.Statement<[string]>;
   };
   private readonly eraseTx: (cafeId: string) => boolean;
   private readonly purgeTx: (ts: number) => number;
+  private readonly eraseConversationTx: (conversationId: string) => number;
 
   /** Opens (creating if needed) `${dir}/barista.sqlite`; `dir` may be `':memory:'`. */
   constructor(dir: string) {
@@ -110,6 +132,8 @@ export class SqliteStore implements CafeStore {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('busy_timeout = 5000');
       this.db.pragma('synchronous = NORMAL');
+      // Purged and erased cafés are overwritten on disk, not just unlinked (personal data).
+      this.db.pragma('secure_delete = ON');
       this.migrate();
     } catch (err) {
       this.db.close();
@@ -120,14 +144,18 @@ export class SqliteStore implements CafeStore {
     this.stmt = {
       getActive: db.prepare(`SELECT id, doc FROM cafes WHERE conversation_id = ? AND status <> 'ended'`),
       get: db.prepare(`SELECT id, doc FROM cafes WHERE id = ?`),
+      listCafes: db.prepare(
+        `SELECT id, doc FROM cafes WHERE conversation_id = ? ORDER BY created_at DESC, id DESC`,
+      ),
       insertCafe: db.prepare(
-        `INSERT INTO cafes (id, conversation_id, status, version, has_timer, ended_at, doc, updated_at)
-         VALUES (@id, @conversationId, @status, @version, @hasTimer, @endedAt, @doc, @updatedAt)`,
+        `INSERT INTO cafes (id, conversation_id, status, version, has_timer, ended_at, doc, updated_at, created_at)
+         VALUES (@id, @conversationId, @status, @version, @hasTimer, @endedAt, @doc, @updatedAt, @createdAt)`,
       ),
       updateCafe: db.prepare(
         `UPDATE cafes
             SET conversation_id = @conversationId, status = @status, version = @version,
-                has_timer = @hasTimer, ended_at = @endedAt, doc = @doc, updated_at = @updatedAt
+                has_timer = @hasTimer, ended_at = @endedAt, doc = @doc, updated_at = @updatedAt,
+                created_at = @createdAt
           WHERE id = @id AND version = @expectedVersion`,
       ),
       putContribution: db.prepare(
@@ -158,12 +186,25 @@ export class SqliteStore implements CafeStore {
       deleteCafe: db.prepare(`DELETE FROM cafes WHERE id = ?`),
       deleteContributions: db.prepare(`DELETE FROM contributions WHERE cafe_id = ?`),
       deleteMessages: db.prepare(`DELETE FROM messages WHERE cafe_id = ?`),
+      conversationCafeIds: db.prepare(`SELECT id FROM cafes WHERE conversation_id = ?`),
+      getProfile: db.prepare(`SELECT doc FROM profiles WHERE conversation_id = ?`),
+      setProfile: db.prepare(
+        `INSERT INTO profiles (conversation_id, doc, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (conversation_id) DO UPDATE SET doc = excluded.doc, updated_at = excluded.updated_at`,
+      ),
+      deleteProfile: db.prepare(`DELETE FROM profiles WHERE conversation_id = ?`),
     };
 
     this.eraseTx = db.transaction((cafeId: string): boolean => this.eraseNow(cafeId));
     this.purgeTx = db.transaction((ts: number): number => {
       const ids = this.stmt.endedBefore.all(ts).map((r) => r.id);
       for (const id of ids) this.eraseNow(id);
+      return ids.length;
+    });
+    this.eraseConversationTx = db.transaction((conversationId: string): number => {
+      const ids = this.stmt.conversationCafeIds.all(conversationId).map((r) => r.id);
+      for (const id of ids) this.eraseNow(id);
+      this.stmt.deleteProfile.run(conversationId);
       return ids.length;
     });
   }
@@ -176,6 +217,10 @@ export class SqliteStore implements CafeStore {
   async get(cafeId: string): Promise<CafeState | undefined> {
     const row = this.stmt.get.get(cafeId);
     return row ? parseCafe(row) : undefined;
+  }
+
+  async listCafes(conversationId: string): Promise<CafeState[]> {
+    return this.stmt.listCafes.all(conversationId).map(parseCafe);
   }
 
   async create(state: CafeState): Promise<boolean> {
@@ -251,6 +296,20 @@ export class SqliteStore implements CafeStore {
     return this.eraseTx(cafeId);
   }
 
+  /** Erases every café of the conversation and its chat profile, in one transaction. Returns how many cafés were erased. */
+  async eraseConversation(conversationId: string): Promise<number> {
+    return this.eraseConversationTx(conversationId);
+  }
+
+  async getProfile(conversationId: string): Promise<ChatProfile | undefined> {
+    const row = this.stmt.getProfile.get(conversationId);
+    return row ? parseProfileDoc(conversationId, row.doc) : undefined;
+  }
+
+  async setProfile(conversationId: string, profile: ChatProfile): Promise<void> {
+    this.stmt.setProfile.run(conversationId, serializeProfile(conversationId, profile), profile.updatedAt);
+  }
+
   private eraseNow(cafeId: string): boolean {
     this.stmt.deleteContributions.run(cafeId);
     this.stmt.deleteMessages.run(cafeId);
@@ -282,6 +341,7 @@ function cafeParams(state: CafeState): Params {
     endedAt: state.endedAt ?? null,
     doc: JSON.stringify(state),
     updatedAt: Date.now(),
+    createdAt: state.createdAt,
   };
 }
 

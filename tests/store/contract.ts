@@ -1,4 +1,4 @@
-import type { CafeStore } from '../../src/store/port';
+import type { CafeStore, ChatProfile } from '../../src/store/port';
 import type { CafeState, Contribution } from '../../src/domain/types';
 import { makeCafe, makePostit, makeVote } from './fixtures';
 
@@ -7,6 +7,11 @@ export type TestableStore = CafeStore & {
   purgeEndedBefore(ts: number): Promise<number>;
   eraseCafe(cafeId: string): Promise<boolean>;
 };
+
+/** A chat profile without a position. */
+function profile(organisation: string, town: string, updatedAt = 1_700_000_000_000): ChatProfile {
+  return { organisation, town, updatedAt };
+}
 
 /** Next version of a café, as the engine would save it. */
 function next(state: CafeState, changes: Partial<CafeState> = {}): CafeState {
@@ -335,6 +340,155 @@ export function describeStoreContract(name: string, makeStore: () => TestableSto
         expect(await store.get(live.id)).toEqual(live);
         expect(await store.listContributions(live.id)).toHaveLength(1);
         expect(await store.purgeEndedBefore(2_000)).toBe(0);
+      });
+
+      it('keeps listCafes in step with eraseCafe and purgeEndedBefore, and keeps the chat profile', async () => {
+        const conv = 'conv-maintenance';
+        const old = makeCafe({ conversationId: conv, status: 'ended', createdAt: 100, endedAt: 1_000 });
+        const recent = makeCafe({ conversationId: conv, status: 'ended', createdAt: 200, endedAt: 5_000 });
+        const erased = makeCafe({ conversationId: conv, status: 'ended', createdAt: 300, endedAt: 6_000 });
+        const live = makeCafe({ conversationId: conv, status: 'running', cursor: 0, createdAt: 400 });
+        for (const c of [old, recent, erased, live]) expect(await store.create(c)).toBe(true);
+        await store.setProfile(conv, profile('Mairie', 'Rennes'));
+
+        expect(await store.purgeEndedBefore(2_000)).toBe(1);
+        expect(await store.eraseCafe(erased.id)).toBe(true);
+        expect(await store.listCafes(conv)).toEqual([live, recent]);
+        // Retention is for personal data; the chat profile is what "remembered per chat" means.
+        expect(await store.getProfile(conv)).toEqual(profile('Mairie', 'Rennes'));
+
+        const endedLive = next(live, { status: 'ended', endedAt: 7_000 });
+        expect(await store.save(endedLive)).toBe(true);
+        expect(await store.purgeEndedBefore(10_000)).toBe(2);
+        expect(await store.listCafes(conv)).toEqual([]);
+        expect(await store.getProfile(conv)).toEqual(profile('Mairie', 'Rennes'));
+      });
+
+      it('erases a whole conversation: every café, its records, the active index and the profile', async () => {
+        const conv = 'conv-erase';
+        const ended = makeCafe({ conversationId: conv, status: 'ended', createdAt: 100, endedAt: 1_000 });
+        const active = makeCafe({ conversationId: conv, status: 'running', cursor: 0, createdAt: 200, timer: { stepId: 's1', dueAt: 9 } });
+        const other = makeCafe({ conversationId: 'conv-kept', status: 'running', cursor: 0, timer: { stepId: 's1', dueAt: 9 } });
+        for (const c of [ended, active, other]) {
+          expect(await store.create(c)).toBe(true);
+          await store.putContribution(makeVote(c.id, 's1', 'u1', 'A', 1));
+          await store.putContribution(makePostit(c.id, 's2', 'k1', 'u1', 'idea', 2));
+          await store.setMessageId(c.id, 'menu', `m-${c.id}`);
+        }
+        await store.setProfile(conv, profile('Médiathèque', 'Brest'));
+        await store.setProfile(other.conversationId, profile('Lycée', 'Quimper'));
+
+        expect(await store.eraseConversation(conv)).toBe(2);
+        for (const c of [ended, active]) {
+          expect(await store.get(c.id)).toBeUndefined();
+          expect(await store.listContributions(c.id)).toEqual([]);
+          expect(await store.getMessageId(c.id, 'menu')).toBeUndefined();
+        }
+        expect(await store.getActive(conv)).toBeUndefined();
+        expect(await store.listCafes(conv)).toEqual([]);
+        expect(await store.getProfile(conv)).toBeUndefined();
+        expect(await store.listTimed()).toEqual([other]);
+
+        // The other conversation is untouched.
+        expect(await store.getActive(other.conversationId)).toEqual(other);
+        expect(await store.listCafes(other.conversationId)).toEqual([other]);
+        expect(await store.listContributions(other.id)).toHaveLength(2);
+        expect(await store.getMessageId(other.id, 'menu')).toBe(`m-${other.id}`);
+        expect(await store.getProfile(other.conversationId)).toEqual(profile('Lycée', 'Quimper'));
+
+        // Nothing left to erase; and the conversation starts afresh.
+        expect(await store.eraseConversation(conv)).toBe(0);
+        expect(await store.eraseCafe(active.id)).toBe(false);
+        const again = makeCafe({ conversationId: conv });
+        expect(await store.create(again)).toBe(true);
+        expect(await store.getActive(conv)).toEqual(again);
+        expect(await store.listCafes(conv)).toEqual([again]);
+        expect(await store.getProfile(conv)).toBeUndefined();
+      });
+
+      it('erases a conversation that has only a profile, or nothing at all', async () => {
+        expect(await store.eraseConversation('conv-unknown')).toBe(0);
+        await store.setProfile('conv-profile-only', profile('Asso', 'Lorient'));
+        expect(await store.eraseConversation('conv-profile-only')).toBe(0);
+        expect(await store.getProfile('conv-profile-only')).toBeUndefined();
+      });
+    });
+
+    describe('listCafes', () => {
+      it('lists nothing for an unknown conversation', async () => {
+        expect(await store.listCafes('nope')).toEqual([]);
+      });
+
+      it('lists active and ended cafés, newest first, equal times by id descending', async () => {
+        const conv = 'conv-list';
+        const at = (createdAt: number, id: string, changes: Partial<CafeState> = {}) =>
+          makeCafe({ id, conversationId: conv, status: 'ended', endedAt: createdAt + 1, createdAt, ...changes });
+        const oldest = at(1_000, 'cafe-z');
+        const tieLow = at(2_000, 'cafe-a');
+        const tieHigh = at(2_000, 'cafe-b');
+        const middle = at(1_500, 'cafe-m');
+        const active = at(3_000, 'cafe-0', { status: 'running', cursor: 0, endedAt: undefined });
+        for (const c of [tieLow, active, oldest, tieHigh, middle]) expect(await store.create(c)).toBe(true);
+        expect(await store.listCafes(conv)).toEqual([active, tieHigh, tieLow, middle, oldest]);
+      });
+
+      it('lists only the cafés of that conversation, as last saved', async () => {
+        const mine = makeCafe({ conversationId: 'conv-mine', createdAt: 10 });
+        const theirs = makeCafe({ conversationId: 'conv-theirs', createdAt: 20 });
+        await store.create(mine);
+        await store.create(theirs);
+        const saved = next(mine, { status: 'ended', endedAt: 30 });
+        expect(await store.save(saved)).toBe(true);
+        expect(await store.listCafes('conv-mine')).toEqual([saved]);
+        expect(await store.listCafes('conv-theirs')).toEqual([theirs]);
+
+        // Copies: mutating what was listed changes nothing stored.
+        const listed = await store.listCafes('conv-mine');
+        listed[0]!.steps.pop();
+        expect(await store.listCafes('conv-mine')).toEqual([saved]);
+      });
+    });
+
+    describe('chat profile', () => {
+      it('is undefined until set, then read back, per conversation', async () => {
+        expect(await store.getProfile('conv-a')).toBeUndefined();
+        const a: ChatProfile = { organisation: 'Mairie de Rennes', town: 'Rennes', lat: 48.1173, lon: -1.6778, updatedAt: 1_700_000_000_000 };
+        await store.setProfile('conv-a', a);
+        expect(await store.getProfile('conv-a')).toEqual(a);
+        expect(await store.getProfile('conv-b')).toBeUndefined();
+
+        // Without a position.
+        await store.setProfile('conv-b', profile('Café associatif', 'Saint-Brieuc'));
+        const b = await store.getProfile('conv-b');
+        expect(b).toEqual(profile('Café associatif', 'Saint-Brieuc'));
+        expect(b).not.toHaveProperty('lat');
+        expect(b).not.toHaveProperty('lon');
+      });
+
+      it('overwrites the former profile', async () => {
+        await store.setProfile('conv-a', { organisation: 'A', town: 'Vannes', lat: 47.66, lon: -2.76, updatedAt: 1 });
+        await store.setProfile('conv-a', { organisation: 'B', town: 'Auray', updatedAt: 2 });
+        expect(await store.getProfile('conv-a')).toEqual({ organisation: 'B', town: 'Auray', updatedAt: 2 });
+      });
+
+      it('refuses a profile that is not valid, and keeps the stored one', async () => {
+        await store.setProfile('conv-a', profile('A', 'Vannes'));
+        const bad = [
+          { organisation: 'B', town: 'Auray', lat: 200, updatedAt: 2 },
+          { organisation: 'B', town: 'Auray', lon: Number.NaN, updatedAt: 2 },
+          { organisation: 'B', updatedAt: 2 },
+        ] as unknown as ChatProfile[];
+        for (const p of bad) await expect(store.setProfile('conv-a', p)).rejects.toThrow(/Invalid chat profile for conversation conv-a/);
+        expect(await store.getProfile('conv-a')).toEqual(profile('A', 'Vannes'));
+      });
+
+      it('does not keep a reference to what it was given, nor hand out its own', async () => {
+        const p = profile('A', 'Vannes');
+        await store.setProfile('conv-a', p);
+        p.town = 'mutated';
+        const got = (await store.getProfile('conv-a'))!;
+        got.organisation = 'mutated';
+        expect(await store.getProfile('conv-a')).toEqual(profile('A', 'Vannes'));
       });
     });
 

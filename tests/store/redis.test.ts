@@ -1,15 +1,58 @@
+import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { RedisStore } from '../../src/store';
 import type { CafeState } from '../../src/domain/types';
 import { deletePrefix, requireRedis, TEST_REDIS_URL, uniquePrefix } from '../scale/redis';
 import { describeStoreContract } from './contract';
-import { makeCafe, makeVote } from './fixtures';
+import { makeCafe, makePostit, makeVote } from './fixtures';
 
 const prefix = uniquePrefix('store');
 let n = 0;
 
 beforeAll(() => requireRedis());
 afterAll(() => deletePrefix(prefix));
+
+/**
+ * Every key under `prefix` whose name, or any value it holds (string, hash field or value, set or
+ * sorted-set member, list item), contains one of `needles`, as `key` or `key → value`.
+ */
+async function keysMentioning(prefix: string, needles: string[]): Promise<string[]> {
+  const client = new Redis(TEST_REDIS_URL);
+  const hit = (text: string) => needles.some((n) => text.includes(n));
+  const found: string[] = [];
+  try {
+    for (const key of await allKeys(client, prefix)) {
+      if (hit(key)) {
+        found.push(key);
+        continue;
+      }
+      const type = await client.type(key);
+      let values: string[];
+      if (type === 'string') values = [(await client.get(key)) ?? ''];
+      else if (type === 'hash') values = Object.entries(await client.hgetall(key)).flat();
+      else if (type === 'set') values = await client.smembers(key);
+      else if (type === 'zset') values = await client.zrange(key, 0, -1);
+      else if (type === 'list') values = await client.lrange(key, 0, -1);
+      else throw new Error(`keysMentioning: unexpected type ${type} of ${key}`);
+      for (const v of values) if (hit(v)) found.push(`${key} → ${v}`);
+    }
+  } finally {
+    client.disconnect();
+  }
+  return found;
+}
+
+/** Names of all keys under `prefix` (SCAN, not KEYS), sorted. */
+async function allKeys(client: Redis, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    keys.push(...batch);
+  } while (cursor !== '0');
+  return keys.sort();
+}
 
 // Each test gets its own prefix under the run's, so `listTimed` sees only that test's cafés.
 describeStoreContract('RedisStore', () => new RedisStore({ url: TEST_REDIS_URL, prefix: `${prefix}${++n}:` }));
@@ -110,5 +153,106 @@ describe('RedisStore specifics', () => {
       client.disconnect();
     }
     await expect(store.get(cafe.id)).rejects.toThrow(`café ${cafe.id}`);
+  });
+
+  it('gives a clear error naming the conversation when its profile is corrupted', async () => {
+    const p = `${prefix}corrupt-profile-${++n}:`;
+    const store = fresh(p);
+    const client = new Redis(TEST_REDIS_URL);
+    try {
+      await client.set(`${p}profile:conv-p`, '{oops');
+      await expect(store.getProfile('conv-p')).rejects.toThrow(/Corrupted document for the chat profile of conversation conv-p: invalid JSON/);
+      await client.set(`${p}profile:conv-p`, '{"organisation": "A", "updatedAt": 1}');
+      await expect(store.getProfile('conv-p')).rejects.toThrow(/Corrupted document for the chat profile of conversation conv-p: town/);
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('indexes cafés stored before conv-cafes existed, so they are listed and erased', async () => {
+    const p = `${prefix}upgrade-${++n}:`;
+    const before = fresh(p);
+    const conv = randomUUID();
+    const ended = makeCafe({ id: randomUUID(), conversationId: conv, status: 'ended', endedAt: 5, createdAt: 1_000 });
+    const active = makeCafe({ id: randomUUID(), conversationId: conv, createdAt: 2_000 });
+    for (const c of [ended, active]) await before.create(c);
+    // What an older build left: no conv-cafes index, no marker.
+    const client = new Redis(TEST_REDIS_URL);
+    try {
+      await client.del(`${p}conv-cafes:${conv}`, `${p}conv-index`);
+    } finally {
+      client.disconnect();
+    }
+
+    const after = fresh(p);
+    expect(await after.listCafes(conv)).toEqual([active, ended]);
+    expect(await after.eraseConversation(conv)).toBe(2);
+    expect(await keysMentioning(p, [conv, ended.id, active.id])).toEqual([]);
+  });
+
+  describe('leaves nothing behind', () => {
+    /** A café with votes, a post-it with a name, message ids; ids that contain no other id. */
+    async function seed(store: RedisStore, conversationId: string, changes: Partial<CafeState> = {}) {
+      const cafe = makeCafe({ id: randomUUID(), conversationId, ...changes });
+      expect(await store.create(cafe)).toBe(true);
+      await store.putContribution(makeVote(cafe.id, 's1', 'u1', 'A', 1));
+      await store.putContribution(makePostit(cafe.id, 's2', randomUUID(), 'u2', 'an idea', 2));
+      await store.setMessageId(cafe.id, 'menu', `activity-${randomUUID()}`);
+      return cafe;
+    }
+
+    it('after purgeEndedBefore: nothing of the purged café; its conversation only in its profile', async () => {
+      const p = `${prefix}left-purge-${++n}:`;
+      const store = fresh(p);
+      const conv = randomUUID();
+      const old = await seed(store, conv, { status: 'ended', endedAt: 1_000 });
+      const other = await seed(store, randomUUID(), { status: 'ended', endedAt: 9_000 });
+      await store.setProfile(conv, { organisation: 'Mairie', town: 'Rennes', updatedAt: 1 });
+
+      expect(await store.purgeEndedBefore(2_000)).toBe(1);
+      expect(await keysMentioning(p, [old.id])).toEqual([]);
+      expect(await keysMentioning(p, [conv])).toEqual([`${p}profile:${conv}`]);
+      expect((await keysMentioning(p, [other.id])).length).toBeGreaterThan(0); // the check does see keys
+    });
+
+    it('after eraseCafe: nothing of the erased café nor of its conversation', async () => {
+      const p = `${prefix}left-erase-${++n}:`;
+      const store = fresh(p);
+      const conv = randomUUID();
+      const erased = await seed(store, conv, { status: 'running', cursor: 0, timer: { stepId: 's1', dueAt: 5 } });
+      const other = await seed(store, randomUUID(), { status: 'ended', endedAt: 9 });
+
+      expect(await store.eraseCafe(erased.id)).toBe(true);
+      expect(await keysMentioning(p, [erased.id, conv])).toEqual([]);
+      expect((await keysMentioning(p, [other.id])).length).toBeGreaterThan(0);
+    });
+
+    it('after eraseConversation: only keys of the other conversations remain, then none', async () => {
+      const p = `${prefix}left-conv-${++n}:`;
+      const store = fresh(p);
+      const conv = randomUUID();
+      const kept = randomUUID();
+      const ended = await seed(store, conv, { status: 'ended', endedAt: 1_000 });
+      const active = await seed(store, conv, { status: 'running', cursor: 0, timer: { stepId: 's1', dueAt: 5 } });
+      const other = await seed(store, kept, { status: 'running', cursor: 0, timer: { stepId: 's1', dueAt: 5 } });
+      await store.setProfile(conv, { organisation: 'Mairie', town: 'Rennes', updatedAt: 1 });
+      await store.setProfile(kept, { organisation: 'Lycée', town: 'Brest', updatedAt: 1 });
+      expect(await store.listCafes(conv)).toHaveLength(2);
+
+      expect(await store.eraseConversation(conv)).toBe(2);
+      expect(await keysMentioning(p, [conv, ended.id, active.id])).toEqual([]);
+      // What is left names the other conversation or its café (or is the one-time index marker).
+      const client = new Redis(TEST_REDIS_URL);
+      try {
+        const left = await allKeys(client, p);
+        const theirs = new Set((await keysMentioning(p, [kept, other.id])).map((k) => k.split(' → ')[0]));
+        expect(left.filter((k) => !theirs.has(k))).toEqual([`${p}conv-index`]);
+
+        expect(await store.eraseConversation(kept)).toBe(1);
+        expect(await allKeys(client, p)).toEqual([`${p}conv-index`]);
+      } finally {
+        client.disconnect();
+      }
+    });
   });
 });

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore, SCHEMA_VERSION, SQLITE_FILE_NAME, SqliteStore } from '../../src/store';
+import type { CafeState } from '../../src/domain/types';
 import { describeStoreContract } from './contract';
 import { makeCafe, makePostit, makeVote } from './fixtures';
 
@@ -13,6 +15,50 @@ const freshDir = (): string => path.join(root, `db-${++n}`);
 afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
+
+/**
+ * Every place a row of any table (found in sqlite_master, so a table added later is covered too)
+ * holds one of `needles` in a text or blob value, as `table.column = value`.
+ */
+function rowsMentioning(file: string, needles: string[]): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+    const found: string[] = [];
+    for (const table of tables) {
+      const rows = db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).all() as Record<string, unknown>[];
+      for (const row of rows) {
+        for (const [column, value] of Object.entries(row)) {
+          const text = typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : undefined;
+          if (text !== undefined && needles.some((n) => text.includes(n))) found.push(`${table}.${column} = ${text}`);
+        }
+      }
+    }
+    return found;
+  } finally {
+    db.close();
+  }
+}
+
+/** The v1 schema, as the build before chat profiles wrote it (to test the upgrade). */
+const SCHEMA_V1 = `
+  CREATE TABLE cafes (
+    id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL,
+    has_timer INTEGER NOT NULL DEFAULT 0, ended_at INTEGER, doc TEXT NOT NULL, updated_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX cafes_one_active ON cafes (conversation_id) WHERE status <> 'ended';
+  CREATE INDEX cafes_timed ON cafes (has_timer) WHERE status <> 'ended' AND has_timer = 1;
+  CREATE INDEX cafes_ended ON cafes (ended_at) WHERE status = 'ended';
+  CREATE TABLE contributions (
+    cafe_id TEXT NOT NULL, step_id TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, user_id TEXT NOT NULL,
+    doc TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (cafe_id, step_id, kind, key)
+  );
+  CREATE INDEX contributions_by_cafe_at ON contributions (cafe_id, at);
+  CREATE TABLE messages (
+    cafe_id TEXT NOT NULL, key TEXT NOT NULL, activity_id TEXT NOT NULL, PRIMARY KEY (cafe_id, key)
+  ) WITHOUT ROWID;
+  PRAGMA user_version = 1;
+`;
 
 describeStoreContract('SqliteStore (file)', () => new SqliteStore(freshDir()));
 describeStoreContract('SqliteStore (:memory:)', () => new SqliteStore(':memory:'));
@@ -39,7 +85,7 @@ describe('SqliteStore specifics', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]);
-      expect(tables).toEqual(expect.arrayContaining(['cafes', 'contributions', 'messages']));
+      expect(tables).toEqual(expect.arrayContaining(['cafes', 'contributions', 'messages', 'profiles']));
     } finally {
       db.close();
     }
@@ -135,5 +181,112 @@ describe('SqliteStore specifics', () => {
     const cafe = makeCafe();
     await store.create(cafe);
     await expect(store.create(makeCafe({ id: cafe.id }))).rejects.toThrow(/UNIQUE|PRIMARY/);
+  });
+
+  it('upgrades a version 1 database: existing cafés are listed by conversation, profiles can be kept', async () => {
+    const dir = freshDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, SQLITE_FILE_NAME);
+    const older = makeCafe({ status: 'ended', endedAt: 2, createdAt: 1_000 });
+    const newer = makeCafe({ conversationId: older.conversationId, status: 'running', cursor: 0, createdAt: 2_000 });
+    const corrupt = makeCafe();
+    const v1 = new Database(file);
+    v1.exec(SCHEMA_V1);
+    const insert = v1.prepare(`INSERT INTO cafes (id, conversation_id, status, version, doc, updated_at) VALUES (?, ?, ?, 1, ?, 0)`);
+    for (const c of [newer, older]) insert.run(c.id, c.conversationId, c.status, JSON.stringify(c));
+    insert.run(corrupt.id, corrupt.conversationId, 'menu', '{oops'); // must not stop the upgrade
+    v1.close();
+
+    const store = track(new SqliteStore(dir));
+    expect(await store.listCafes(older.conversationId)).toEqual([newer, older]);
+    await expect(store.listCafes(corrupt.conversationId)).rejects.toThrow(new RegExp(`Corrupted document for café ${corrupt.id}`));
+    await store.setProfile(older.conversationId, { organisation: 'Mairie', town: 'Rennes', updatedAt: 5 });
+    expect(await store.getProfile(older.conversationId)).toEqual({ organisation: 'Mairie', town: 'Rennes', updatedAt: 5 });
+    expect(await store.eraseConversation(older.conversationId)).toBe(2);
+
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cafes'`).pluck().all();
+      expect(indexes).toContain('cafes_by_conversation');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('gives a clear error naming the conversation when its profile is corrupted', async () => {
+    const dir = freshDir();
+    const store = track(new SqliteStore(dir));
+    await store.setProfile('conv-p', { organisation: 'A', town: 'B', updatedAt: 1 });
+    const db = new Database(path.join(dir, SQLITE_FILE_NAME));
+    try {
+      db.prepare(`UPDATE profiles SET doc = ? WHERE conversation_id = ?`).run('{"organisation": 3, "town": "B", "updatedAt": 1}', 'conv-p');
+      await expect(store.getProfile('conv-p')).rejects.toThrow(/Corrupted document for the chat profile of conversation conv-p: organisation/);
+      db.prepare(`UPDATE profiles SET doc = ? WHERE conversation_id = ?`).run('{oops', 'conv-p');
+      await expect(store.getProfile('conv-p')).rejects.toThrow(/Corrupted document for the chat profile of conversation conv-p: invalid JSON/);
+    } finally {
+      db.close();
+    }
+  });
+
+  describe('leaves nothing behind', () => {
+    /** A café with votes, a post-it with a name, message ids; ids that contain no other id. */
+    async function seed(store: SqliteStore, conversationId: string, changes: Partial<CafeState> = {}) {
+      const cafe = makeCafe({ id: randomUUID(), conversationId, ...changes });
+      expect(await store.create(cafe)).toBe(true);
+      await store.putContribution(makeVote(cafe.id, 's1', 'u1', 'A', 1));
+      await store.putContribution(makePostit(cafe.id, 's2', randomUUID(), 'u2', 'an idea', 2));
+      await store.setMessageId(cafe.id, 'menu', `activity-${randomUUID()}`);
+      return cafe;
+    }
+
+    it('after purgeEndedBefore: nothing of the purged café; its conversation only in its profile', async () => {
+      const dir = freshDir();
+      const file = path.join(dir, SQLITE_FILE_NAME);
+      const store = track(new SqliteStore(dir));
+      const conv = randomUUID();
+      const kept = randomUUID();
+      const old = await seed(store, conv, { status: 'ended', endedAt: 1_000 });
+      const other = await seed(store, kept, { status: 'ended', endedAt: 9_000 });
+      await store.setProfile(conv, { organisation: 'Mairie', town: 'Rennes', updatedAt: 1 });
+
+      expect(await store.purgeEndedBefore(2_000)).toBe(1);
+      expect(rowsMentioning(file, [old.id])).toEqual([]);
+      expect(rowsMentioning(file, [conv]).every((r) => r.startsWith('profiles.'))).toBe(true);
+      expect(rowsMentioning(file, [other.id]).length).toBeGreaterThan(0); // the check does see rows
+    });
+
+    it('after eraseCafe: nothing of the erased café', async () => {
+      const dir = freshDir();
+      const file = path.join(dir, SQLITE_FILE_NAME);
+      const store = track(new SqliteStore(dir));
+      const conv = randomUUID();
+      const erased = await seed(store, conv, { status: 'running', cursor: 0, timer: { stepId: 's1', dueAt: 5 } });
+      const other = await seed(store, randomUUID());
+
+      expect(await store.eraseCafe(erased.id)).toBe(true);
+      expect(rowsMentioning(file, [erased.id, conv])).toEqual([]);
+      expect(rowsMentioning(file, [other.id]).length).toBeGreaterThan(0);
+    });
+
+    it('after eraseConversation: nothing of the conversation nor of any of its cafés', async () => {
+      const dir = freshDir();
+      const file = path.join(dir, SQLITE_FILE_NAME);
+      const store = track(new SqliteStore(dir));
+      const conv = randomUUID();
+      const kept = randomUUID();
+      const ended = await seed(store, conv, { status: 'ended', endedAt: 1_000 });
+      const active = await seed(store, conv, { status: 'running', cursor: 0, timer: { stepId: 's1', dueAt: 5 } });
+      const other = await seed(store, kept);
+      await store.setProfile(conv, { organisation: 'Mairie', town: 'Rennes', updatedAt: 1 });
+      await store.setProfile(kept, { organisation: 'Lycée', town: 'Brest', updatedAt: 1 });
+
+      expect(await store.eraseConversation(conv)).toBe(2);
+      expect(rowsMentioning(file, [conv, ended.id, active.id])).toEqual([]);
+      expect(rowsMentioning(file, [kept, other.id]).some((r) => r.startsWith('profiles.'))).toBe(true);
+
+      expect(await store.eraseConversation(kept)).toBe(1);
+      expect(rowsMentioning(file, [kept, other.id])).toEqual([]);
+    });
   });
 });
