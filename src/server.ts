@@ -13,6 +13,10 @@ import { makeErrorSink } from './errors';
 import { SqliteStore } from './store/sqliteStore';
 import type { CafeStore } from './store/port';
 import { startRetention } from './store/retention';
+import { LiveBoard } from './tab/live';
+import { registerBoardRoutes } from './tab/routes';
+import { ssoVerifier } from './tab/sso';
+import { boardToken } from './tab/token';
 import { InProcessTimers } from './timers/inProcess';
 import type { OnFire, Timers } from './timers/port';
 
@@ -47,6 +51,8 @@ export interface StartOptions {
   /** Replaces the Teams gateway (tests). */
   gateway?: Gateway;
   now?: () => number;
+  /** The keys Teams single sign-on tokens are checked with (tests); default: Microsoft Entra ID's. */
+  ssoKeys?: import('jose').JWTVerifyGetKey;
 }
 
 export async function startBarista(options: StartOptions = {}): Promise<Barista> {
@@ -101,10 +107,16 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     timers = inProcess;
     closeTimers = async () => inProcess.stop();
   }
+  const clock = options.now ?? Date.now;
+  const live = new LiveBoard({ store, content, sink, now: clock });
   bot = new BaristaBot({
     store, content, gateway, outbound, timers, sink, now: options.now,
     allowedTenants: config.allowedTenants ?? [], meetingStartCard: config.meetingStartCard ?? true, publicUrl: config.publicUrl,
-    exportLinks: config.publicUrl ? (cafeId) => exportLinks(config.publicUrl!, cafeId, exportSecret, (options.now ?? Date.now)()) : undefined,
+    exportLinks: config.publicUrl ? (cafeId) => exportLinks(config.publicUrl!, cafeId, exportSecret, clock(), RECAP_FILES) : undefined,
+    networkLinks: config.publicUrl ? (cafeId) => exportLinks(config.publicUrl!, cafeId, exportSecret, clock(), NETWORK_FILES) : undefined,
+    retentionDays: config.retentionDays ?? 30,
+    boardLink: config.publicUrl ? (cafeId) => boardLink(config.publicUrl!, cafeId, exportSecret, clock()) : undefined,
+    onChange: (state) => live.touch(state),
   });
 
   const server = restify.createServer({ name: 'barista', handleUncaughtExceptions: false });
@@ -145,6 +157,13 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
       ...(answer.filename ? { 'content-disposition': `attachment; filename="${answer.filename}"` } : {}),
     });
     res.end(answer.body);
+  });
+  const board = registerBoardRoutes(server, {
+    store, live, gateway, secret: exportSecret, sink, now: clock,
+    // The meeting tab signs people in with Teams; that needs the app's id and its public address.
+    sso: config.appId && config.publicUrl && !config.localMode
+      ? ssoVerifier({ appId: config.appId, publicUrl: config.publicUrl, allowedTenants: config.allowedTenants, keys: options.ssoKeys })
+      : undefined,
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -201,6 +220,8 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
         await bot!.drain();
+        board.closeStreams();
+        live.stop();
         // Keep-alive connections that sent nothing more would hold close() open.
         server.server.closeAllConnections?.();
         await closed;
@@ -217,11 +238,22 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
 
 const EXPORT_LINK_DAYS = 7;
 
-/** The recap's download links, valid a week, for this café alone. */
-function exportLinks(publicUrl: string, cafeId: string, secret: string, now: number): Array<{ label: string; url: string }> {
+const RECAP_FILES = [['Markdown', 'recap.md'], ['CSV', 'recap.csv'], ['JSON', 'recap.json']] as const;
+const NETWORK_FILES = [['GeoJSON (carte)', 'network.geojson'], ['CSV (réseau)', 'network.csv']] as const;
+
+/** Download links of a café's files, valid a week, for this café alone. */
+function exportLinks(publicUrl: string, cafeId: string, secret: string, now: number, files: ReadonlyArray<readonly [string, string]>): Array<{ label: string; url: string }> {
   const token = exportToken(cafeId, now + EXPORT_LINK_DAYS * 86_400_000, secret);
   const base = `${publicUrl.replace(/\/$/, '')}/export/${encodeURIComponent(cafeId)}`;
-  return [['Markdown', 'recap.md'], ['CSV', 'recap.csv'], ['JSON', 'recap.json']].map(([label, file]) => ({ label, url: `${base}/${file}?t=${token}` }));
+  return files.map(([label, file]) => ({ label, url: `${base}/${file}?t=${token}` }));
+}
+
+const BOARD_LINK_HOURS = 24;
+
+/** The café board's read-only link for the facilitator, valid a day, for this café alone. */
+function boardLink(publicUrl: string, cafeId: string, secret: string, now: number): string {
+  const token = boardToken({ kind: 'cafe', cafeId }, now + BOARD_LINK_HOURS * 3_600_000, secret);
+  return `${publicUrl.replace(/\/$/, '')}/board/${encodeURIComponent(cafeId)}?t=${token}`;
 }
 
 /** redis://user:secret@host:6379/0 → redis://host:6379/0 (for logs). */

@@ -5,7 +5,7 @@ import * as cards from '../cards';
 import { t, localeOf } from '../i18n';
 import type { Content, Formula } from '../content/schema';
 import {
-  canFacilitate, composeFormula, contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
+  canFacilitate, cleanText, composeFormula, contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
   type Actor, type CafeState, type Command, type Contribution, type ContributionValue, type Effect, type MessageKey, type Refusal,
 } from '../domain';
 import type { ErrorSink } from '../errors';
@@ -41,6 +41,14 @@ export interface BotDeps {
   publicUrl?: string;
   /** The tokened links to a café's export, for the recap card (when there is a public address). */
   exportLinks?: (cafeId: string) => Array<{ label: string; url: string }>;
+  /** The tokened links to a café's report for the cafés network (GeoJSON, CSV). */
+  networkLinks?: (cafeId: string) => Array<{ label: string; url: string }>;
+  /** Days a café is kept after it ends (said in /effacer's confirmation). */
+  retentionDays?: number;
+  /** The café board's read-only link for the facilitator's view (when there is a public address). */
+  boardLink?: (cafeId: string) => string;
+  /** Told of every change of a café (its board refreshes at once). */
+  onChange?: (state: Pick<CafeState, 'id' | 'conversationId'>) => void;
 }
 
 type Card = Record<string, unknown>;
@@ -132,7 +140,7 @@ export class BaristaBot {
 
   private async onText(activity: ParsedActivity, cmd: TextCommand, actor: Actor): Promise<Reply> {
     const conversationId = activity.conversation.id;
-    if (cmd.type === 'help') return { card: cards.helpCard({ locale: actor.locale, isFacilitator: true }) };
+    if (cmd.type === 'help') return { card: cards.helpCard({ locale: actor.locale, isFacilitator: true, retentionDays: this.deps.retentionDays }) };
     if (cmd.type === 'menu') return { card: cards.menuTreeCard({ answers: {}, content: this.deps.content, locale: actor.locale }) };
     if (cmd.type === 'startcafe' && cmd.formula === 'virtuel' && !cmd.variant) {
       return { card: cards.menuTreeCard({ answers: { online: true }, content: this.deps.content, locale: actor.locale }) };
@@ -143,6 +151,7 @@ export class BaristaBot {
       return { card: cards.composeCard({ content: this.deps.content, locale: actor.locale }) };
     }
     if (cmd.type === 'startcafe') return this.start(activity, cmd.formula, cmd.variant ?? 'avec-sucre', actor);
+    if (cmd.type === 'erase' || cmd.type === 'network') return this.chatCommand(activity, cmd.type, actor);
     const active = await this.deps.store.getActive(conversationId);
     if (!active) return { message: t(actor.locale, 'refusal.no-cafe') };
     if ((cmd.type === 'handover' || cmd.type === 'cofacilitator') && !cmd.person) return { message: t(actor.locale, 'mentionSomeone') };
@@ -208,6 +217,8 @@ export class BaristaBot {
       if (isRefusal(formula)) return this.refusalReply(formula, actor);
       return started(await this.start(activity, formula.id, formula.variant, actor, formula));
     }
+    if (data.verb === 'erase') return this.erase(activity, data, actor);
+    if (data.verb === 'network') return this.saveNetwork(activity, data, actor);
     const state = await store.get(data.cafe);
     if (!state || state.conversationId !== activity.conversation.id) return { message: t(actor.locale, 'refusal.no-cafe') };
     switch (data.verb) {
@@ -242,12 +253,82 @@ export class BaristaBot {
     }
   }
 
+  /**
+   * The chat's commands that are not about one café: /effacer asks for a confirmation, /reseau
+   * shows the network's questions (prefilled). Both are the facilitator's: the one of the chat's
+   * current or last café, its co-facilitators, the meeting's organizers and presenters.
+   */
+  private async chatCommand(activity: ParsedActivity, type: 'erase' | 'network', actor: Actor): Promise<Reply> {
+    const { store } = this.deps;
+    const cafes = await store.listCafes(activity.conversation.id);
+    const latest = cafes.find((c) => c.status !== 'ended') ?? cafes[0];
+    if (!latest) return { message: t(actor.locale, type === 'erase' ? 'erase.nothing' : 'network.noCafe') };
+    if (!canFacilitate(latest, actor)) return this.refusalReply({ refused: 'not-facilitator' }, actor, latest);
+    if (type === 'erase') return { card: cards.eraseConfirmCard({ locale: actor.locale, count: cafes.length, at: this.now(), days: this.deps.retentionDays ?? 30 }) };
+    const profile = await store.getProfile(activity.conversation.id);
+    return { card: cards.networkCard({ locale: actor.locale, profile, cafeId: latest.id }) };
+  }
+
+  /**
+   * /effacer, confirmed: every café of the chat goes (the store erases cafés, contributions, card ids
+   * and the chat's profile), their timers are cancelled and Barista's cards are removed from the chat.
+   */
+  private async erase(activity: ParsedActivity, data: Extract<ActionData, { verb: 'erase' }>, actor: Actor): Promise<Reply> {
+    const { store, timers } = this.deps;
+    const conversationId = activity.conversation.id;
+    const cafes = await store.listCafes(conversationId);
+    const latest = cafes.find((c) => c.status !== 'ended') ?? cafes[0];
+    if (!latest) return { message: t(actor.locale, 'erase.nothing') };
+    if (!canFacilitate(latest, actor)) return this.refusalReply({ refused: 'not-facilitator' }, actor, latest);
+    if (data.confirm === 'non') return { card: cards.erasedCard({ locale: actor.locale, count: 0, cancelled: true }) };
+    if (this.now() - data.at > ERASE_CONFIRM_MS || data.at > this.now() + 60_000) return { message: t(actor.locale, 'erase.expired') };
+    const posted: Array<{ cafe: CafeState; ids: string[] }> = [];
+    for (const cafe of cafes) {
+      timers.cancel(cafe.id);
+      const keys = ['menu', 'recap', 'network', ...cafe.steps.map((s) => s.id)];
+      const ids = (await Promise.all(keys.map((k) => store.getMessageId(cafe.id, k)))).filter((id): id is string => !!id);
+      posted.push({ cafe, ids });
+    }
+    const count = await store.eraseConversation(conversationId);
+    for (const { cafe, ids } of posted) {
+      this.deps.onChange?.(cafe);
+      this.enqueue(cafe, async () => {
+        for (const id of ids) {
+          await this.deps.outbound.send(conversationId, () => this.deps.gateway.delete(cafe, id))
+            .catch((err) => this.deps.sink(err, { where: 'erase', note: 'a card could not be removed from the chat' }));
+        }
+      });
+    }
+    return { card: cards.erasedCard({ locale: actor.locale, count }) };
+  }
+
+  /** The network's questions answered: remembered for the chat; the answer gives the café's report links. */
+  private async saveNetwork(activity: ParsedActivity, data: Extract<ActionData, { verb: 'network' }>, actor: Actor): Promise<Reply> {
+    const { store } = this.deps;
+    const conversationId = activity.conversation.id;
+    const cafes = await store.listCafes(conversationId);
+    const latest = cafes.find((c) => c.status !== 'ended') ?? cafes[0];
+    if (!latest) return { message: t(actor.locale, 'network.noCafe') };
+    if (!canFacilitate(latest, actor)) return this.refusalReply({ refused: 'not-facilitator' }, actor, latest);
+    const organisation = cleanText(data.networkOrganisation);
+    const town = cleanText(data.networkTown);
+    if (!organisation || !town) return { message: t(actor.locale, 'network.required') };
+    if (organisation.length > 120 || town.length > 120) return this.refusalReply({ refused: 'too-long', detail: '120' }, actor);
+    const position = parsePosition(data.networkPosition);
+    if (position === null) return { message: t(actor.locale, 'network.badPosition') };
+    const profile = { organisation, town, ...(position ?? {}), updatedAt: this.now() };
+    await store.setProfile(conversationId, profile);
+    const cafe = cafes.find((c) => c.id === data.cafe) ?? cafes.find((c) => c.status === 'ended') ?? latest;
+    return { card: cards.networkCard({ locale: actor.locale, profile, cafeId: cafe.id, saved: true, links: this.deps.networkLinks?.(cafe.id) }) };
+  }
+
   /** A participant's vote, pick, post-it…: checked by the engine, upserted as its own record. */
   private async contribution(state: CafeState, stepId: string, value: ContributionValue, actor: Actor, activity: ParsedActivity): Promise<Reply> {
     const { store, content } = this.deps;
     const record = contribute(state, { stepId, value, activityId: activity.id ?? this.newId() }, actor, content, this.now());
     if (isRefusal(record)) return this.refusalReply(record, actor, state);
     await store.putContribution(record);
+    this.deps.onChange?.(state);
     const contributions = await store.listContributions(state.id);
     this.requestStepUpdate(state, stepId);
     if (value.kind === 'done' && everyoneDone(state, contributions, stepId)) {
@@ -272,6 +353,7 @@ export class BaristaBot {
         const decision = decide(state, build(state), { actor, content, now: this.now(), activityId, contributions });
         if (isRefusal(decision)) return decision;
         if (await store.save(decision.state)) {
+          this.deps.onChange?.(decision.state);
           this.apply(decision.state, decision.effects);
           return decision.state;
         }
@@ -317,9 +399,15 @@ export class BaristaBot {
           this.enqueue(state, async () => {
             const latest = (await store.get(state.id)) ?? state;
             const contributions = await store.listContributions(state.id);
-            const downloads = this.deps.exportLinks?.(latest.id);
+            const profile = await store.getProfile(latest.conversationId);
+            const downloads = [...(this.deps.exportLinks?.(latest.id) ?? []), ...(profile ? this.deps.networkLinks?.(latest.id) ?? [] : [])];
             const id = await this.sendCard(latest, cards.recapCard({ state: latest, content, contributions, locale: latest.locale, now: this.now(), downloads }));
             if (id) await store.setMessageId(state.id, 'recap', id);
+            // The cafés network's questions, once per chat: afterwards the answers are remembered.
+            if (!profile) {
+              const ask = await this.sendCard(latest, cards.networkCard({ locale: latest.locale, cafeId: latest.id }));
+              if (ask) await store.setMessageId(state.id, 'network', ask);
+            }
           });
           break;
         case 'notify-facilitator':
@@ -407,12 +495,18 @@ export class BaristaBot {
     const contributions = await this.deps.store.listContributions(state.id);
     if (stepId && stepById(state, stepId)) return this.stepView(state, stepId, contributions, actor);
     if (state.status === 'ended') return cards.recapCard({ state, content: this.deps.content, contributions, locale: actor.locale, now: this.now() });
-    return cards.menuCard({ state, content: this.deps.content, viewer: viewerOf(state, actor) });
+    return cards.menuCard({ state, content: this.deps.content, viewer: this.viewerOf(state, actor) });
   }
 
   private stepView(state: CafeState, stepId: string, contributions: Contribution[], actor: Actor): Card {
     const step = stepById(state, stepId)!;
-    return cards.stepCard({ state, step, content: this.deps.content, contributions, viewer: viewerOf(state, actor), now: this.now() });
+    return cards.stepCard({ state, step, content: this.deps.content, contributions, viewer: this.viewerOf(state, actor), now: this.now() });
+  }
+
+  private viewerOf(state: CafeState, actor: Actor): cards.Viewer {
+    const isFacilitator = canFacilitate(state, actor);
+    const boardUrl = isFacilitator && state.status !== 'ended' ? this.deps.boardLink?.(state.id) : undefined;
+    return { userId: actor.id, isFacilitator, locale: actor.locale, ...(boardUrl ? { boardUrl } : {}) };
   }
 
   private refusalReply(r: Refusal, actor: Actor, state?: CafeState): Reply {
@@ -442,7 +536,7 @@ export class BaristaBot {
   }
 }
 
-function commandOf(data: Exclude<ActionData, { verb: 'start' | 'advise' | 'compose' | 'refresh' | 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' | 'feedback' }>): Command {
+function commandOf(data: Exclude<ActionData, { verb: 'start' | 'advise' | 'compose' | 'refresh' | 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' | 'feedback' | 'erase' | 'network' }>): Command {
   switch (data.verb) {
     case 'begin':
       return { type: 'begin' };
@@ -467,6 +561,24 @@ function commandOf(data: Exclude<ActionData, { verb: 'start' | 'advise' | 'compo
   }
 }
 
+/** How long /effacer's confirmation stays valid. */
+const ERASE_CONFIRM_MS = 10 * 60_000;
+
+/**
+ * "48.9566, 4.3631" (or with decimal commas, "48,9566 ; 4,3631") → the position; '' → undefined
+ * (none given); anything else → null.
+ */
+export function parsePosition(raw: string): { lat: number; lon: number } | undefined | null {
+  const text = raw.trim();
+  if (!text) return undefined;
+  const m = /^(-?\d{1,2}(?:[.,]\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:[.,]\d+)?)$/.exec(text);
+  if (!m) return null;
+  const lat = Number(m[1].replace(',', '.'));
+  const lon = Number(m[2].replace(',', '.'));
+  if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return null;
+  return { lat, lon };
+}
+
 /** The moments the facilitator is also told about by an in-meeting notification. */
 const NOTIFY = new Set<MessageKey>(['timeUp', 'allDone']);
 
@@ -482,9 +594,6 @@ function sharedViewer(state: CafeState): cards.Viewer {
   return { isFacilitator: false, locale: state.locale };
 }
 
-function viewerOf(state: CafeState, actor: Actor): cards.Viewer {
-  return { userId: actor.id, isFacilitator: canFacilitate(state, actor), locale: actor.locale };
-}
 
 function channelOf(a: ParsedActivity): Channel {
   return { conversationId: a.conversation.id, serviceUrl: a.serviceUrl, botId: a.recipient.id, channelId: a.channelId, tenantId: a.conversation.tenantId };

@@ -16,8 +16,15 @@ export type Channel = Pick<CafeState, 'conversationId' | 'serviceUrl' | 'botId' 
 export interface Gateway {
   send(channel: Channel, activity: Partial<Activity>): Promise<string | undefined>;
   update(channel: Channel, activityId: string, activity: Partial<Activity>): Promise<void>;
+  /** Removes one of Barista's messages from the conversation (/effacer). */
+  delete(channel: Channel, activityId: string): Promise<void>;
   /** A targeted in-meeting notification (POST /v1/meetings/{meetingId}/notification). */
   notify(channel: Channel, meetingId: string, notification: MeetingNotice): Promise<void>;
+  /**
+   * A member of the conversation by Teams or Entra (AAD) object id, or undefined when that person
+   * is not in it (the café board checks who may watch a chat's café).
+   */
+  member(channel: Channel, userId: string): Promise<{ id: string; aadObjectId?: string } | undefined>;
 }
 
 /** What Barista shows a few people of a meeting on the meeting stage: a small page of its own. */
@@ -60,6 +67,11 @@ export class CloudGateway implements Gateway {
     await client.conversations.updateActivity(channel.conversationId, activityId, full);
   }
 
+  async delete(channel: Channel, activityId: string): Promise<void> {
+    const client = await this.client(channel.serviceUrl);
+    await client.conversations.deleteActivity(channel.conversationId, activityId);
+  }
+
   async notify(channel: Channel, meetingId: string, notice: MeetingNotice): Promise<void> {
     const client = await this.client(channel.serviceUrl);
     const teams = new TeamsConnectorClient(client.credentials, { baseUri: channel.serviceUrl });
@@ -71,6 +83,17 @@ export class CloudGateway implements Gateway {
         surfaces: [{ surface: 'meetingStage', contentType: 'task', content: { value: { height: 240, width: 400, title: notice.title, url: notice.url } } }],
       },
     } as Parameters<TeamsConnectorClient['teams']['sendMeetingNotification']>[1]);
+  }
+
+  async member(channel: Channel, userId: string): Promise<{ id: string; aadObjectId?: string } | undefined> {
+    const client = await this.client(channel.serviceUrl);
+    try {
+      const m = await client.conversations.getConversationMember(channel.conversationId, userId);
+      return { id: m.id, ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}) };
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+      throw err;
+    }
   }
 
   private client(serviceUrl: string): Promise<ConnectorClient> {

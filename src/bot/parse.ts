@@ -19,7 +19,11 @@ export type TextCommand =
   | { type: 'help' }
   | { type: 'menu' }
   | { type: 'handover'; person?: Person }
-  | { type: 'cofacilitator'; person?: Person };
+  | { type: 'cofacilitator'; person?: Person }
+  /** /effacer: erase the chat's cafés (after a confirmation). */
+  | { type: 'erase' }
+  /** /reseau: the organisation and town told to the cafés network. */
+  | { type: 'network' };
 
 export type Input =
   | { kind: 'text'; command: TextCommand }
@@ -66,6 +70,8 @@ const ALIASES: Record<string, TextCommand['type']> = {
   menu: 'menu',
   animateur: 'handover', animatrice: 'handover', facilitator: 'handover',
   coanimateur: 'cofacilitator', coanimatrice: 'cofacilitator', cofacilitator: 'cofacilitator',
+  effacer: 'erase', erase: 'erase',
+  reseau: 'network', 'réseau': 'network', network: 'network',
 };
 
 const MentionSchema = z.object({ type: z.literal('mention'), mentioned: z.object({ id: z.string().min(1), name: z.string().default('') }) });

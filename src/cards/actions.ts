@@ -58,6 +58,16 @@ export const ActionDataSchema = z.discriminatedUnion('verb', [
     composeChocolat: z.string().max(200).default(''),
     composeSucre: z.string().max(200).default(''),
   }),
+  /** /effacer: the facilitator confirms (or not) erasing the chat's cafés; `at` dates the request. */
+  z.object({ verb: z.literal('erase'), confirm: z.enum(['oui', 'non']), at: z.coerce.number().int().nonnegative() }),
+  /** What the cafés network asks once per chat: organisation, town, and optionally "lat, lon". */
+  z.object({
+    verb: z.literal('network'),
+    cafe: Id.optional(),
+    networkOrganisation: FreeText,
+    networkTown: FreeText,
+    networkPosition: z.string().max(200).default(''),
+  }),
   /** Start a formula from a card (the list of formulas, the menu). */
   z.object({ verb: z.literal('start'), formula: Short, variant: z.enum(['avec-sucre', 'sans-sucre']) }),
 ]);

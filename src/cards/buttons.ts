@@ -26,6 +26,7 @@ interface InputKeys {
   postit: 'postitColumn' | 'postitKind' | 'postitText';
   argument: 'argumentText';
   answer: 'answerText';
+  network: 'networkOrganisation' | 'networkTown' | 'networkPosition';
   feedback: 'feedback_rating' | 'feedback_again' | 'feedback_topic' | 'feedback_positive' | 'feedback_negative';
   compose: 'composeTasse' | 'composeCafe' | 'composeChocolat' | 'composeSucre';
 }

@@ -7,6 +7,8 @@ import type { Card } from './types';
 export interface HelpInput {
   locale: Locale;
   isFacilitator: boolean;
+  /** Days cafés are kept after they end (RETENTION_DAYS). */
+  retentionDays?: number;
 }
 
 /** The commands, French first with their English aliases (the parser accepts both). */
@@ -23,11 +25,13 @@ const COMMANDS: Array<[command: string, alias: string, help: MessageId]> = [
   ['/fin', '/end', 'help.fin'],
   ['/animateur @personne', '', 'help.animateur'],
   ['/coanimateur @personne', '', 'help.coanimateur'],
+  ['/reseau', '/network', 'help.reseau'],
+  ['/effacer', '/erase', 'help.effacer'],
   ['/aide', '/help', 'help.aide'],
 ];
 
 /** /aide: what Barista does, the commands, and how participants take part (in the cards). */
-export function helpCard({ locale: L, isFacilitator }: HelpInput): Card {
+export function helpCard({ locale: L, isFacilitator, retentionDays = 30 }: HelpInput): Card {
   return expand(helpTemplate, {
     title: t(L, 'help.title'),
     intro: t(L, 'help.intro'),
@@ -35,7 +39,7 @@ export function helpCard({ locale: L, isFacilitator }: HelpInput): Card {
     hasFacilitatorNote: !isFacilitator,
     facilitatorNote: t(L, 'help.facilitatorOnly'),
     commands: COMMANDS.map(([command, alias, help]) => ({
-      text: `**${alias && alias !== command ? `${command}** · **${alias}` : command}** : ${t(L, help)}`,
+      text: `**${alias && alias !== command ? `${command}** · **${alias}` : command}** : ${t(L, help, { days: retentionDays })}`,
     })),
     aliases: t(L, 'help.aliases'),
   });

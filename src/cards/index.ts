@@ -22,6 +22,8 @@ export type { FormulasInput } from './formulas';
 export { alreadyRunningCard } from './running';
 export type { AlreadyRunningInput } from './running';
 export { helpCard } from './help';
+export { eraseConfirmCard, erasedCard, networkCard } from './privacy';
+export type { NetworkCardInput } from './privacy';
 export { menuTreeCard, answersOf } from './menuTree';
 export { composeCard } from './compose';
 export type { ComposeInput } from './compose';

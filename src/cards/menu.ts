@@ -8,6 +8,7 @@ import { action } from './actions';
 import { button, myViewButton, rows, type ButtonRow } from './buttons';
 import { clip, partName, tipSection, tipText, type TipLine } from './format';
 import { expand, withRefresh, type Refresh } from './render';
+import { boardLink } from './steps/common';
 import type { Card, Viewer } from './types';
 
 /** How many general tips the facilitator sees at the start (the guide's five "retours d'expérience"). */
@@ -32,6 +33,8 @@ interface MenuView {
   virtualText: string;
   advice: Array<{ text: string }>;
   statusText: string;
+  hasBoardLink: boolean;
+  boardLinkText: string;
   beginRows: ButtonRow[];
   hasTips: boolean;
   tipsTitle: string;
@@ -77,6 +80,7 @@ export function menuCard({ state, content, viewer }: MenuInput): Card {
     virtualText: t(L, 'menu.virtualMax', { max: content.virtual.maxMinutes }),
     advice: content.virtual.advice.slice(0, SHARED_ADVICE).map((tip) => ({ text: `💡 ${clip(tipText(L, tip).replace(/\n\n/g, ' '), 220)}` })),
     statusText: status,
+    ...boardLink(viewer, facilitator),
     beginRows: facilitator
       ? rows([button(t(L, 'menu.begin'), action({ verb: 'begin', cafe: state.id }), 'positive')])
       : waiting && !viewer.userId ? rows([myViewButton(L, state.id, MENU_STEP)]) : [],

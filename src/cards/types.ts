@@ -13,4 +13,6 @@ export interface Viewer {
   userId?: string;
   isFacilitator: boolean;
   locale: Locale;
+  /** The café board's read-only link (tokened), shown in the facilitator's view only. */
+  boardUrl?: string;
 }

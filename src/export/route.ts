@@ -4,9 +4,10 @@ import type { CafeStore } from '../store/port';
 import { exportCsv } from './csv';
 import { exportMarkdown } from './markdown';
 import { exportJson } from './model';
+import { networkReport } from './network';
 import { verifyExportToken } from './token';
 
-const ParamsSchema = z.object({ cafe: z.string().min(1).max(200), file: z.enum(['recap.md', 'recap.csv', 'recap.json']) });
+const ParamsSchema = z.object({ cafe: z.string().min(1).max(200), file: z.enum(['recap.md', 'recap.csv', 'recap.json', 'network.geojson', 'network.csv']) });
 const QuerySchema = z.object({ t: z.string().min(1).max(200) });
 
 export interface ExportAnswer {
@@ -17,7 +18,7 @@ export interface ExportAnswer {
 }
 
 /**
- * GET /export/:cafe/:file?t=token: the café's anonymous export, for whoever holds the link the
+ * GET /export/:cafe/:file?t=token: the café's anonymous export (and its report to the cafés network), for whoever holds the link the
  * recap card gives. Without a valid, unexpired token for that café: nothing.
  */
 export async function exportRoute(params: unknown, query: unknown, deps: { store: CafeStore; content: Content; secret: string; now: number }): Promise<ExportAnswer> {
@@ -36,5 +37,14 @@ export async function exportRoute(params: unknown, query: unknown, deps: { store
       return { status: 200, contentType: 'text/csv; charset=utf-8', filename: `cafe-${stamp}.csv`, body: exportCsv(state, contributions, deps.content, deps.now) };
     case 'recap.json':
       return { status: 200, contentType: 'application/json; charset=utf-8', filename: `cafe-${stamp}.json`, body: JSON.stringify(exportJson(state, contributions, deps.content, deps.now), null, 2) };
+    case 'network.geojson':
+    case 'network.csv': {
+      const profile = await deps.store.getProfile(state.conversationId);
+      if (!profile) return { status: 404, contentType: 'text/plain; charset=utf-8', body: 'Indiquez d’abord l’organisation et la ville du café : /reseau dans la conversation.' };
+      const report = networkReport(state, contributions, deps.content, profile, deps.now);
+      return p.data.file === 'network.csv'
+        ? { status: 200, contentType: 'text/csv; charset=utf-8', filename: `reseau-cafe-${stamp}.csv`, body: report.csvHeader + report.csvRow }
+        : { status: 200, contentType: 'application/geo+json; charset=utf-8', filename: `reseau-cafe-${stamp}.geojson`, body: JSON.stringify(report.geojson, null, 2) };
+    }
   }
 }

@@ -24,6 +24,9 @@ export interface StepBase {
   /** Facilitator only: what comes next when time is up, what to shorten when the café runs late. */
   hasFacilitatorNotice: boolean;
   facilitatorNotice: string;
+  /** Facilitator only: the café board's read-only link, to show on screen or open in a browser. */
+  hasBoardLink: boolean;
+  boardLinkText: string;
   title: string;
   hasDescription: boolean;
   description: string;
@@ -82,6 +85,7 @@ export function stepBase(input: StepInput, o: BaseOptions): StepBase {
     header: header(input),
     hasFacilitatorNotice: notices.length > 0,
     facilitatorNotice: notices.join('\n\n'),
+    ...boardLink(viewer, facilitator && open),
     title: o.title,
     hasDescription: !!o.description,
     description: o.description ?? '',
@@ -95,6 +99,12 @@ export function stepBase(input: StepInput, o: BaseOptions): StepBase {
     tipsNote: t(viewer.locale, 'tips.private'),
     tips,
   };
+}
+
+/** The board link line of the facilitator's view (none for anyone else, or without a public address). */
+export function boardLink(viewer: Viewer, shown: boolean): { hasBoardLink: boolean; boardLinkText: string } {
+  if (!shown || !viewer.boardUrl) return { hasBoardLink: false, boardLinkText: '' };
+  return { hasBoardLink: true, boardLinkText: t(viewer.locale, 'board.link', { url: viewer.boardUrl }) };
 }
 
 /**
