@@ -3,7 +3,7 @@
  * `npm run dev`: Barista in local anonymous mode plus the Microsoft 365 Agents Playground, offline.
  * Prints the address to open; Ctrl+C stops both.
  */
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
 const http = require('node:http');
 
@@ -48,8 +48,13 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 (async () => {
+  // The café board's page (browser code bundled with esbuild).
+  const built = spawnSync(bin('tsx'), [path.join(root, 'scripts', 'build-tab.ts')], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the café board could not be built (scripts/build-tab.ts)');
   run(bin('tsx'), [path.join(root, 'src', 'server.ts')], {
     BARISTA_LOCAL_MODE: 'true', PORT: String(botPort), DATA_DIR: process.env.DATA_DIR || path.join(root, 'data'),
+    // Local links (the café board, the exports) point at this machine.
+    PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${botPort}`,
   });
   await waitFor(`http://127.0.0.1:${botPort}/healthz`, 60_000);
   run(bin('agentsplayground'), ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--dt'], {

@@ -31,7 +31,9 @@ const EnvSchema = z.object({
     .string()
     .trim()
     .default('')
-    .refine((v) => v === '' || /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), { message: 'doit être une adresse https://… (celle de Barista)' }),
+    .refine((v) => v === '' || /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(v) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(v), {
+      message: 'doit être une adresse https://… (celle de Barista), ou http://localhost:PORT pour essayer en local',
+    }),
   /** Signs the recap's export links; set the same value on every instance (default: random per process). */
   EXPORT_SECRET: z.string().default('').refine((v) => v === '' || v.length >= 32, { message: 'au moins 32 caractères' }),
   /** Days an ended café is kept before it is purged (RGPD: no longer than needed). */

@@ -15,7 +15,7 @@ import type { CafeStore } from './store/port';
 import { startRetention } from './store/retention';
 import { LiveBoard } from './tab/live';
 import { registerBoardRoutes } from './tab/routes';
-import { ssoVerifier } from './tab/sso';
+import { ssoVerifier, type SsoVerifier } from './tab/sso';
 import { boardToken } from './tab/token';
 import { InProcessTimers } from './timers/inProcess';
 import type { OnFire, Timers } from './timers/port';
@@ -51,8 +51,8 @@ export interface StartOptions {
   /** Replaces the Teams gateway (tests). */
   gateway?: Gateway;
   now?: () => number;
-  /** The keys Teams single sign-on tokens are checked with (tests); default: Microsoft Entra ID's. */
-  ssoKeys?: import('jose').JWTVerifyGetKey;
+  /** Checks the meeting tab's Teams single sign-on tokens (tests); default: against Microsoft Entra ID. */
+  sso?: SsoVerifier;
 }
 
 export async function startBarista(options: StartOptions = {}): Promise<Barista> {
@@ -161,9 +161,9 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   const board = registerBoardRoutes(server, {
     store, live, gateway, secret: exportSecret, sink, now: clock,
     // The meeting tab signs people in with Teams; that needs the app's id and its public address.
-    sso: config.appId && config.publicUrl && !config.localMode
-      ? ssoVerifier({ appId: config.appId, publicUrl: config.publicUrl, allowedTenants: config.allowedTenants, keys: options.ssoKeys })
-      : undefined,
+    sso: options.sso ?? (config.appId && config.publicUrl && !config.localMode
+      ? ssoVerifier({ appId: config.appId, publicUrl: config.publicUrl, allowedTenants: config.allowedTenants })
+      : undefined),
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });

@@ -12,7 +12,9 @@ export type { DeniedReason } from './browser/labels';
 
 /** The Content-Security-Policy to send with every board page. */
 export const BOARD_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+  // teams-js reads Microsoft's list of valid Teams domains from its CDN (it falls back to a built-in one).
+  "connect-src 'self' https://res.cdn.office.net; " +
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
 
 export interface BoardPageOptions {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { Config } from '../../src/config';
-import { startBarista, type Barista } from '../../src/server';
+import { startBarista, type Barista, type StartOptions } from '../../src/server';
 import { FakeConnector, type FakeConnectorOptions, type RecordedActivity } from '../support/fakeConnector';
 import { TeamsUser, type Chat } from '../support/teamsUser';
 
@@ -18,6 +18,8 @@ export class Stack {
     readonly conversationId = `19:meeting_${Math.random().toString(36).slice(2)}@thread.v2`,
     readonly meetingId?: string,
     readonly overrides: Partial<Config> = {},
+    /** More of startBarista's options (e.g. the single sign-on verifier). */
+    readonly options: Omit<StartOptions, 'config' | 'logger'> = {},
   ) {}
 
   async start(connectorOptions: FakeConnectorOptions = {}): Promise<this> {
@@ -36,7 +38,7 @@ export class Stack {
   }
 
   async startBot(): Promise<void> {
-    this.app = await startBarista({ config: this.config(), logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }) });
+    this.app = await startBarista({ ...this.options, config: this.config(), logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }) });
     this.chat = { botUrl: this.app.url, serviceUrl: this.connector.url, conversationId: this.conversationId, meetingId: this.meetingId };
   }
 
