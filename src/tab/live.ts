@@ -29,8 +29,6 @@ interface Group {
   watchers: Set<Watcher>;
   /** The last snapshot sent, without its clock, to send only what changed. */
   last?: string;
-  /** The café shown (a conversation's current café), to match `touch`. */
-  cafeId?: string;
   busy?: Promise<void>;
   again?: boolean;
 }
@@ -64,7 +62,11 @@ export class LiveBoard {
     }
     group.watchers.add(watcher);
     const g = group;
-    void this.snapshotOf(g).then((snap) => watcher.send(snap?.snapshot), (err) => this.o.sink(err, { where: 'board' }));
+    void this.snapshotOf(g).then((snap) => {
+      g.last ??= snap?.key ?? 'none';
+      // Unless they left before it came.
+      if (g.watchers.has(watcher)) watcher.send(snap?.snapshot);
+    }, (err) => this.o.sink(err, { where: 'board' }));
     return () => {
       g.watchers.delete(watcher);
       if (g.watchers.size === 0 && this.groups.get(key) === g) this.groups.delete(key);
@@ -122,7 +124,6 @@ export class LiveBoard {
     const s = group.scope;
     const state = s.kind === 'cafe' ? await store.get(s.cafeId) : await currentCafe(store, s.conversationId);
     if (!state) return undefined;
-    group.cafeId = state.id;
     const snapshot = boardSnapshot(state, await store.listContributions(state.id), content, this.now());
     const { serverNow: _clock, ...shown } = snapshot;
     return { snapshot, key: JSON.stringify(shown) };

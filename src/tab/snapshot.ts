@@ -94,7 +94,7 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
     case 'question': {
       const q = openQuestionOf(step, content);
       if (!q) break;
-      const shown = !!state.runtime[step.id]?.revealed && !!q.answerText;
+      const shown = revealed && !!q.answerText;
       out.question = {
         text: q.text,
         answers: newest(mine.flatMap((c) => (c.value.kind === 'answer' ? [c.value.text] : []))),
