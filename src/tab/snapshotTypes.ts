@@ -13,7 +13,7 @@ export interface BoardSnapshot {
   serverNow: number;
   cafe: {
     id: string;
-    /** The formula's name ("Americano") and its variant's label ("avec sucre"). */
+    /** The formula's name as the guide gives it, variant included ("Americano avec sucre"). */
     formula: string;
     variant: 'avec-sucre' | 'sans-sucre';
     status: 'menu' | 'running' | 'paused' | 'ended';

@@ -11,7 +11,7 @@ function snap(step?: Partial<BoardStep>, over: Partial<BoardSnapshot['cafe']> = 
   return {
     v: 1,
     serverNow: NOW,
-    cafe: { id: 'c1', formula: 'Americano', variant: 'avec-sucre', status: 'running', locale: 'fr', participants: 8, ...over },
+    cafe: { id: 'c1', formula: 'Americano avec sucre', variant: 'avec-sucre', status: 'running', locale: 'fr', participants: 8, ...over },
     step: step && {
       id: 's3',
       index: 3,
@@ -100,7 +100,8 @@ describe('renderBoard: header and countdown', () => {
   it('uses the English labels and tags French content with lang="fr"', () => {
     const en = renderBoard(snap({ timer: { dueAt: NOW + 61_000, paused: false } }), LABELS.en, NOW);
     expect(en).toContain('Step 3 / 12');
-    expect(en).toContain('with sugar');
+    // The formula's name is the guide's, variant included, in French; it is said once.
+    expect(en).toMatch(/<span class="formula" lang="fr">Americano avec sucre<\/span><\/h1>/);
     expect(en).toContain('Time left: 1 minute 1 second');
     expect(en).toMatch(/<h2[^>]*lang="fr"[^>]*>Quiz des années 80/);
     expect(html).not.toContain('lang="fr"');

@@ -50,10 +50,21 @@ export function openBoardStream(token: string, handlers: StreamHandlers): BoardS
       if (closed || source !== es) return;
       handlers.reconnecting();
       if (es.readyState === EventSource.CLOSED) {
-        // The browser gave up: try again ourselves, 1 s, 2 s, 4 s… up to 30 s.
+        // The browser gave up. A link that expired (or that this server no longer accepts) while we
+        // were away ends here; otherwise try again ourselves, 1 s, 2 s, 4 s… up to 30 s.
         const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** attempt++);
         window.clearTimeout(retryTimer);
-        retryTimer = window.setTimeout(open, delay);
+        retryTimer = window.setTimeout(() => {
+          fetch(`/tab/api/snapshot?t=${encodeURIComponent(token)}`, { cache: 'no-store' })
+            .then((res) => {
+              if (closed) return;
+              if (res.status === 410 || res.status === 403) {
+                close();
+                handlers.expired();
+              } else open();
+            })
+            .catch(() => open());
+        }, delay);
       }
     };
   };

@@ -18,7 +18,6 @@ export interface Labels {
   stepOf(index: number, total: number): string;
   stepOfSpoken(index: number, total: number): string;
   participants(n: number): string;
-  variant: Record<'avec-sucre' | 'sans-sucre', string>;
   statusBadge: Record<'menu' | 'running' | 'paused' | 'ended', string>;
   waiting: string;
   ended: string;
@@ -88,7 +87,6 @@ const FR: Labels = {
   stepOf: (i, t) => `Étape ${i} / ${t}`,
   stepOfSpoken: (i, t) => `Étape ${i} sur ${t}`,
   participants: (n) => fr(n, 'participant', 'participants'),
-  variant: { 'avec-sucre': 'avec sucre', 'sans-sucre': 'sans sucre' },
   statusBadge: { menu: 'pas encore commencé', running: 'en cours', paused: 'en pause', ended: 'terminé' },
   waiting: 'Le café va bientôt commencer.',
   ended: 'Café terminé',
@@ -159,7 +157,6 @@ const EN: Labels = {
   stepOf: (i, t) => `Step ${i} / ${t}`,
   stepOfSpoken: (i, t) => `Step ${i} of ${t}`,
   participants: (n) => en(n, 'participant', 'participants'),
-  variant: { 'avec-sucre': 'with sugar', 'sans-sucre': 'without sugar' },
   statusBadge: { menu: 'not started yet', running: 'running', paused: 'paused', ended: 'ended' },
   waiting: 'The café will start soon.',
   ended: 'Café ended',

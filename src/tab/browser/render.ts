@@ -19,7 +19,6 @@ function renderHeader(ctx: RenderCtx, s: BoardSnapshot): string {
     cafe.status === 'running'
       ? ''
       : ` <span class="badge badge--${cafe.status}" data-testid="cafe-status">${esc(labels.statusBadge[cafe.status] ?? cafe.status)}</span>`;
-  const variant = labels.variant[cafe.variant] ?? cafe.variant;
   const meta: string[] = [];
   if (step) {
     meta.push(
@@ -31,7 +30,7 @@ function renderHeader(ctx: RenderCtx, s: BoardSnapshot): string {
   meta.push(`<span class="participants" data-testid="participants">${esc(labels.participants(cafe.participants))}</span>`);
   return (
     `<header class="board-header" data-testid="header">` +
-    `<h1 class="board-header__title">${content(ctx, 'span', cafe.formula, { class: 'formula' })} <span class="variant">${esc(variant)}</span>${badge}</h1>` +
+    `<h1 class="board-header__title">${content(ctx, 'span', cafe.formula, { class: 'formula' })}${badge}</h1>` +
     `<p class="board-header__meta">${meta.join('<span class="sep" aria-hidden="true"> · </span>')}</p>` +
     '</header>'
   );
