@@ -225,6 +225,11 @@ export class RedisStore implements CafeStore {
     await this.indexOlderCafes();
     // Score (createdAt) descending, equal scores by member (id) descending.
     const ids = await this.redis.zrevrange(this.key.convCafes(conversationId), 0, -1);
+    return this.readCafes(ids, (cafe) => cafe.conversationId === conversationId);
+  }
+
+  /** The cafés of these ids that `keep` keeps, in that order; one erased between two reads is gone, so not listed. */
+  private async readCafes(ids: string[], keep: (cafe: CafeState) => boolean): Promise<CafeState[]> {
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hget(this.key.cafe(id), 'doc');
@@ -232,10 +237,9 @@ export class RedisStore implements CafeStore {
     const out: CafeState[] = [];
     results.forEach(([err, doc], i) => {
       if (err) throw err;
-      // Erased between the two reads: it is gone, so not listed.
       if (typeof doc !== 'string') return;
       const cafe = parseCafe(ids[i]!, doc);
-      if (cafe.conversationId === conversationId) out.push(cafe);
+      if (keep(cafe)) out.push(cafe);
     });
     return out;
   }
@@ -279,18 +283,7 @@ export class RedisStore implements CafeStore {
   async listTimed(): Promise<CafeState[]> {
     this.assertOpen();
     const ids = (await this.redis.smembers(this.key.timed())).sort();
-    if (ids.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hget(this.key.cafe(id), 'doc');
-    const results = (await pipeline.exec()) ?? [];
-    const out: CafeState[] = [];
-    results.forEach(([err, doc], i) => {
-      if (err) throw err;
-      if (typeof doc !== 'string') return;
-      const cafe = parseCafe(ids[i]!, doc);
-      if (cafe.status !== 'ended' && cafe.timer != null) out.push(cafe);
-    });
-    return out;
+    return this.readCafes(ids, (cafe) => cafe.status !== 'ended' && cafe.timer != null);
   }
 
   async ping(): Promise<boolean> {

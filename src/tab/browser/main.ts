@@ -24,6 +24,10 @@ function runBrowserPage(boot: BootData, view: BoardView): void {
 }
 
 function start(): void {
+  // The system's light or dark preference; in Teams, Teams' own theme replaces it.
+  if (!document.documentElement.dataset.theme && window.matchMedia?.('(prefers-color-scheme: dark)').matches) {
+    document.documentElement.dataset.theme = 'dark';
+  }
   const boot = parseBoot(document.getElementById('barista-boot')?.textContent);
   const root = document.getElementById('board');
   const status = document.getElementById('status');

@@ -1,11 +1,10 @@
 /** The Teams content page (side panel, meeting stage, tab): SSO, board session, live feed, share button. */
 import { app, FrameContexts } from '@microsoft/teams-js';
 import { openBoardStream } from './events';
-import { labelsFor } from './labels';
 import type { BootData } from './parse';
 import { openSession, type SessionResult } from './session';
 import { showShareButton } from './share';
-import { startTeams } from './teamsHost';
+import { enterTeams } from './teamsHost';
 import type { BoardView } from './view';
 
 /** A renewal at most this often when the board token expires (else: the expired message). */
@@ -22,13 +21,8 @@ function showSessionError(view: BoardView, result: Exclude<SessionResult, { ok: 
 }
 
 export async function runTeamsPage(boot: BootData, view: BoardView, toolbar: HTMLElement): Promise<void> {
-  const context = await startTeams();
-  if (!context) {
-    const l = view.currentLabels;
-    view.notice({ testid: 'not-in-teams', title: l.notInTeamsTitle, paragraphs: [l.notInTeamsText] });
-    return;
-  }
-  view.setLabels(labelsFor(context.app.locale, boot.locale));
+  const context = await enterTeams(boot, view);
+  if (!context) return;
   const frame = context.page.frameContext;
   const onStage = frame === FrameContexts.meetingStage || new URLSearchParams(window.location.search).get('stage') === '1';
   document.body.classList.toggle('is-stage', onStage);

@@ -1,5 +1,8 @@
 /** Start-up inside Teams shared by the content and configuration pages: initialise, read the context, theme. */
 import { app } from '@microsoft/teams-js';
+import { labelsFor } from './labels';
+import type { BootData } from './parse';
+import type { BoardView } from './view';
 
 const INIT_TIMEOUT_MS = 10_000;
 
@@ -39,4 +42,19 @@ export async function startTeams(): Promise<app.Context | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Starts inside Teams and speaks the Teams user's language; outside Teams, says the page is meant
+ * for Teams and returns undefined.
+ */
+export async function enterTeams(boot: BootData, view: BoardView): Promise<app.Context | undefined> {
+  const context = await startTeams();
+  if (!context) {
+    const l = view.currentLabels;
+    view.notice({ testid: 'not-in-teams', title: l.notInTeamsTitle, paragraphs: [l.notInTeamsText] });
+    return undefined;
+  }
+  view.setLabels(labelsFor(context.app.locale, boot.locale));
+  return context;
 }
