@@ -259,14 +259,23 @@ export class BaristaBot {
    * current or last café, its co-facilitators, the meeting's organizers and presenters.
    */
   private async chatCommand(activity: ParsedActivity, type: 'erase' | 'network', actor: Actor): Promise<Reply> {
-    const { store } = this.deps;
-    const cafes = await store.listCafes(activity.conversation.id);
+    const chat = await this.chatCafes(activity.conversation.id, actor, type === 'erase' ? 'erase.nothing' : 'network.noCafe');
+    if ('reply' in chat) return chat.reply;
+    if (type === 'erase') return { card: cards.eraseConfirmCard({ locale: actor.locale, count: chat.cafes.length, at: this.now(), days: this.deps.retentionDays ?? 30 }) };
+    const profile = await this.deps.store.getProfile(activity.conversation.id);
+    return { card: cards.networkCard({ locale: actor.locale, profile, cafeId: chat.latest.id }) };
+  }
+
+  /**
+   * A chat's cafés, newest first, and the one that says who may act for the chat (the running café,
+   * else the last one) — or the answer when there is none, or when the person is not its facilitator.
+   */
+  private async chatCafes(conversationId: string, actor: Actor, none: 'erase.nothing' | 'network.noCafe'): Promise<{ cafes: CafeState[]; latest: CafeState } | { reply: Reply }> {
+    const cafes = await this.deps.store.listCafes(conversationId);
     const latest = cafes.find((c) => c.status !== 'ended') ?? cafes[0];
-    if (!latest) return { message: t(actor.locale, type === 'erase' ? 'erase.nothing' : 'network.noCafe') };
-    if (!canFacilitate(latest, actor)) return this.refusalReply({ refused: 'not-facilitator' }, actor, latest);
-    if (type === 'erase') return { card: cards.eraseConfirmCard({ locale: actor.locale, count: cafes.length, at: this.now(), days: this.deps.retentionDays ?? 30 }) };
-    const profile = await store.getProfile(activity.conversation.id);
-    return { card: cards.networkCard({ locale: actor.locale, profile, cafeId: latest.id }) };
+    if (!latest) return { reply: { message: t(actor.locale, none) } };
+    if (!canFacilitate(latest, actor)) return { reply: this.refusalReply({ refused: 'not-facilitator' }, actor, latest) };
+    return { cafes, latest };
   }
 
   /**
@@ -276,14 +285,12 @@ export class BaristaBot {
   private async erase(activity: ParsedActivity, data: Extract<ActionData, { verb: 'erase' }>, actor: Actor): Promise<Reply> {
     const { store, timers } = this.deps;
     const conversationId = activity.conversation.id;
-    const cafes = await store.listCafes(conversationId);
-    const latest = cafes.find((c) => c.status !== 'ended') ?? cafes[0];
-    if (!latest) return { message: t(actor.locale, 'erase.nothing') };
-    if (!canFacilitate(latest, actor)) return this.refusalReply({ refused: 'not-facilitator' }, actor, latest);
+    const chat = await this.chatCafes(conversationId, actor, 'erase.nothing');
+    if ('reply' in chat) return chat.reply;
     if (data.confirm === 'non') return { card: cards.erasedCard({ locale: actor.locale, count: 0, cancelled: true }) };
     if (this.now() - data.at > ERASE_CONFIRM_MS || data.at > this.now() + 60_000) return { message: t(actor.locale, 'erase.expired') };
     const posted: Array<{ cafe: CafeState; ids: string[] }> = [];
-    for (const cafe of cafes) {
+    for (const cafe of chat.cafes) {
       timers.cancel(cafe.id);
       const keys = ['menu', 'recap', 'network', ...cafe.steps.map((s) => s.id)];
       const ids = (await Promise.all(keys.map((k) => store.getMessageId(cafe.id, k)))).filter((id): id is string => !!id);
@@ -306,10 +313,8 @@ export class BaristaBot {
   private async saveNetwork(activity: ParsedActivity, data: Extract<ActionData, { verb: 'network' }>, actor: Actor): Promise<Reply> {
     const { store } = this.deps;
     const conversationId = activity.conversation.id;
-    const cafes = await store.listCafes(conversationId);
-    const latest = cafes.find((c) => c.status !== 'ended') ?? cafes[0];
-    if (!latest) return { message: t(actor.locale, 'network.noCafe') };
-    if (!canFacilitate(latest, actor)) return this.refusalReply({ refused: 'not-facilitator' }, actor, latest);
+    const chat = await this.chatCafes(conversationId, actor, 'network.noCafe');
+    if ('reply' in chat) return chat.reply;
     const organisation = cleanText(data.networkOrganisation);
     const town = cleanText(data.networkTown);
     if (!organisation || !town) return { message: t(actor.locale, 'network.required') };
@@ -318,7 +323,7 @@ export class BaristaBot {
     if (position === null) return { message: t(actor.locale, 'network.badPosition') };
     const profile = { organisation, town, ...(position ?? {}), updatedAt: this.now() };
     await store.setProfile(conversationId, profile);
-    const cafe = cafes.find((c) => c.id === data.cafe) ?? cafes.find((c) => c.status === 'ended') ?? latest;
+    const cafe = chat.cafes.find((c) => c.id === data.cafe) ?? chat.cafes.find((c) => c.status === 'ended') ?? chat.latest;
     return { card: cards.networkCard({ locale: actor.locale, profile, cafeId: cafe.id, saved: true, links: this.deps.networkLinks?.(cafe.id) }) };
   }
 
@@ -383,7 +388,9 @@ export class BaristaBot {
           break;
         case 'post-step':
           this.enqueue(state, async () => {
-            const latest = (await store.get(state.id)) ?? state;
+            // Gone: erased (/effacer) while this waited.
+            const latest = await store.get(state.id);
+            if (!latest) return;
             const contributions = await store.listContributions(state.id);
             const step = stepById(latest, effect.stepId);
             if (!step) return;
@@ -397,7 +404,8 @@ export class BaristaBot {
           break;
         case 'post-recap':
           this.enqueue(state, async () => {
-            const latest = (await store.get(state.id)) ?? state;
+            const latest = await store.get(state.id);
+            if (!latest) return;
             const contributions = await store.listContributions(state.id);
             const profile = await store.getProfile(latest.conversationId);
             const downloads = [...(this.deps.exportLinks?.(latest.id) ?? []), ...(profile ? this.deps.networkLinks?.(latest.id) ?? [] : [])];
@@ -593,7 +601,6 @@ function drives(input: Input): boolean {
 function sharedViewer(state: CafeState): cards.Viewer {
   return { isFacilitator: false, locale: state.locale };
 }
-
 
 function channelOf(a: ParsedActivity): Channel {
   return { conversationId: a.conversation.id, serviceUrl: a.serviceUrl, botId: a.recipient.id, channelId: a.channelId, tenantId: a.conversation.tenantId };
