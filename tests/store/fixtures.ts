@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { CafeState, Contribution, ContributionValue } from '../../src/domain/types';
+import type { CafeStore } from '../../src/store/port';
 
 let seq = 0;
 
@@ -41,4 +43,14 @@ export function makeVote(cafeId: string, stepId: string, userId: string, choice:
 export function makePostit(cafeId: string, stepId: string, key: string, userId: string, text: string, at: number): Contribution {
   const value: ContributionValue = { kind: 'postit', column: 'idees', postitKind: 'idea', text };
   return { cafeId, stepId, kind: 'postit', key, userId, userName: 'Dominique', value, at };
+}
+
+/** A café with votes, a post-it with a name, message ids; ids that contain no other id (leaves-nothing-behind tests). */
+export async function seedCafe(store: CafeStore, conversationId: string, changes: Partial<CafeState> = {}): Promise<CafeState> {
+  const cafe = makeCafe({ id: randomUUID(), conversationId, ...changes });
+  if (!(await store.create(cafe))) throw new Error(`could not create café ${cafe.id}`);
+  await store.putContribution(makeVote(cafe.id, 's1', 'u1', 'A', 1));
+  await store.putContribution(makePostit(cafe.id, 's2', randomUUID(), 'u2', 'an idea', 2));
+  await store.setMessageId(cafe.id, 'menu', `activity-${randomUUID()}`);
+  return cafe;
 }

@@ -4,7 +4,7 @@ import { RedisStore } from '../../src/store';
 import type { CafeState } from '../../src/domain/types';
 import { deletePrefix, requireRedis, TEST_REDIS_URL, uniquePrefix } from '../scale/redis';
 import { describeStoreContract } from './contract';
-import { makeCafe, makePostit, makeVote } from './fixtures';
+import { makeCafe, makeVote, seedCafe } from './fixtures';
 
 const prefix = uniquePrefix('store');
 let n = 0;
@@ -191,15 +191,7 @@ describe('RedisStore specifics', () => {
   });
 
   describe('leaves nothing behind', () => {
-    /** A café with votes, a post-it with a name, message ids; ids that contain no other id. */
-    async function seed(store: RedisStore, conversationId: string, changes: Partial<CafeState> = {}) {
-      const cafe = makeCafe({ id: randomUUID(), conversationId, ...changes });
-      expect(await store.create(cafe)).toBe(true);
-      await store.putContribution(makeVote(cafe.id, 's1', 'u1', 'A', 1));
-      await store.putContribution(makePostit(cafe.id, 's2', randomUUID(), 'u2', 'an idea', 2));
-      await store.setMessageId(cafe.id, 'menu', `activity-${randomUUID()}`);
-      return cafe;
-    }
+    const seed = seedCafe;
 
     it('after purgeEndedBefore: nothing of the purged café; its conversation only in its profile', async () => {
       const p = `${prefix}left-purge-${++n}:`;

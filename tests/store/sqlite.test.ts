@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { openStore, SCHEMA_VERSION, SQLITE_FILE_NAME, SqliteStore } from '../../src/store';
 import type { CafeState } from '../../src/domain/types';
 import { describeStoreContract } from './contract';
-import { makeCafe, makePostit, makeVote } from './fixtures';
+import { makeCafe, makePostit, makeVote, seedCafe } from './fixtures';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'barista-store-'));
 let n = 0;
@@ -230,15 +230,7 @@ describe('SqliteStore specifics', () => {
   });
 
   describe('leaves nothing behind', () => {
-    /** A café with votes, a post-it with a name, message ids; ids that contain no other id. */
-    async function seed(store: SqliteStore, conversationId: string, changes: Partial<CafeState> = {}) {
-      const cafe = makeCafe({ id: randomUUID(), conversationId, ...changes });
-      expect(await store.create(cafe)).toBe(true);
-      await store.putContribution(makeVote(cafe.id, 's1', 'u1', 'A', 1));
-      await store.putContribution(makePostit(cafe.id, 's2', randomUUID(), 'u2', 'an idea', 2));
-      await store.setMessageId(cafe.id, 'menu', `activity-${randomUUID()}`);
-      return cafe;
-    }
+    const seed = seedCafe;
 
     it('after purgeEndedBefore: nothing of the purged café; its conversation only in its profile', async () => {
       const dir = freshDir();
