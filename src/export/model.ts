@@ -2,8 +2,8 @@ import type { Content, PartId, Variant } from '../content/schema';
 import { actualMinutes } from '../domain/decide';
 import { activityOf, formulaOf, openQuestionOf, participants, questionOf, videoOf, voteCounts } from '../domain/lookup';
 import { plannedTotal } from '../domain/plan';
-import { FEEDBACK_QUESTIONS, feedbackSummary, type FeedbackQuestionId } from '../domain/feedback';
-import { t, type MessageId } from '../i18n';
+import { feedbackSummary, type FeedbackQuestionId } from '../domain/feedback';
+import { labelledFeedback } from '../i18n/feedback';
 import type { CafeState, Contribution, Step } from '../domain/types';
 
 /**
@@ -117,11 +117,7 @@ function feedbackExport(contributions: Contribution[]): FeedbackExport {
   const summary = feedbackSummary(contributions);
   return {
     responses: summary.responses,
-    questions: FEEDBACK_QUESTIONS.map((q) => ({
-      id: q.id,
-      question: t('fr', `feedback.q.${q.id}`),
-      choices: q.choices.map((c) => ({ id: c, label: t('fr', `feedback.${q.id}.${c}` as MessageId), count: summary.counts[q.id][c] })),
-    })),
+    questions: labelledFeedback('fr', summary).map(({ id, text, choices }) => ({ id, question: text, choices })),
     positive: summary.positive,
     negative: summary.negative,
   };

@@ -1,10 +1,11 @@
 import type { Content } from '../content/schema';
-import { FEEDBACK_QUESTIONS, feedbackSummary } from '../domain/feedback';
+import { feedbackSummary } from '../domain/feedback';
 import {
   activityOf, currentStep, formulaOf, openQuestionOf, participants, pickers, pickStepFor, questionOf, videoOf, voteCounts,
 } from '../domain/lookup';
 import type { CafeState, Contribution, Locale, Step } from '../domain/types';
 import { t, type MessageId } from '../i18n';
+import { labelledFeedback } from '../i18n/feedback';
 import type { BoardSnapshot, BoardStep } from './snapshotTypes';
 
 /** Post-its and answers the board keeps (the newest): a stage shows a few dozen at most. */
@@ -132,14 +133,7 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
     }
     case 'feedback': {
       const summary = feedbackSummary(mine);
-      out.feedback = {
-        responses: summary.responses,
-        questions: FEEDBACK_QUESTIONS.map((q) => ({
-          id: q.id,
-          text: t(L, `feedback.q.${q.id}`),
-          choices: q.choices.map((c) => ({ id: c, label: t(L, `feedback.${q.id}.${c}` as MessageId), count: summary.counts[q.id][c] })),
-        })),
-      };
+      out.feedback = { responses: summary.responses, questions: labelledFeedback(L, summary) };
       break;
     }
   }

@@ -1,6 +1,6 @@
-import { FEEDBACK_QUESTIONS, feedbackSummary, type FeedbackQuestionId } from '../../domain/feedback';
-import type { Locale } from '../../domain/types';
-import { t, type MessageId } from '../../i18n';
+import { feedbackSummary } from '../../domain/feedback';
+import { t } from '../../i18n';
+import { labelledFeedback } from '../../i18n/feedback';
 import { formButton, rows, type ButtonRow } from '../buttons';
 import { bar, bytes, fit } from '../format';
 import { controls, isOpen, stepBase, type StepBase, type StepInput } from './common';
@@ -25,12 +25,6 @@ export interface FeedbackView extends StepBase {
   comments: Array<{ text: string }>;
 }
 
-/** Labels of a feedback question and of its choices, in a locale. */
-export function feedbackLabels(L: Locale, id: FeedbackQuestionId): { label: string; choices: Array<{ id: string; label: string }> } {
-  const q = FEEDBACK_QUESTIONS.find((x) => x.id === id)!;
-  return { label: t(L, `feedback.q.${id}`), choices: q.choices.map((c) => ({ id: c, label: t(L, `feedback.${id}.${c}` as MessageId) })) };
-}
-
 /**
  * The closing feedback poll: three quick choices and two optional comments, anonymous. Everyone
  * sees how many answered and the counts; the comments go to the facilitator's view (and the
@@ -41,6 +35,7 @@ export function feedbackView(input: StepInput): FeedbackView {
   const L = viewer.locale;
   const acceptsAnswers = isOpen(state, step) || state.status === 'ended';
   const summary = feedbackSummary(contributions.filter((c) => c.stepId === step.id));
+  const questions = labelledFeedback(L, summary);
   const mine = viewer.userId ? contributions.find((c) => c.stepId === step.id && c.value.kind === 'feedback' && c.userId === viewer.userId) : undefined;
   const my = mine?.value.kind === 'feedback' ? mine.value : undefined;
   const commentLines = viewer.isFacilitator
@@ -57,10 +52,9 @@ export function feedbackView(input: StepInput): FeedbackView {
     isClosed: false,
     intro: t(L, 'feedback.intro'),
     hasForm: acceptsAnswers,
-    questions: FEEDBACK_QUESTIONS.map((q) => {
-      const labels = feedbackLabels(L, q.id);
-      return { id: `feedback_${q.id}`, label: labels.label, value: my?.[q.id] ?? '', choices: labels.choices.map((c) => ({ title: c.label, value: c.id })) };
-    }),
+    questions: questions.map((q) => ({
+      id: `feedback_${q.id}`, label: q.text, value: my?.[q.id] ?? '', choices: q.choices.map((c) => ({ title: c.label, value: c.id })),
+    })),
     positiveLabel: t(L, 'feedback.positive'),
     positiveValue: my?.positive ?? '',
     negativeLabel: t(L, 'feedback.negative'),
@@ -70,13 +64,10 @@ export function feedbackView(input: StepInput): FeedbackView {
     hasThanks: !!my,
     thanksText: t(L, 'feedback.thanks'),
     responsesText: t(L, 'feedback.responses', { n: summary.responses }),
-    results: summary.responses === 0 ? [] : FEEDBACK_QUESTIONS.map((q) => {
-      const labels = feedbackLabels(L, q.id);
-      return {
-        title: labels.label,
-        lines: labels.choices.map((c) => ({ label: c.label, bar: bar(summary.counts[q.id][c.id] ?? 0, summary.responses) })),
-      };
-    }),
+    results: summary.responses === 0 ? [] : questions.map((q) => ({
+      title: q.text,
+      lines: q.choices.map((c) => ({ label: c.label, bar: bar(c.count, summary.responses) })),
+    })),
     hasComments: shown.length > 0,
     comments: shown,
   };
