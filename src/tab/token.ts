@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { signature, signatureMatches } from '../signature';
 import { z } from 'zod';
 
 /**
@@ -8,6 +8,9 @@ import { z } from 'zod';
  * HMAC of it with the server's secret, under a purpose of its own so an export token never opens
  * a board and the other way round.
  */
+
+/** Signed under a purpose of its own: an export token never opens a board. */
+const PURPOSE = 'barista-board\n';
 
 export type BoardScope =
   | { kind: 'cafe'; cafeId: string }
@@ -25,7 +28,7 @@ export function boardToken(scope: BoardScope, expiresAt: number, secret: string)
     ? { s: 'c', id: scope.cafeId, e: expiresAt }
     : { s: 'v', id: scope.conversationId, e: expiresAt, share: scope.canShare };
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  return `${body}.${sign(body, secret)}`;
+  return `${body}.${signature(`${PURPOSE}${body}`, secret)}`;
 }
 
 export type TokenCheck = { ok: true; scope: BoardScope; expiresAt: number } | { ok: false; reason: 'missing' | 'invalid' | 'expired' };
@@ -34,9 +37,7 @@ export function readBoardToken(token: unknown, secret: string, now: number): Tok
   if (typeof token !== 'string' || token === '') return { ok: false, reason: 'missing' };
   const m = /^([A-Za-z0-9_-]{1,1200})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return { ok: false, reason: 'invalid' };
-  const expected = Buffer.from(sign(m[1], secret));
-  const given = Buffer.from(m[2]);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'invalid' };
+  if (!signatureMatches(`${PURPOSE}${m[1]}`, m[2], secret)) return { ok: false, reason: 'invalid' };
   let payload: z.infer<typeof PayloadSchema>;
   try {
     const parsed = PayloadSchema.safeParse(JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8')));
@@ -50,8 +51,4 @@ export function readBoardToken(token: unknown, secret: string, now: number): Tok
     ? { kind: 'cafe', cafeId: payload.id }
     : { kind: 'conversation', conversationId: payload.id, canShare: payload.share ?? false };
   return { ok: true, scope, expiresAt: payload.e };
-}
-
-function sign(body: string, secret: string): string {
-  return createHmac('sha256', secret).update(`barista-board\n${body}`).digest('base64url');
 }
