@@ -239,7 +239,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
 const EXPORT_LINK_DAYS = 7;
 
 const RECAP_FILES = [['Markdown', 'recap.md'], ['CSV', 'recap.csv'], ['JSON', 'recap.json']] as const;
-const NETWORK_FILES = [['GeoJSON (carte)', 'network.geojson'], ['CSV (réseau)', 'network.csv']] as const;
+const NETWORK_FILES = [['GeoJSON', 'network.geojson'], ['CSV', 'network.csv']] as const;
 
 /** Download links of a café's files, valid a week, for this café alone. */
 function exportLinks(publicUrl: string, cafeId: string, secret: string, now: number, files: ReadonlyArray<readonly [string, string]>): Array<{ label: string; url: string }> {

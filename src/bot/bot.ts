@@ -408,8 +408,10 @@ export class BaristaBot {
             if (!latest) return;
             const contributions = await store.listContributions(state.id);
             const profile = await store.getProfile(latest.conversationId);
-            const downloads = [...(this.deps.exportLinks?.(latest.id) ?? []), ...(profile ? this.deps.networkLinks?.(latest.id) ?? [] : [])];
-            const id = await this.sendCard(latest, cards.recapCard({ state: latest, content, contributions, locale: latest.locale, now: this.now(), downloads }));
+            const id = await this.sendCard(latest, cards.recapCard({
+              state: latest, content, contributions, locale: latest.locale, now: this.now(),
+              downloads: this.deps.exportLinks?.(latest.id), networkDownloads: profile ? this.deps.networkLinks?.(latest.id) : undefined,
+            }));
             if (id) await store.setMessageId(state.id, 'recap', id);
             // The cafés network's questions, once per chat: afterwards the answers are remembered.
             if (!profile) {

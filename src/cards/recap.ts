@@ -23,6 +23,8 @@ export interface RecapInput {
   now: number;
   /** The export links (Markdown, CSV, JSON), when Barista has a public address. */
   downloads?: Array<{ label: string; url: string }>;
+  /** The report for the cafés network (GeoJSON, CSV), once the chat gave its organisation and town. */
+  networkDownloads?: Array<{ label: string; url: string }>;
 }
 
 interface Line {
@@ -41,7 +43,7 @@ const line = (text: string, isSubtle = false): Line => ({ text, isSubtle });
  * (counts only), the debate's arguments, the board, the synthesis (all without names), then the
  * guide's closing advice and where to go further.
  */
-export function recapCard({ state, content, contributions, locale: L, now, downloads }: RecapInput): Card {
+export function recapCard({ state, content, contributions, locale: L, now, downloads, networkDownloads }: RecapInput): Card {
   const formula = formulaOf(state, content);
   const planned = plannedTotal(formula);
   const start = state.startedAt;
@@ -71,6 +73,7 @@ export function recapCard({ state, content, contributions, locale: L, now, downl
     hasClosingText: !!closing,
     links: [
       ...(downloads?.length ? [{ text: `⬇️ ${t(L, 'recap.download')} ${downloads.map(markdownLink).join(' · ')}` }] : []),
+      ...(networkDownloads?.length ? [{ text: `🗺️ ${t(L, 'network.download')} ${networkDownloads.map(markdownLink).join(' · ')}` }] : []),
       ...links.map((l) => ({ text: `🔗 ${markdownLink(l)}` })),
     ],
   };
