@@ -5,7 +5,7 @@ import * as cards from '../cards';
 import { t, localeOf } from '../i18n';
 import type { Content, Formula } from '../content/schema';
 import {
-  canFacilitate, cleanText, composeFormula, contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
+  canFacilitate, chatCafe, cleanText, composeFormula, contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
   type Actor, type CafeState, type Command, type Contribution, type ContributionValue, type Effect, type MessageKey, type Refusal,
 } from '../domain';
 import type { ErrorSink } from '../errors';
@@ -272,7 +272,7 @@ export class BaristaBot {
    */
   private async chatCafes(conversationId: string, actor: Actor, none: 'erase.nothing' | 'network.noCafe'): Promise<{ cafes: CafeState[]; latest: CafeState } | { reply: Reply }> {
     const cafes = await this.deps.store.listCafes(conversationId);
-    const latest = cafes.find((c) => c.status !== 'ended') ?? cafes[0];
+    const latest = chatCafe(cafes);
     if (!latest) return { reply: { message: t(actor.locale, none) } };
     if (!canFacilitate(latest, actor)) return { reply: this.refusalReply({ refused: 'not-facilitator' }, actor, latest) };
     return { cafes, latest };

@@ -12,6 +12,11 @@ export function formulaOf(state: CafeState, content: Content): Formula {
   return f;
 }
 
+/** Of a chat's cafés (newest first), the one that speaks for the chat: the running café, else the last one. */
+export function chatCafe(cafes: CafeState[]): CafeState | undefined {
+  return cafes.find((c) => c.status !== 'ended') ?? cafes[0];
+}
+
 export function currentStep(state: CafeState): Step | undefined {
   return state.cursor >= 0 ? state.steps[state.cursor] : undefined;
 }

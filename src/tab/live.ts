@@ -1,4 +1,5 @@
 import type { Content } from '../content/schema';
+import { chatCafe } from '../domain/lookup';
 import type { CafeState } from '../domain/types';
 import type { ErrorSink } from '../errors';
 import type { CafeStore } from '../store/port';
@@ -130,9 +131,9 @@ export class LiveBoard {
   }
 }
 
-/** The café a conversation's board shows: the one running, else the last one (its results). */
+/** The café a conversation's board shows (`chatCafe`), reading one document while a café runs. */
 export async function currentCafe(store: CafeStore, conversationId: string): Promise<CafeState | undefined> {
-  return (await store.getActive(conversationId)) ?? (await store.listCafes(conversationId))[0];
+  return (await store.getActive(conversationId)) ?? chatCafe(await store.listCafes(conversationId));
 }
 
 function keyOf(scope: BoardScope): string {
