@@ -418,4 +418,15 @@ describe('The café board, read-only page, in Chromium', () => {
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows nothing of the café any more once the facilitator erased it (/effacer)', async () => {
+    await camille().press({ verb: 'erase', confirm: 'oui', at: Date.now() });
+    await page.locator(tid('no-cafe')).waitFor({ timeout: 8000 });
+    const text = await page.locator('#board').innerText();
+    expect(text).toContain('Pas de café à afficher');
+    expect(text).not.toContain('Americano');
+    expect(text).not.toContain('Badge cantine');
+    expect(await page.locator(tid('postit')).count()).toBe(0);
+    expect(loads).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * The live feed: `GET /tab/api/events?t=TOKEN` (server-sent events). `snapshot` events carry a
- * whole BoardSnapshot; `expired` ends the feed. The browser reconnects by itself after a dropped
+ * whole BoardSnapshot; `waiting` says there is no café to show; `expired` ends the feed. The browser reconnects by itself after a dropped
  * connection (the server sends `retry: 1000`); when it gives up (an HTTP error from a proxy while
  * the server restarts), this module opens a new EventSource with a growing delay.
  */
@@ -13,6 +13,8 @@ export interface StreamHandlers {
   reconnecting(): void;
   /** The token expired; the feed is closed. */
   expired(): void;
+  /** There is no café to show (none yet, or erased); the feed stays open for when one comes. */
+  noCafe(): void;
 }
 
 export interface BoardStream {
@@ -41,6 +43,10 @@ export function openBoardStream(token: string, handlers: StreamHandlers): BoardS
       attempt = 0;
       const snapshot = parseSnapshot(String((ev as MessageEvent).data));
       if (snapshot) handlers.snapshot(snapshot);
+    });
+    es.addEventListener('waiting', () => {
+      attempt = 0;
+      handlers.noCafe();
     });
     es.addEventListener('expired', () => {
       close();

@@ -48,6 +48,8 @@ export interface Labels {
   connecting: string;
   expiredTitle: string;
   expiredText: string;
+  noCafeTitle: string;
+  noCafeText: string;
   share: string;
   sharing: string;
   shareDone: string;
@@ -122,6 +124,8 @@ const FR: Labels = {
   connecting: 'connexion…',
   expiredTitle: 'Ce lien a expiré',
   expiredText: 'Demandez un nouveau lien à l’animatrice ou à l’animateur du café.',
+  noCafeTitle: 'Pas de café à afficher',
+  noCafeText: 'Aucun café en cours ici : il n’a pas encore commencé, ou il a été effacé. Le tableau s’affiche dès que l’animatrice ou l’animateur lance /startcafe.',
   share: 'Partager sur la scène',
   sharing: 'Partage en cours…',
   shareDone: 'Le tableau est partagé sur la scène de la réunion.',
@@ -192,6 +196,8 @@ const EN: Labels = {
   connecting: 'connecting…',
   expiredTitle: 'This link has expired',
   expiredText: 'Ask the café’s facilitator for a new link.',
+  noCafeTitle: 'No café to show',
+  noCafeText: 'No café here: it has not started yet, or it was erased. The board shows as soon as the facilitator types /startcafe.',
   share: 'Share to stage',
   sharing: 'Sharing…',
   shareDone: 'The board is shared to the meeting stage.',

@@ -19,6 +19,7 @@ function runBrowserPage(boot: BootData, view: BoardView): void {
   openBoardStream(boot.token, {
     snapshot: (s) => view.show(s),
     reconnecting: () => view.reconnecting(),
+    noCafe: () => view.noCafe(),
     expired: () => view.expired(),
   });
 }

@@ -3,7 +3,7 @@ import { authentication } from '@microsoft/teams-js';
 
 export type SessionResult =
   | { ok: true; token: string; canShare: boolean }
-  | { ok: false; reason: 'sso' | 'refused' | 'network'; detail?: string };
+  | { ok: false; reason: 'sso' | 'refused' | 'network' | 'no-cafe'; detail?: string };
 
 function message(err: unknown): string {
   if (err instanceof Error) return err.message;
@@ -39,6 +39,8 @@ export async function openSession(conversationId: string, locale: string): Promi
   if (res.status === 401 || res.status === 403) {
     return { ok: false, reason: 'refused', detail: typeof body.error === 'string' ? body.error : `HTTP ${res.status}` };
   }
+  // No café has begun in this chat yet: nobody to check membership against.
+  if (res.status === 404 && body.error === 'no-cafe') return { ok: false, reason: 'no-cafe' };
   if (!res.ok || typeof body.token !== 'string' || !body.token) {
     return { ok: false, reason: 'network', detail: typeof body.error === 'string' ? body.error : `HTTP ${res.status}` };
   }

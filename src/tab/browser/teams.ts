@@ -9,6 +9,8 @@ import type { BoardView } from './view';
 
 /** A renewal at most this often when the board token expires (else: the expired message). */
 const RENEW_MIN_INTERVAL_MS = 60_000;
+/** How often the tab asks again while no café has begun in the chat. */
+const NO_CAFE_RETRY_MS = 15_000;
 
 function showSessionError(view: BoardView, result: Exclude<SessionResult, { ok: true }>): void {
   const l = view.currentLabels;
@@ -37,7 +39,13 @@ export async function runTeamsPage(boot: BootData, view: BoardView, toolbar: HTM
   }
   const locale = view.currentLabels.locale;
   view.setStatus(view.currentLabels.connecting);
-  const session = await openSession(conversationId, locale);
+  let session = await openSession(conversationId, locale);
+  // The tab is often added before the café starts: say so, and ask again until it does.
+  while (!session.ok && session.reason === 'no-cafe') {
+    view.noCafe();
+    await new Promise((resolve) => window.setTimeout(resolve, NO_CAFE_RETRY_MS));
+    session = await openSession(conversationId, locale);
+  }
   if (!session.ok) {
     showSessionError(view, session);
     return;
@@ -52,6 +60,7 @@ export async function runTeamsPage(boot: BootData, view: BoardView, toolbar: HTM
     openBoardStream(token, {
       snapshot: (s) => view.show(s),
       reconnecting: () => view.reconnecting(),
+      noCafe: () => view.noCafe(),
       expired: () => {
         // A meeting outlives a board token: ask for a new one once in a while.
         if (Date.now() - lastRenewal < RENEW_MIN_INTERVAL_MS) return view.expired();

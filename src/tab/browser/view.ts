@@ -61,6 +61,11 @@ export class BoardView {
     this.root.removeAttribute('aria-busy');
   }
 
+  /** Nothing to show: no café yet in this chat, or it was erased (/effacer). */
+  noCafe(): void {
+    this.notice({ testid: 'no-cafe', title: this.labels.noCafeTitle, paragraphs: [this.labels.noCafeText] });
+  }
+
   expired(): void {
     this.notice({ testid: 'denied', title: this.labels.expiredTitle, paragraphs: [this.labels.expiredText] });
   }
