@@ -2,11 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /**
- * The DATAcculturation guide (septembre 2025) the built-in content is taken from, read from the
- * project's shared folder (beside the repository, as in CI) so a change of the guide shows here,
- * and the normaliser used to compare the content with it.
+ * The DATAcculturation guide (septembre 2025) the built-in content is taken from, kept in the
+ * repository (docs/sources, with its provenance) so that a fresh clone runs these tests, and the
+ * normaliser used to compare the content with it. Line numbers cited in tests ("L461") are this
+ * file's.
  */
-export const GUIDE_PATH = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds', '004_4f072aabe7492a79.txt');
+export const GUIDE_PATH = path.resolve(__dirname, '..', '..', 'docs', 'sources', 'datacculturation-guide-2025-09.md');
 
 export function readGuide(): string {
   return fs.readFileSync(GUIDE_PATH, 'utf8');
