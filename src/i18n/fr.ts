@@ -48,6 +48,17 @@ export const fr = {
   'tree.allFormulas': 'Toutes les formules :',
   'tree.start': 'Lancer : {name}',
   'tree.restart': 'Recommencer',
+  'tree.formula': '**{name}**, {audience} · {duration} · `{command}`',
+  'tree.tooLong': 'Mais ces formules du guide peuvent durer plus que vos {budget} minutes :',
+  'tree.tooLongLine': '{name} : de {min} à {max} minutes prévues',
+  'tree.fits': 'Ce qui tient en {budget} minutes :',
+  'tree.nothingFits': 'Aucune formule ne tient en {budget} minutes.',
+  'tree.compose': 'Ou composez votre café avec les éléments du guide, chacun avec sa durée : `/startcafe sur-mesure`.',
+  'tree.onlineLong': 'En visio, le guide recommande {limit} minutes au plus : cette formule en prévoit jusqu’à {max}, prévoyez de la raccourcir.',
+  'tree.labelled': '**{label}** : {text}',
+  'tree.virtualMore': 'Les autres conseils du guide pour le café virtuel sont dans ses conseils, sur le menu du café une fois lancé.',
+  'tree.elsewhere': 'Les vidéos DATAcculturation sont en ligne, à regarder quand vous le souhaitez : [la playlist des vidéos]({url}).',
+  'tree.elsewhereMore': 'Le jour où vous animez un café, Barista vous montre avec chaque vidéo ses objectifs, tirés de la PARTIE 2 du guide : tapez /menu.',
 
   // --- The four parts of every formula ---------------------------------------------------------
   'compose.title': '☕ Café sur-mesure',
