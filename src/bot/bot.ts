@@ -215,7 +215,7 @@ export class BaristaBot {
       // The answers travel in the card: a combination the tree's buttons cannot make is refused.
       const answers = cards.answersOf(data);
       const refused = checkAnswers(answers);
-      return refused ? this.refusalReply(refused, actor) : { card: cards.menuTreeCard({ answers, content, locale: actor.locale }) };
+      return refused ? { message: t(actor.locale, 'tree.invalid') } : { card: cards.menuTreeCard({ answers, content, locale: actor.locale }) };
     }
     if (data.verb === 'compose') {
       const formula = composeFormula(content, { tasse: data.composeTasse, cafe: data.composeCafe, chocolat: data.composeChocolat, sucre: data.composeSucre });

@@ -89,7 +89,8 @@ export function nextQuestion(answers: MenuAnswers): keyof MenuAnswers | undefine
 /**
  * Answers the tree's buttons cannot produce (they travel in the card, so they can be forged or come
  * from a card of an older Barista): an answer after « NON » to the first question, an answer before
- * the first question is answered, or the audience without the time. Refused politely, nothing shown.
+ * the first question is answered, or the audience without the time. The bot answers with a polite
+ * message pointing to /menu, and shows nothing of the tree.
  */
 export function checkAnswers(answers: MenuAnswers): Refusal | undefined {
   const later = answers.long !== undefined || answers.audience !== undefined || answers.online !== undefined;

@@ -45,7 +45,7 @@ describe('Choosing and composing a café over HTTP', () => {
     expect(JSON.stringify(short.value)).toContain('"formula":"ristretto"');
     const contradictory = await camille().press({ verb: 'advise', organise: 'non', long: 'oui' });
     expect(contradictory.type).toBe('application/vnd.microsoft.activity.message');
-    expect(contradictory.value).toContain('Je n’ai pas compris cette réponse');
+    expect(contradictory.value).toContain('tapez /menu pour reprendre l’arbre du guide');
     const forged = await camille().press({ verb: 'advise', organise: 'peut-être' } as never);
     expect(forged.type).toBe('application/vnd.microsoft.activity.message');
     expect(forged.value).toContain('trop ancienne ou abîmée');
