@@ -134,7 +134,12 @@ export function menuTreeCard({ answers, content, locale: L }: MenuTreeInput): Ca
     proposals: formulas.map((f) => {
       const planned = advice.proposals.find((p) => p.formulaId === f.id && p.variant === f.variant)!.planned;
       return {
-        name: t(L, 'tree.formula', { name: f.name, audience: f.audience, duration: f.duration, min: planned.min, max: planned.max, command: startCommand(f) }),
+        // The guide's own words for the public and the time in French; Barista's planned minutes otherwise.
+        name: t(L, 'tree.formula', {
+          name: f.name,
+          details: guideSpeaks(L) ? `${f.audience} · ${f.duration}` : t(L, 'tree.plannedMinutes', { min: planned.min, max: planned.max }),
+          command: startCommand(f),
+        }),
         hasNote: online && planned.max > limit,
         note: t(L, 'tree.onlineLong', { limit, max: planned.max }),
       };
