@@ -53,7 +53,7 @@ export const en: Record<MessageId, string> = {
   'tree.compose': 'Or compose your own café from the guide’s elements, each with its time: `/startcafe sur-mesure`.',
   'tree.onlineLong': 'Online, the guide recommends {limit} minutes at most: this formula plans up to {max}, plan to shorten it.',
   'tree.labelled': '**{label}**: {text}',
-  'tree.virtualMore': 'The guide’s other advice for online cafés (in French) is among its tips, on the café’s menu once started.',
+  'tree.virtualMore': 'The guide’s other advice for online cafés (in French) awaits you on the café’s menu, once started.',
   'tree.invalid': 'I did not understand that answer: type /menu to go through the guide’s tree again from its first question.',
   'tree.elsewhere': 'The DATAcculturation videos are online, to watch whenever you like: [the videos’ playlist]({url}) (in French).',
   'tree.elsewhereMore': 'Should you facilitate a café one day, Barista shows you with each video its objectives, from part 2 of the guide: type /menu.',

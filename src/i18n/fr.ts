@@ -57,7 +57,7 @@ export const fr = {
   'tree.compose': 'Ou composez votre café avec les éléments du guide, chacun avec sa durée : `/startcafe sur-mesure`.',
   'tree.onlineLong': 'En visio, le guide recommande {limit} minutes au plus : cette formule en prévoit jusqu’à {max}, prévoyez de la raccourcir.',
   'tree.labelled': '**{label}** : {text}',
-  'tree.virtualMore': 'Les autres conseils du guide pour le café virtuel sont dans ses conseils, sur le menu du café une fois lancé.',
+  'tree.virtualMore': 'Les autres conseils du guide pour le café virtuel vous attendent sur le menu du café, une fois lancé.',
   'tree.invalid': 'Je n’ai pas compris cette réponse : tapez /menu pour reprendre l’arbre du guide à sa première question.',
   'tree.elsewhere': 'Les vidéos DATAcculturation sont en ligne, à regarder quand vous le souhaitez : [la playlist des vidéos]({url}).',
   'tree.elsewhereMore': 'Le jour où vous animez un café, Barista vous montre avec chaque vidéo ses objectifs, tirés de la PARTIE 2 du guide : tapez /menu.',
