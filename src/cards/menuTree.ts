@@ -3,7 +3,7 @@ import { menuTreeEn } from '../content/menuTree.en';
 import { menuTreeFr, type MenuTree } from '../content/menuTree.fr';
 import type { Content, Formula } from '../content/schema';
 import { findFormula } from '../domain/lookup';
-import { nextQuestion, recommend, type Advice, type MenuAnswers } from '../domain/recommend';
+import { nextQuestion, recommend, type Advice, type MenuAnswers, type Proposal } from '../domain/recommend';
 import type { Locale } from '../domain/types';
 import { t } from '../i18n';
 import { action, type ActionData } from './actions';
@@ -96,7 +96,7 @@ export function menuTreeCard({ answers, content, locale: L }: MenuTreeInput): Ca
   const declined = answers.organise === false;
   const advice: Advice = next || declined ? { proposals: [], tooLong: [], instead: false } : recommend(answers, content);
   const formulas = advice.proposals.map((p) => findFormula(content, p.formulaId, p.variant)).filter((f): f is Formula => !!f);
-  const nameOf = (id: string, variant: string) => findFormula(content, id, variant as Formula['variant'])?.name ?? id;
+  const nameOf = (p: Proposal) => findFormula(content, p.formulaId, p.variant)?.name ?? p.formulaId;
   const budget = advice.budgetMinutes ?? 0;
   const limit = content.virtual.maxMinutes;
   const online = answers.online === true;
@@ -113,7 +113,7 @@ export function menuTreeCard({ answers, content, locale: L }: MenuTreeInput): Ca
     notes: declined
       ? [{ text: t(L, 'tree.elsewhere', { url: content.playlistUrl }) }, { text: t(L, 'tree.elsewhereMore') }]
       : advice.tooLong.length
-        ? [{ text: t(L, 'tree.tooLong', { budget }) }, ...advice.tooLong.map((p) => ({ text: `• ${t(L, 'tree.tooLongLine', { name: nameOf(p.formulaId, p.variant), min: p.planned.min, max: p.planned.max })}` }))]
+        ? [{ text: t(L, 'tree.tooLong', { budget }) }, ...advice.tooLong.map((p) => ({ text: `• ${t(L, 'tree.tooLongLine', { name: nameOf(p), min: p.planned.min, max: p.planned.max })}` }))]
         : [],
     hasQuestion: !!next,
     question,
