@@ -5,7 +5,7 @@ import * as cards from '../cards';
 import { t, localeOf } from '../i18n';
 import type { Content, Formula } from '../content/schema';
 import {
-  canFacilitate, chatCafe, cleanText, composeFormula, contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
+  canFacilitate, chatCafe, checkAnswers, cleanText, composeFormula, contribute, decide, everyoneDone, findFormula, isRefusal, startCafe, stepById,
   type Actor, type CafeState, type Command, type Contribution, type ContributionValue, type Effect, type MessageKey, type Refusal,
 } from '../domain';
 import type { ErrorSink } from '../errors';
@@ -143,7 +143,7 @@ export class BaristaBot {
     if (cmd.type === 'help') return { card: cards.helpCard({ locale: actor.locale, isFacilitator: true, retentionDays: this.deps.retentionDays }) };
     if (cmd.type === 'menu') return { card: cards.menuTreeCard({ answers: {}, content: this.deps.content, locale: actor.locale }) };
     if (cmd.type === 'startcafe' && cmd.formula === 'virtuel' && !cmd.variant) {
-      return { card: cards.menuTreeCard({ answers: { online: true }, content: this.deps.content, locale: actor.locale }) };
+      return { card: cards.menuTreeCard({ answers: { organise: true, online: true }, content: this.deps.content, locale: actor.locale }) };
     }
     if (cmd.type === 'startcafe' && cmd.formula === 'sur-mesure' && !cmd.variant) {
       const active = await this.deps.store.getActive(activity.conversation.id);
@@ -211,7 +211,12 @@ export class BaristaBot {
     const { store, content } = this.deps;
     const started = (reply: Reply): Reply => reply ?? { message: t(actor.locale, 'started') };
     if (data.verb === 'start') return started(await this.start(activity, data.formula, data.variant, actor));
-    if (data.verb === 'advise') return { card: cards.menuTreeCard({ answers: cards.answersOf(data), content, locale: actor.locale }) };
+    if (data.verb === 'advise') {
+      // The answers travel in the card: a combination the tree's buttons cannot make is refused.
+      const answers = cards.answersOf(data);
+      const refused = checkAnswers(answers);
+      return refused ? { message: t(actor.locale, 'tree.invalid') } : { card: cards.menuTreeCard({ answers, content, locale: actor.locale }) };
+    }
     if (data.verb === 'compose') {
       const formula = composeFormula(content, { tasse: data.composeTasse, cafe: data.composeCafe, chocolat: data.composeChocolat, sucre: data.composeSucre });
       if (isRefusal(formula)) return this.refusalReply(formula, actor);

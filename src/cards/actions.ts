@@ -46,6 +46,7 @@ export const ActionDataSchema = z.discriminatedUnion('verb', [
   /** The guide's decision tree (/menu): the answers so far travel in the buttons, no state kept. */
   z.object({
     verb: z.literal('advise'),
+    organise: z.enum(['oui', 'non']).optional(),
     long: z.enum(['oui', 'non']).optional(),
     audience: z.enum(['novice', 'averti', 'intermediaire']).optional(),
     online: z.enum(['oui', 'non']).optional(),

@@ -56,7 +56,8 @@ describe('When a meeting with Barista starts', () => {
     const organizer = stack.user('29:paul', 'Paul Organisateur');
     const event = { ...organizer.messageActivity(''), type: 'event', name: 'application/vnd.microsoft.meetingStart', value: { Id: 'MCMeeting-2', Title: 'Café' }, text: undefined, entities: undefined };
     expect((await organizer.post(event)).status).toBe(200);
-    const card = await stack.waitForMessage('Avez-vous plus de 30 minutes');
+    // The guide's tree starts with its first question (L181).
+    const card = await stack.waitForMessage("Vous souhaitez organiser un café de la data ou de l'IA avec vos collègues ?");
     expect(cardText(card)).toContain("Animer un café de la data ou de l'IA");
   });
 });

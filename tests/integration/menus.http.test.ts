@@ -16,12 +16,14 @@ describe('Choosing and composing a café over HTTP', () => {
 
   it('walks the decision tree with the buttons and starts the proposed formula', async () => {
     await camille().say('/menu');
-    await stack.waitForMessage('Avez-vous plus de 30 minutes pour animer votre café ?');
-    const audience = await camille().press({ verb: 'advise', long: 'oui' });
+    await stack.waitForMessage("Vous souhaitez organiser un café de la data ou de l'IA avec vos collègues ?");
+    const time = await camille().press({ verb: 'advise', organise: 'oui' });
+    expect(cardText(time.value)).toContain('Avez-vous plus de 30 minutes pour animer votre café ?');
+    const audience = await camille().press({ verb: 'advise', organise: 'oui', long: 'oui' });
     expect(cardText(audience.value)).toContain('Le public qui assistera à votre café sera plutôt...');
-    const online = await camille().press({ verb: 'advise', long: 'oui', audience: 'averti' });
+    const online = await camille().press({ verb: 'advise', organise: 'oui', long: 'oui', audience: 'averti' });
     expect(cardText(online.value)).toContain('Les formules « sans sucre » sont faites pour vous !');
-    const proposal = await camille().press({ verb: 'advise', long: 'oui', audience: 'averti', online: 'oui' });
+    const proposal = await camille().press({ verb: 'advise', organise: 'oui', long: 'oui', audience: 'averti', online: 'oui' });
     expect(cardText(proposal.value)).toContain('Americano sans sucre');
     expect(cardText(proposal.value)).toContain('45 minutes');
 
@@ -32,6 +34,21 @@ describe('Choosing and composing a café over HTTP', () => {
     await stack.connector.waitFor(() => !JSON.stringify(stack.messages()).includes('"status":"menu"'), 2000).catch(() => undefined);
     await stack.app.bot.drain();
     expect(await stack.app.store.getActive(stack.conversationId)).toBeUndefined();
+  });
+
+  it('« NON » ends the tree on the videos; 30 minutes and an intermediate public start no Cappuccino; forged answers are refused', async () => {
+    const declined = await camille().press({ verb: 'advise', organise: 'non' });
+    expect(cardText(declined.value)).toContain('Ce livret peut quand même vous intéresser...');
+    const short = await camille().press({ verb: 'advise', organise: 'oui', long: 'non', audience: 'intermediaire', online: 'non' });
+    expect(cardText(short.value)).toContain('plus que vos 30 minutes');
+    expect(JSON.stringify(short.value)).not.toContain('"formula":"cappuccino"');
+    expect(JSON.stringify(short.value)).toContain('"formula":"ristretto"');
+    const contradictory = await camille().press({ verb: 'advise', organise: 'non', long: 'oui' });
+    expect(contradictory.type).toBe('application/vnd.microsoft.activity.message');
+    expect(contradictory.value).toContain('tapez /menu pour reprendre l’arbre du guide');
+    const forged = await camille().press({ verb: 'advise', organise: 'peut-être' } as never);
+    expect(forged.type).toBe('application/vnd.microsoft.activity.message');
+    expect(forged.value).toContain('trop ancienne ou abîmée');
   });
 
   it('/startcafe virtuel gives the online advice first', async () => {
@@ -58,6 +75,9 @@ describe('Choosing and composing a café over HTTP', () => {
   it('answers in English to an English Teams, the guide staying in French', async () => {
     await jane().say('/help');
     await stack.waitForMessage('In French: /suivant');
+    const tree = await jane().press({ verb: 'advise', organise: 'oui' });
+    expect(cardText(tree.value)).toContain('Do you have more than 30 minutes to facilitate your café?');
+    expect(cardText(tree.value)).not.toContain('Avez-vous');
     await jane().say('/startcafe americano');
     await stack.app.bot.drain();
     const refused = await camille().press({ verb: 'begin', cafe: (await stack.cafe()).id });
