@@ -268,7 +268,7 @@ export class BaristaBot {
     if ('reply' in chat) return chat.reply;
     if (type === 'erase') return { card: cards.eraseConfirmCard({ locale: actor.locale, count: chat.cafes.length, at: this.now(), days: this.deps.retentionDays ?? 30 }) };
     const profile = await this.deps.store.getProfile(activity.conversation.id);
-    return { card: cards.networkCard({ locale: actor.locale, profile, cafeId: chat.latest.id }) };
+    return { card: cards.networkCard({ locale: actor.locale, map: this.deps.content.cafesMap, profile, cafeId: chat.latest.id }) };
   }
 
   /**
@@ -329,7 +329,7 @@ export class BaristaBot {
     const profile = { organisation, town, ...(position ?? {}), updatedAt: this.now() };
     await store.setProfile(conversationId, profile);
     const cafe = chat.cafes.find((c) => c.id === data.cafe) ?? chat.cafes.find((c) => c.status === 'ended') ?? chat.latest;
-    return { card: cards.networkCard({ locale: actor.locale, profile, cafeId: cafe.id, saved: true, links: this.deps.networkLinks?.(cafe.id) }) };
+    return { card: cards.networkCard({ locale: actor.locale, map: this.deps.content.cafesMap, profile, cafeId: cafe.id, saved: true, links: this.deps.networkLinks?.(cafe.id) }) };
   }
 
   /** A participant's vote, pick, post-it…: checked by the engine, upserted as its own record. */
@@ -420,7 +420,7 @@ export class BaristaBot {
             if (id) await store.setMessageId(state.id, 'recap', id);
             // The cafés network's questions, once per chat: afterwards the answers are remembered.
             if (!profile) {
-              const ask = await this.sendCard(latest, cards.networkCard({ locale: latest.locale, cafeId: latest.id }));
+              const ask = await this.sendCard(latest, cards.networkCard({ locale: latest.locale, map: content.cafesMap, cafeId: latest.id }));
               if (ask) await store.setMessageId(state.id, 'network', ask);
             }
           });

@@ -54,12 +54,19 @@ export function markdownLink(link: Link): string {
   return `[${link.label.replace(/[[\]]/g, '')}](${link.url})`;
 }
 
-/** One tip of the guide as a Markdown paragraph: "**Astuce** · title : text" and its links. */
-export function tipText(locale: Locale, tip: Tip, maxChars = 1200): string {
+/** Kinds that are no box of the guide (its plain instructions, its footnotes): no box's name as a badge. */
+const NOT_A_BOX: ReadonlySet<Tip['kind']> = new Set(['consigne', 'note']);
+
+/**
+ * One tip of the guide as a Markdown paragraph: "**Astuce · title**", the text whole, its links.
+ * The badge names the guide's box; a text that is in no box is headed by the guide's heading (its
+ * title) or a neutral word. Never clipped: the guide's text is shown whole (a card holds it).
+ */
+export function tipText(locale: Locale, tip: Tip): string {
   const kind = t(locale, `tipKind.${tip.kind}`);
-  const head = tip.title ? `**${kind} · ${tip.title}**` : `**${kind}**`;
+  const head = NOT_A_BOX.has(tip.kind) ? `**${tip.title ?? kind}**` : tip.title ? `**${kind} · ${tip.title}**` : `**${kind}**`;
   const links = tip.links.length ? `\n\n${tip.links.map(markdownLink).join(' · ')}` : '';
-  return `${head}\n\n${clip(tip.text, maxChars)}${links}`;
+  return `${head}\n\n${tip.text}${links}`;
 }
 
 /** One paragraph of a tips panel (a ShowCard only the facilitator's view has). */

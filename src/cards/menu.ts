@@ -1,18 +1,16 @@
 import menuTemplate from '../../cards/menu.json';
-import type { Content } from '../content/schema';
+import type { Content, Formula } from '../content/schema';
 import { formulaOf } from '../domain/lookup';
 import { plannedTotal } from '../domain/plan';
-import type { CafeState } from '../domain/types';
+import type { CafeState, Locale } from '../domain/types';
 import { t } from '../i18n';
 import { action } from './actions';
 import { button, myViewButton, rows, type ButtonRow } from './buttons';
-import { clip, partName, tipSection, tipText, type TipLine } from './format';
+import { partName, tipSection, tipText, type TipLine } from './format';
 import { expand, withRefresh, type Refresh } from './render';
 import { boardLink } from './steps/common';
 import type { Card, Viewer } from './types';
 
-/** How many general tips the facilitator sees at the start (the guide's five "retours d'expérience"). */
-export const START_TIPS = 5;
 /** How many of the online café's advice the shared menu shows (briefly); the rest is the facilitator's. */
 export const SHARED_ADVICE = 2;
 
@@ -57,7 +55,8 @@ export function menuCard({ state, content, viewer }: MenuInput): Card {
       : t(L, viewer.isFacilitator ? 'menu.youFacilitate' : 'menu.waiting');
   const tips = facilitator
     ? [
-      ...tipSection(L, t(L, 'tips.general'), content.generalTips.slice(0, START_TIPS)),
+      ...materialSection(L, formula, content),
+      ...tipSection(L, t(L, 'tips.general'), content.generalTips),
       ...tipSection(L, t(L, 'tips.formula'), formula.tips),
       ...tipSection(L, t(L, 'tips.virtual'), content.virtual.advice.slice(SHARED_ADVICE)),
     ]
@@ -78,7 +77,7 @@ export function menuCard({ state, content, viewer }: MenuInput): Card {
     })),
     totalText: t(L, 'menu.total', { min: total.min, max: total.max }),
     virtualText: t(L, 'menu.virtualMax', { max: content.virtual.maxMinutes }),
-    advice: content.virtual.advice.slice(0, SHARED_ADVICE).map((tip) => ({ text: `💡 ${clip(tipText(L, tip).replace(/\n\n/g, ' '), 220)}` })),
+    advice: content.virtual.advice.slice(0, SHARED_ADVICE).map((tip) => ({ text: `💡 ${tipText(L, tip).replace(/\n\n/g, ' ')}` })),
     statusText: status,
     ...boardLink(viewer, facilitator),
     beginRows: facilitator
@@ -90,6 +89,21 @@ export function menuCard({ state, content, viewer }: MenuInput): Card {
     tips,
   };
   return withRefresh(expand(menuTemplate, view), waiting ? menuRefresh(state) : undefined);
+}
+
+/**
+ * The guide's « Matériel » for the facilitator's preparation: the formula's, that of each activity
+ * it may run (Ma journée d'agent), and the virtual café's (a café in Teams is online).
+ */
+function materialSection(L: Locale, formula: Formula, content: Content): TipLine[] {
+  const ids = new Set(formula.parts.flatMap((p) => p.options.flatMap((o) => o.activities)));
+  const lines = [
+    ...(formula.material ? [{ name: formula.name, material: formula.material }] : []),
+    ...content.activities.flatMap((a) => (ids.has(a.id) && a.material ? [{ name: a.title, material: a.material }] : [])),
+    ...(content.virtual.material ? [{ name: t(L, 'tips.materialOnline'), material: content.virtual.material }] : []),
+  ];
+  if (!lines.length) return [];
+  return [{ text: t(L, 'tips.material'), weight: 'Bolder' }, ...lines.map((l) => ({ text: t(L, 'tips.materialLine', l), weight: 'Default' as const }))];
 }
 
 /** The menu's per-user view: only the facilitator's differs (Commencer, the tips). */

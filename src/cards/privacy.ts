@@ -1,5 +1,6 @@
 import eraseTemplate from '../../cards/erase.json';
 import networkTemplate from '../../cards/network.json';
+import type { CafesMap } from '../content/schema';
 import type { Locale } from '../domain/types';
 import { t } from '../i18n';
 import { action } from './actions';
@@ -35,6 +36,8 @@ export function erasedCard({ locale: L, count, cancelled }: { locale: Locale; co
 
 export interface NetworkCardInput {
   locale: Locale;
+  /** The guide's map of the cafés (content), shown word for word where the report is offered. */
+  map: CafesMap;
   /** What the chat already told (prefilled), if anything. */
   profile?: { organisation: string; town: string; lat?: number; lon?: number };
   /** The café the report is about (its links), if any. */
@@ -45,14 +48,18 @@ export interface NetworkCardInput {
 
 /**
  * The cafés network's questions, asked once per chat (remembered): the organisation and the town
- * (and, if the facilitator knows it, the position for the collaborative map). Once saved, the
- * links to the café's report as GeoJSON and as a CSV row.
+ * (and, if the facilitator knows it, the position for the collaborative map), with the guide's
+ * « DÉCOUVREZ LA CARTE DES CAFÉS… » (the map's link and its contact). Once saved, the links to the
+ * café's report as GeoJSON and as a CSV row.
  */
-export function networkCard({ locale: L, profile, cafeId, saved, links }: NetworkCardInput): Card {
+export function networkCard({ locale: L, map, profile, cafeId, saved, links }: NetworkCardInput): Card {
   const position = profile?.lat !== undefined && profile.lon !== undefined ? `${profile.lat}, ${profile.lon}` : '';
   return expand(networkTemplate, {
     title: t(L, 'network.title'),
     intro: t(L, 'network.intro'),
+    mapTitle: map.title,
+    mapText: map.text,
+    mapLinks: map.links.map((l) => `🗺️ ${markdownLink(l)}`).join('\n\n'),
     hasSaved: !!saved,
     savedText: t(L, 'network.saved', { organisation: profile?.organisation ?? '', town: profile?.town ?? '' }),
     hasForm: !saved,

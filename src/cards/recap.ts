@@ -73,7 +73,11 @@ export function recapCard({ state, content, contributions, locale: L, now, downl
     hasClosingText: !!closing,
     links: [
       ...(downloads?.length ? [{ text: `⬇️ ${t(L, 'recap.download')} ${downloads.map(markdownLink).join(' · ')}` }] : []),
-      ...(networkDownloads?.length ? [{ text: `🗺️ ${t(L, 'network.download')} ${networkDownloads.map(markdownLink).join(' · ')}` }] : []),
+      ...(networkDownloads?.length ? [
+        { text: `🗺️ ${t(L, 'network.download')} ${networkDownloads.map(markdownLink).join(' · ')}` },
+        // Where the report is offered, the guide's map of the cafés, word for word, with its link and contact.
+        { text: `**${content.cafesMap.title}** ${content.cafesMap.text} ${content.cafesMap.links.map(markdownLink).join(' · ')}` },
+      ] : []),
       ...links.map((l) => ({ text: `🔗 ${markdownLink(l)}` })),
     ],
   };

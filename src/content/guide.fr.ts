@@ -1,6 +1,6 @@
 import type { Content } from './schema';
 import { PLAYLIST_URL } from './guide/build';
-import { START_TIP_COUNT, generalTips, virtual } from './guide/general';
+import { cafesMap, generalTips, virtual } from './guide/general';
 import { videos } from './guide/videos';
 import { crazyJobsActivity, madonnaActivity, placementActivity } from './guide/iceBreakers';
 import { americanoActivities, americanoAvecSucre, americanoSansSucre } from './guide/americano';
@@ -24,12 +24,13 @@ import { mousseIaActivities, mousseIaAvecSucre, mousseIaSansSucre } from './guid
  * Cappuccino's big-data introduction, the closing texts…).
  */
 
-export { PLAYLIST_URL, START_TIP_COUNT };
+export { PLAYLIST_URL };
 
 export const guideFr: Content = {
   playlistUrl: PLAYLIST_URL,
   generalTips,
   virtual,
+  cafesMap,
   videos,
   activities: [
     madonnaActivity,

@@ -3,6 +3,6 @@
  * operator content packs, and small lookups.
  */
 export * from './schema';
-export { guideFr, START_TIP_COUNT, PLAYLIST_URL } from './guide.fr';
+export { guideFr, PLAYLIST_URL } from './guide.fr';
 export { loadContent, ContentError, formatPath } from './load';
 export { findFormula, findActivity, findVideo } from './find';

@@ -9,7 +9,7 @@ import type { Activity, Content, ContentPack, Formula, Video } from './schema';
  * Loads the content of the cafés: the built-in French guide, then the operator's content packs
  * (every *.json file of a directory, in name order), merged by id: an item whose id is already
  * there replaces it, a new id is added. Formulas are identified by id and variant. A pack's
- * `generalTips` (which have no ids) replace the whole list; `playlistUrl` replaces the playlist
+ * `generalTips` (which have no ids) replace the whole list, its `cafesMap` the guide's map; `playlistUrl` replaces the playlist
  * (videos and links still pointing at the former playlist follow it); `videoLinks` set a video's
  * url. Everything is validated: a pack that is not valid, or whose formulas or activities point at
  * something that does not exist, is refused with a ContentError naming the file, the path inside
@@ -144,6 +144,8 @@ function mergePack(merged: Merged, file: string, pack: ContentPack): void {
     content.generalTips = pack.generalTips;
     merged.generalTips = { file, path: 'generalTips' };
   }
+  // The map of the cafés has no id: a pack's replaces the guide's (another network, another map).
+  if (pack.cafesMap !== undefined) content.cafesMap = pack.cafesMap;
   if (pack.videos) mergeById<Video>(content.videos, merged.videos, pack.videos, file, 'videos');
   if (pack.activities) mergeById<Activity>(content.activities, merged.activities, pack.activities, file, 'activities');
   if (pack.formulas) {

@@ -18,11 +18,14 @@ export const LinkSchema = z.object({
 export type Link = z.infer<typeof LinkSchema>;
 
 /**
- * A piece of advice for the facilitator only. `kind` says which box of the guide it comes from:
- * ASTUCE, Conseil, Retour d'expérience, Pour aller plus loin, Bon à savoir, a video's objective…
+ * A piece of advice for the facilitator only. `kind` says which box of the guide it comes from
+ * (its label on the cards): ASTUCE, Conseil, Retour d'expérience, Pour aller plus loin, Bon à
+ * savoir, Objectif, Exemples. Two kinds are no box: `consigne`, the guide's plain instructions
+ * (the déroulé), and `note`, its footnotes and asides (« * Pour en savoir plus… », « Le
+ * saviez-vous ? »); they are labelled by their `title` (the guide's heading) or neutrally.
  */
 export const TipSchema = z.object({
-  kind: z.enum(['astuce', 'conseil', 'retour-experience', 'aller-plus-loin', 'bon-a-savoir', 'objectif', 'exemples', 'consigne']),
+  kind: z.enum(['astuce', 'conseil', 'retour-experience', 'aller-plus-loin', 'bon-a-savoir', 'objectif', 'exemples', 'consigne', 'note']),
   title: Text.optional(),
   text: Text,
   links: z.array(LinkSchema).default([]),
@@ -94,6 +97,8 @@ const ActivityBase = {
   planned: MinutesSchema,
   /** The guide's advice for the facilitator at this activity. */
   tips: z.array(TipSchema).default([]),
+  /** The guide's « Matériel » of this activity (Ma journée d'agent), for the facilitator's preparation. */
+  material: Text.optional(),
 };
 
 /** A series of polls, one question at a time: Madonna, placement, debate, quiz. */
@@ -155,10 +160,20 @@ export const FormulaSchema = z.object({
   /** The guide's "Combien de temps ?" line. */
   duration: Text,
   people: Text,
+  /** The guide's « Matériel » line of the formula, for the facilitator's preparation. */
+  material: Text.optional(),
   parts: z.array(PartSchema).min(1).max(8),
   tips: z.array(TipSchema).default([]),
 });
 export type Formula = z.infer<typeof FormulaSchema>;
+
+/** The guide's map of the cafés (its heading, its text with the contact, the uMap link and the contact's address). */
+export const CafesMapSchema = z.object({
+  title: Text,
+  text: Text,
+  links: z.array(LinkSchema).min(1),
+});
+export type CafesMap = z.infer<typeof CafesMapSchema>;
 
 export const ContentSchema = z.object({
   /** The guide's YouTube playlist of the DATAcculturation videos. */
@@ -169,8 +184,12 @@ export const ContentSchema = z.object({
   virtual: z.object({
     maxMinutes: z.number().int().min(1).max(240),
     people: Text,
+    /** Its « Matériel » line, for the facilitator's preparation (a café in Teams is online). */
+    material: Text.optional(),
     advice: z.array(TipSchema).min(1),
   }),
+  /** "DÉCOUVREZ LA CARTE DES CAFÉS DE LA DATA…": the network's map, shown where the network report is offered. */
+  cafesMap: CafesMapSchema,
   videos: z.array(VideoSchema).min(1),
   activities: z.array(ActivitySchema).min(1),
   formulas: z.array(FormulaSchema).min(1),
@@ -184,6 +203,7 @@ export type Content = z.infer<typeof ContentSchema>;
 export const ContentPackSchema = z.object({
   playlistUrl: z.string().url().optional(),
   generalTips: z.array(TipSchema).optional(),
+  cafesMap: CafesMapSchema.optional(),
   videos: z.array(VideoSchema).optional(),
   videoLinks: z.record(Slug, z.string().url()).optional(),
   activities: z.array(ActivitySchema).optional(),

@@ -398,18 +398,19 @@ describe("Cappuccino à la mousse d'IA", () => {
     expect(frise.text).toContain('1997 : victoire de l\'IA d\'IBM Deep Blue contre Garry Kasparov (échecs)');
   });
 
-  it('debates the 6 received ideas about AI, with arguments', () => {
-    const debat = activity('debat-ia', 'polls');
-    expect(debat.questions.map((q) => q.text.replace(" Qu'en pensez-vous ?", ''))).toEqual([
+  // L1013–1024: « Qu'en pensez-vous ? » after each received idea: open questions, no D'accord / Pas d'accord vote.
+  it("asks what people think of the 6 received ideas about AI, in their own words, with the ASTUCE", () => {
+    const debat = activity('debat-ia', 'questions');
+    expect(debat.questions.map((q) => q.text)).toEqual([
       "L'IA sait tout faire.",
       "L'IA pourra bientôt (ou peut déjà?) accomplir des tâches et prendre des décisions comme les humains.",
       "L'IA va faire disparaître le travail des humains.",
       "L'IA peut-elle créer de l'art ?",
       'Chat GPT va-t-il tuer notre imagination ?',
       'Préférez-vous être recruté/recrutée par une IA ou par un humain ?',
-    ]);
-    expect(debat.questions.every((q) => q.arguments && q.correct.length === 0)).toBe(true);
-    expect(debat.tips[0].text).toBe('proposez votre sujet de débat si vous avez des idées !');
+    ].map((idea) => `${idea} Qu'en pensez-vous ?`));
+    expect(debat.questions.every((q) => q.answerText === undefined)).toBe(true);
+    expect(debat.tips).toEqual([expect.objectContaining({ kind: 'astuce', text: 'proposez votre sujet de débat si vous avez des idées !' })]);
   });
 
   it('or lets people test ComparIA, with its objective and its ASTUCE', () => {
@@ -436,9 +437,34 @@ describe('counts, as in the guide', () => {
     ['pop-culture AIs of the photo-langage', 10, () => activity('photo-langage', 'pick').items.length],
     ['definitions asked in the Mousse d’IA', 4, () => activity('definitions-ia', 'questions').questions.length],
     ['dates of the AI timeline', 6, () => activity('frise-ia', 'text').text.split('\n').length],
-    ['received ideas about AI', 6, () => activity('debat-ia', 'polls').questions.length],
+    ['received ideas about AI', 6, () => activity('debat-ia', 'questions').questions.length],
   ] as const)('%s: %d', (_name, expected, count) => {
     expect(count()).toBe(expected);
+  });
+});
+
+describe('« Matériel » of each formula, for the facilitator’s preparation', () => {
+  it.each([
+    ['ristretto', 'un écran'], // L420
+    ['americano', 'un écran (TV, ordinateur)'], // L672
+    ['cappuccino', 'un écran, une connexion internet, un tableau blanc ou un paper board'], // L826
+    ['mousse-ia', 'un écran, une connexion internet, un tableau'], // L927
+  ])('%s: %s', (id, material) => {
+    expect(formula(id, 'avec-sucre').material).toBe(material);
+    expect(formula(id, 'sans-sucre').material).toBe(material);
+  });
+
+  it("Ma journée d'agent (L731) and the virtual café (L1052) have theirs", () => {
+    expect(activity('journee-agent', 'board').material).toBe('un tableau blanc ou un paper board ou des feuilles de post-it géantes à accrocher au mur, des post-it, des stylos.');
+    expect(guideFr.virtual.material).toBe('un ordinateur, une connexion internet, un support de présentation, éventuellement un outil collaboratif en ligne si vous en maîtrisez un (post-it, tableau blanc, etc.).');
+  });
+
+  it('every « Matériel » line of the guide is in the content', () => {
+    const lines = [...readGuide().matchAll(/^[-\s]*\**Matériel\**\s*:\s*(.+)$/gm)].map((m) => normalise(m[1]));
+    const held = [...guideFr.formulas.map((f) => f.material), ...guideFr.activities.map((a) => a.material), guideFr.virtual.material]
+      .flatMap((m) => (m ? [normalise(m)] : []));
+    expect(lines).toHaveLength(6);
+    for (const line of lines) expect(held).toContain(line);
   });
 });
 

@@ -1,5 +1,5 @@
 import {
-  ContentSchema, START_TIP_COUNT, findActivity, findFormula, findVideo, guideFr,
+  ContentSchema, findActivity, findFormula, findVideo, guideFr,
 } from '../../src/content';
 import type { Activity, Content, Formula } from '../../src/content';
 
@@ -264,16 +264,29 @@ describe('counts, as in the guide', () => {
 });
 
 describe('general tips and the virtual café', () => {
-  it('shows the five retours d’expérience at the start of every café', () => {
-    expect(START_TIP_COUNT).toBe(5);
-    expect(guideFr.generalTips.slice(0, START_TIP_COUNT).map((t) => t.title)).toEqual([
+  // L1205–1240: every piece of "TOUS LES CONSEILS ET RETOURS D'EXPÉRIENCE", in the guide's order,
+  // the last two included (the menu card gives them all to the facilitator: tests/cards/wholeTips).
+  it('holds all the general tips: the five retours d’expérience, the Tchapp community, the communication before the café', () => {
+    expect(guideFr.generalTips.map((t) => t.title ?? t.text.slice(0, 40))).toEqual([
       'La convivialité importe plus que le lieu !',
       "Brisez la glace dès les premiers moments de l'échange !",
       'Osez vous lancer sans douter de votre légitimité !',
       'Privilégiez les interactions !',
       'Appuyez-vous sur les conseils des autres animateurs et animatrices.',
+      'retrouvez la communauté DATAcculturation',
+      'Utilisez la communication en amont pour séduire un plus large public !',
     ]);
-    expect(guideFr.generalTips.map((t) => t.text).join('\n')).toContain('Tchapp');
+    expect(guideFr.generalTips[5]).toMatchObject({ kind: 'astuce' });
+  });
+
+  // L1244–1250: the map of the cafés, its contact and its uMap link.
+  it('holds the map of the cafés, word for word, with its uMap link and its contact', () => {
+    expect(guideFr.cafesMap.title).toBe('DÉCOUVREZ LA CARTE DES CAFÉS DE LA DATA ORGANISÉS PEUT-ÊTRE PRÈS DE CHEZ VOUS...');
+    expect(guideFr.cafesMap.text).toMatch(/^La carte est collaborative, en édition libre\..* justine\.sperandio-martinez@auvergne-rhone-alpes\.gouv\.fr pour toute demande\.$/);
+    expect(guideFr.cafesMap.links.map((l) => l.url)).toEqual([
+      'https://umap.openstreetmap.fr/fr/map/dataacculturation-cafes-de-la-data-organises-en-fra_1002168#6/47.160/3.494',
+      'mailto:justine.sperandio-martinez@auvergne-rhone-alpes.gouv.fr',
+    ]);
   });
 
   it('runs online in 45 minutes at most, up to 20 people', () => {

@@ -91,6 +91,13 @@ describe('loadContent', () => {
     expect(findVideo(content, 'ban')?.url).toBe(guideFr.playlistUrl);
   });
 
+  it("replaces the guide's map of the cafés with another network's", () => {
+    const map = { title: 'La carte des cafés de la DDT', text: 'Ajoutez votre café à notre carte.', links: [{ label: 'Notre carte', url: 'https://carte.example.org/cafes' }] };
+    writePack('carte.json', { cafesMap: map });
+    expect(loadContent(dir).cafesMap).toEqual(map);
+    expect(loadContent().cafesMap).toEqual(guideFr.cafesMap);
+  });
+
   it('moves the videos and links of the former playlist to a new playlist', () => {
     writePack('p.json', { playlistUrl: 'https://videos.example.org/playlist', videoLinks: { ban: 'https://videos.example.org/ban' } });
     const content = loadContent(dir);

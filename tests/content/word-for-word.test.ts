@@ -1,4 +1,7 @@
-import { findActivity, guideFr } from '../../src/content';
+import { TipSchema, findActivity, guideFr, type Tip } from '../../src/content';
+import { menuTreeFr } from '../../src/content/menuTree.fr';
+import { en } from '../../src/i18n/en';
+import { fr } from '../../src/i18n/fr';
 import { normalise, readGuide } from './guideText';
 
 /**
@@ -23,6 +26,21 @@ const TYPO_FIXES: Array<[fixed: string, guide: string]> = [
   ["des données. C'est quand même", "des données. c'est quand même"], // Ristretto sans sucre, quiz Géo'DAE, question 2
   ['projections, le volume', 'projections, ce le volume'], // Cappuccino, introduction thématique
   ['peuvent permettre la construction', 'peuvent permet la construction'], // Cappuccino, définition de l'information
+];
+
+/**
+ * Page numbers of the printed booklet, which Barista does not show: each sentence keeps the guide's
+ * words and drops the reference (or says what it points at): [as in the content, as in the guide].
+ * Each is put back before the comparison, like a typo fix, so nothing else may differ.
+ */
+const PAGE_REFERENCES: Array<[content: string, guide: string]> = [
+  ['séquence Débat, vous pouvez', 'séquence Débat (page 29), vous pouvez'], // café virtuel, séquences collectives (L1092)
+  ["Ma journée d'agent, il vous faudra", "Ma journée d'agent (page 27), il vous faudra"], // idem (L1093)
+  ['Rendez-vous sur le site du Lab Archipel', 'Rendez-vous pages 43-44 et sur le site du Lab Archipel'], // crazy jobs, ASTUCE (L777): the cards are Barista's
+  ['à la PARTIE 2 du livret.', 'à la PARTIE 2 du livret, à partir de la page 52.'], // Ristretto, ASTUCE (L428)
+  ['Comme pour le déroulé du Cappuccino, notez', 'Comme pour le déroulé page 31, notez'], // Mousse d'IA (L958): page 31 is the Cappuccino's
+  ["déroulé d'animation du Cappuccino pour introduire", "déroulé d'animation page 31 pour introduire"], // Mousse d'IA, introduction (L942)
+  ["déroulé d'animation du Cappuccino.", "déroulé d'animation page 31."], // Mousse d'IA, débriefing (L953)
 ];
 
 /** Labels that are the bot's interface, not the guide's text (menus of the options). */
@@ -51,6 +69,32 @@ const BARISTA_TEXTS = new Set<string>(photoLangage?.kind === 'pick' ? photoLanga
 const NOT_TEXT = new Set(['id', 'url', 'kind', 'variant', 'color', 'playlistUrl', 'part', 'defaultOption', 'correct', 'videos', 'activities']);
 
 interface Found { at: string; text: string }
+
+/** How each box of the guide is named (kinds without a marker are no box: plain text, footnotes). */
+const BOX_MARKERS: Record<Tip['kind'], RegExp | undefined> = {
+  astuce: /astuce/,
+  conseil: /conseil/,
+  'retour-experience': /retours? d'expérience/,
+  'aller-plus-loin': /pour aller plus loin/,
+  'bon-a-savoir': /bon à savoir/,
+  objectif: /objectif/,
+  exemples: /exemples?/,
+  consigne: undefined,
+  note: undefined,
+};
+
+const GUIDE_LINES = readGuide().split('\n');
+
+/** Every tip of the content (general, virtual, formulas, activities, questions, video objectives) and where it is. */
+function tipsOf(value: unknown, at = ''): Array<{ at: string; tip: Tip }> {
+  if (Array.isArray(value)) return value.flatMap((v, i) => tipsOf(v, `${at}[${i}]`));
+  if (value && typeof value === 'object') {
+    const parsed = TipSchema.safeParse(value);
+    if (parsed.success && 'kind' in value && 'text' in value) return [{ at, tip: parsed.data }];
+    return Object.entries(value).flatMap(([k, v]) => tipsOf(v, at ? `${at}.${k}` : k));
+  }
+  return [];
+}
 
 function texts(value: unknown, at = '', key = ''): Found[] {
   if (typeof value === 'string') return NOT_TEXT.has(key) ? [] : [{ at, text: value }];
@@ -84,7 +128,7 @@ describe('the built-in content is the guide, word for word', () => {
     for (const { at, text } of all) {
       if (UI_LABELS.has(text) || BARISTA_TEXTS.has(text)) continue;
       let original = text;
-      for (const [fixed, typo] of TYPO_FIXES) original = original.split(fixed).join(typo);
+      for (const [fixed, typo] of [...PAGE_REFERENCES, ...TYPO_FIXES]) original = original.split(fixed).join(typo);
       for (const paragraph of original.split(/\n\s*\n/)) {
         const n = normalise(paragraph);
         if (!guide.includes(n) && !guide.includes(swapFirst(n))) missing.push(`${at}: ${paragraph}`);
@@ -99,6 +143,51 @@ describe('the built-in content is the guide, word for word', () => {
       expect(joined).toContain(fixed);
       expect(guide).toContain(normalise(typo));
     }
+  });
+
+  it('each page reference dropped is used, and the reference is really in the guide', () => {
+    const joined = all.map((f) => f.text).join('\n');
+    for (const [content, withPage] of PAGE_REFERENCES) {
+      expect(joined).toContain(content);
+      expect(withPage).toMatch(/\bpages? \d/);
+      expect(guide).toContain(normalise(withPage));
+    }
+  });
+
+  it('points to no page of the booklet, which Barista does not show (content, decision tree, interface)', () => {
+    const pages = [
+      ...all,
+      ...texts(menuTreeFr, 'menuTree'),
+      ...Object.entries(fr).map(([at, text]) => ({ at: `fr.${at}`, text })),
+      ...Object.entries(en).map(([at, text]) => ({ at: `en.${at}`, text })),
+    ].filter(({ text }) => /\b(?:pages?|p\.) ?\d/i.test(text));
+    expect(pages).toEqual([]);
+  });
+
+  it("labels each tip with the guide's box it comes from, and no box where the guide has none", () => {
+    const lines = GUIDE_LINES.map((l) => normalise(l).toLowerCase());
+    const wrong: string[] = [];
+    for (const { at, tip } of tipsOf(guideFr)) {
+      let first = tip.text.split(/\n\s*\n/)[0];
+      for (const [fixed, typo] of [...PAGE_REFERENCES, ...TYPO_FIXES]) first = first.split(fixed).join(typo);
+      const probe = normalise(first).toLowerCase().slice(0, 50);
+      const i = lines.findIndex((l) => l.includes(probe));
+      if (i < 0) {
+        wrong.push(`${at}: not found in the guide`);
+        continue;
+      }
+      const marker = BOX_MARKERS[tip.kind];
+      if (marker) {
+        // The box: the text's own line, the three lines before it, or its chapter's heading (L1205).
+        const before = lines.slice(0, i).filter((l) => l.trim()).slice(-3);
+        const heading = GUIDE_LINES.slice(0, i).map((l) => l.startsWith('## ')).lastIndexOf(true);
+        const chapter = heading >= 0 ? lines[heading] : '';
+        if (![lines[i], ...before, chapter].some((l) => marker.test(l))) wrong.push(`${at}: « ${tip.kind} » but no such box near L${i + 1}`);
+      } else if (/^(?:astuce|conseil|bon à savoir|objectif|pour aller plus loin)\b/.test(lines[i])) {
+        wrong.push(`${at}: « ${tip.kind} » but the guide's box at L${i + 1} is named`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('each interface label is used', () => {

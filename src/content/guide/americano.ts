@@ -1,5 +1,5 @@
 import type { Activity, Formula, Question } from '../schema';
-import { DATA_GOUV, DEBAT_CHOICES, PARTIE_2_ASTUCE, PLAYLIST, astuce, conseil, consigne, open, paragraphs, poll, tip, watch, type Planned } from './build';
+import { DATA_GOUV, DEBAT_CHOICES, PARTIE_2_ASTUCE, PLAYLIST, astuce, consigne, open, paragraphs, poll, tip, watch, type Planned } from './build';
 import { adaptTips } from './general';
 
 // ---------------------------------------------------------------------------------------------
@@ -32,6 +32,7 @@ const journeeAgentActivity: Activity = {
   title: "Ma journée d'agent",
   description: "L'objectif est de reconstituer le parcours des agents dans une journée de travail type, depuis le trajet vers le bureau jusqu'au retour à la maison, pour identifier quand ils croisent des données.",
   planned: { min: 10, max: 15 },
+  material: 'un tableau blanc ou un paper board ou des feuilles de post-it géantes à accrocher au mur, des post-it, des stylos.',
   tips: [
     consigne("Travaillez le profil de l'agent avec vos participantes et participants : prénom, âge, situation professionnelle et personnelle. Cela permet de mieux s'approprier le personnage."),
     consigne("Demandez aux participantes et participants de réfléchir, en fonction de chaque moment de la journée de l'agent, aux données créées ou partagées en fonction de leur typologie, en respectant le code couleur des post-it. Elles et ils peuvent coller les post-it au fur et à mesure de leurs idées sur le panneau."),
@@ -86,7 +87,7 @@ const debatActivity: Activity = {
   planned: { min: 10, max: 20 },
   tips: [
     consigne('Pendant l\'exercice, si possible, notez les arguments principaux sur une feuille ou un tableau.'),
-    conseil('Selon la durée de votre café et les échanges au sein du groupe, vous pouvez aborder plus ou moins de thèmes. Vous pouvez également enrichir la liste des affirmations !'),
+    consigne('Selon la durée de votre café et les échanges au sein du groupe, vous pouvez aborder plus ou moins de thèmes. Vous pouvez également enrichir la liste des affirmations !'),
   ],
   questions: [
     debat('concerne', 'Je me sens concerné/concernée par le sujet de la donnée'),
@@ -142,6 +143,7 @@ const AMERICANO = {
   id: 'americano',
   duration: 'entre 30 minutes et 1 heure',
   people: 'de 5 à 20 personnes',
+  material: 'un écran (TV, ordinateur)',
 };
 
 export const americanoAvecSucre: Formula = {

@@ -15,6 +15,8 @@ export const astuce = (text: string, options?: TipOptions): Tip => tip('astuce',
 export const conseil = (text: string, options?: TipOptions): Tip => tip('conseil', text, options);
 export const retour = (title: string, text: string, options?: TipOptions): Tip => tip('retour-experience', text, { ...options, title });
 export const consigne = (text: string, options?: TipOptions): Tip => tip('consigne', text, options);
+/** A footnote or an aside of the guide (« * Pour en savoir plus… », « Le saviez-vous ? »): no box. */
+export const note = (text: string, options?: TipOptions): Tip => tip('note', text, options);
 export const objectif = (title: string | undefined, text: string, options?: TipOptions): Tip => tip('objectif', text, { ...options, title });
 
 export function link(label: string, url: string): Link {

@@ -1,6 +1,6 @@
 import type { Activity, Formula, Part, Tip } from '../schema';
 import {
-  DEBAT_CHOICES, allerPlusLoin, astuce, conseil, consigne, link, open, paragraphs, poll, retour, watch,
+  DEBAT_CHOICES, astuce, consigne, link, note, open, paragraphs, poll, retour, watch,
 } from './build';
 import { adaptTips } from './general';
 
@@ -49,7 +49,7 @@ export const intro2020Activity: Activity = {
   questions: [
     open('donnees-2020', 'En 2020 savez-vous à combien on estime le nombre de données créées et partagées dans le monde ?', {
       answerText: 'Le chiffre estimé est 64,2 zettaoctets.',
-      tips: [conseil("Pour mieux faire réagir vous pouvez dessiner ce qu'1 zettaoctet représente : 1 suivi de 21 zéros !")],
+      tips: [consigne("Pour mieux faire réagir vous pouvez dessiner ce qu'1 zettaoctet représente : 1 suivi de 21 zéros !")],
     }),
   ],
 };
@@ -110,7 +110,7 @@ const definitionsOpenDataActivity: Activity = {
   planned: { min: 5, max: 10 },
   tips: [
     consigne('Compléter les définitions après le visionnage et donner des définitions (vous pouvez ajuster les définitions en fonction de vos exemples)'),
-    allerPlusLoin('Les principes FAIR (Findable, Accessible, Interoperable, Reusable) décrivent comment les données doivent être organisées pour être plus facilement accessibles, comprises, échangeables et réutilisables. Source : CCSD, Centre pour la communication scientifique directe.', {
+    note('Les principes FAIR (Findable, Accessible, Interoperable, Reusable) décrivent comment les données doivent être organisées pour être plus facilement accessibles, comprises, échangeables et réutilisables. Source : CCSD, Centre pour la communication scientifique directe.', {
       links: [link('principes FAIR', 'https://www.ccsd.cnrs.fr/principes-fair')],
     }),
   ],
@@ -248,6 +248,7 @@ const CAPPUCCINO = {
   audience: 'pour un public mixte de novice à averti',
   duration: 'Entre 1h et 1h15',
   people: 'De 5 à 20 personnes',
+  material: 'un écran, une connexion internet, un tableau blanc ou un paper board',
   parts,
   tips: adaptTips,
 };

@@ -95,7 +95,7 @@ export const crazyJobsActivity: Activity = {
   tips: [
     consigne("Donnez leur quelques instants pour imaginer leur travail quotidien ou justifier leur choix, puis invitez les à s'exprimer tour à tour."),
     conseil("cet ice breaker fait appel à l'imagination et suppose de faire un pas de côté car les jobs proposés n'ont a priori aucun sens sur le papier. Donnez l'exemple en choisissant vous-même un crazy job et en passant au tableau en premier ! Un même crazy job peut être choisi par plusieurs personnes."),
-    astuce('une liste enrichie de crazy jobs est disponible en annexe de ce guide. Vous pouvez même imprimer et découper les crazy jobs sous forme de cartes ! Rendez-vous pages 43-44 et sur le site du Lab Archipel pour télécharger le support.'),
+    astuce('une liste enrichie de crazy jobs est disponible en annexe de ce guide. Vous pouvez même imprimer et découper les crazy jobs sous forme de cartes ! Rendez-vous sur le site du Lab Archipel pour télécharger le support.'), // "pages 43-44 et" dropped: Barista shows no page, and the crazy jobs are its cards.
     astuce(CRAZY_JOBS_EN_LIGNE),
   ],
   // The six of the "Liste des crazy jobs" (their wording, first letter capitalised as on the cards),

@@ -1,6 +1,6 @@
-import type { Activity, Choice, Formula, Part } from '../schema';
+import type { Activity, Formula, Part } from '../schema';
 import {
-  DEBAT_CHOICES, allerPlusLoin, astuce, conseil, consigne, link, open, paragraphs, poll, watch,
+  astuce, conseil, consigne, link, open, paragraphs, tip, watch,
 } from './build';
 import { adaptTips } from './general';
 
@@ -66,7 +66,8 @@ const definitionsIaActivity: Activity = {
   tips: [
     consigne("Pour ensuite introduire la vidéo sur la data et l'IA (à visionner en 2 parties), voici quelques éléments"),
     // No answer here: "sans dire si elles sont justes ou fausses"; the exact definitions come after Partie 1.
-    consigne('Comme pour le déroulé page 31, notez au tableau ou de façon visible les réponses données par les participants/participantes, sans dire si elles sont justes ou fausses.'),
+    // "page 31" is the Cappuccino's déroulé: Barista shows no page.
+    consigne('Comme pour le déroulé du Cappuccino, notez au tableau ou de façon visible les réponses données par les participants/participantes, sans dire si elles sont justes ou fausses.'),
   ],
   questions: [
     open('intelligence-artificielle', 'Intelligence artificielle'),
@@ -83,7 +84,7 @@ const friseIaActivity: Activity = {
   planned: { min: 2, max: 5 },
   tips: [
     consigne("vous pouvez aussi introduire en retraçant une brève frise chronologique de l'IA (quelques exemples de dates)"),
-    allerPlusLoin('Vous pouvez retrouver des détails sur ces éléments historiques :', {
+    consigne('Vous pouvez retrouver des détails sur ces éléments historiques :', {
       links: [
         MODULE_CAFES_IA,
         link("les ressources du jeu Aïe Aïe IA, séquence Sur les traces de l'IA", 'https://lesbases.anct.gouv.fr/ressources/aie-aie-ia-le-jeu-pour-demystifier-l-intelligence-artificielle'),
@@ -104,7 +105,7 @@ const friseIaActivity: Activity = {
 const videoPartie1Activity: Activity = watch('video-data-ia-partie-1', 'Visionnage de la vidéo > Partie 1', ['data-ia'], { min: 5, max: 5 }, {
   tips: [
     VISIONNAGE,
-    conseil("Ne négligez pas la quantité d'informations contenue dans cette première partie. Pour expliquer les concepts, les définitions, n'hésitez pas à faire des arrêts sur image à des moments clés de la vidéo, comme l'explication de l'apprentissage supervisé avec les photos de chats."),
+    consigne("Ne négligez pas la quantité d'informations contenue dans cette première partie. Pour expliquer les concepts, les définitions, n'hésitez pas à faire des arrêts sur image à des moments clés de la vidéo, comme l'explication de l'apprentissage supervisé avec les photos de chats."),
   ],
 });
 
@@ -135,7 +136,7 @@ const debriefPartie1Activity: Activity = {
     }),
     open('machine-learning', 'Machine learning ou apprentissage autonome', {
       answerText: 'certains algorithmes sont évolutifs ou apprenants, leur comportement va évoluer dans le temps en fonction des données fournies.',
-      tips: [allerPlusLoin("Vous pouvez détailler les 3 grands types d'apprentissages automatiques : non supervisé, supervisé (celui qu'on décrit dans la vidéo) et par renforcement (voir le module Qu'est-ce-que l'IA ? cité plus haut).", {
+      tips: [consigne("Vous pouvez détailler les 3 grands types d'apprentissages automatiques : non supervisé, supervisé (celui qu'on décrit dans la vidéo) et par renforcement (voir le module Qu'est-ce-que l'IA ? cité plus haut).", {
         links: [MODULE_CAFES_IA],
       })],
     }),
@@ -143,7 +144,7 @@ const debriefPartie1Activity: Activity = {
       answerText: paragraphs(
         "ah c'est celle dont on entend le plus parler ces dernières années...",
         "Mais c'est quoi réellement ? Ce sont des types d'IA qui produisent du contenu (texte, audio, vidéo, image) en réponse à un prompt ou une requête, c'est-à-dire la demande d'un utilisateur ou une utilisatrice."),
-      tips: [conseil("Vous pouvez simuler la formulation d'un prompt pour aider les participants/participant·es à comprendre ou illustrer cette définition par des exemples.")],
+      tips: [consigne("Vous pouvez simuler la formulation d'un prompt pour aider les participants/participant·es à comprendre ou illustrer cette définition par des exemples.")],
     }),
   ],
 };
@@ -163,14 +164,14 @@ const debriefPartie2Activity: Activity = {
 };
 
 const QUEN_PENSEZ_VOUS = "Qu'en pensez-vous ?";
-const ideeRecue = (id: string, text: string, choices: Choice[] = DEBAT_CHOICES) =>
-  poll(id, `${text} ${QUEN_PENSEZ_VOUS}`, choices, { arguments: true });
+/** "Qu'en pensez-vous ?": an open question, answered in free text (the guide asks no vote). */
+const ideeRecue = (id: string, text: string) => open(id, `${text} ${QUEN_PENSEZ_VOUS}`);
 
 const DEBAT_IA_TITLE = "Lancer un débat à partir d'idées reçues sur l'IA";
 
 const debatIaActivity: Activity = {
   id: 'debat-ia',
-  kind: 'polls',
+  kind: 'questions',
   title: DEBAT_IA_TITLE,
   planned: { min: 10, max: 15 },
   tips: [astuce('proposez votre sujet de débat si vous avez des idées !')],
@@ -180,10 +181,7 @@ const debatIaActivity: Activity = {
     ideeRecue('travail-des-humains', "L'IA va faire disparaître le travail des humains."),
     ideeRecue('art', "L'IA peut-elle créer de l'art ?"),
     ideeRecue('imagination', 'Chat GPT va-t-il tuer notre imagination ?'),
-    ideeRecue('recrutement', 'Préférez-vous être recruté/recrutée par une IA ou par un humain ?', [
-      { id: 'ia', label: 'Par une IA' },
-      { id: 'humain', label: 'Par un humain' },
-    ]),
+    ideeRecue('recrutement', 'Préférez-vous être recruté/recrutée par une IA ou par un humain ?'),
   ],
 };
 
@@ -193,7 +191,8 @@ const comparIaActivity: Activity = {
   title: 'Faites tester ComparIA',
   planned: { min: 10, max: 15 },
   tips: [
-    conseil('Vous pouvez profiter de cet atelier pour sensibiliser les participants/participant·es.'),
+    // A sentence of the guide's « Objectif » box.
+    tip('objectif', 'Vous pouvez profiter de cet atelier pour sensibiliser les participants/participant·es.'),
     astuce("mettez à disposition un ordinateur ou une tablette pour que vos participants/participant·es testent ComparIA en direct (ou un autre outil d'IA de votre choix)."),
   ],
   text: paragraphs(
@@ -222,7 +221,7 @@ export const mousseIaActivities: Activity[] = [
 
 /** After Partie 1, in both participatory sequences. */
 const DEBRIEF_PARTIE_2 = ['debrief-data-ia-partie-1', 'video-data-ia-partie-2', 'debrief-data-ia-partie-2'];
-/** "Vous pouvez reprendre des éléments cités dans le déroulé d'animation page 31": the Cappuccino's big data. */
+/** "Vous pouvez reprendre des éléments cités dans le déroulé d'animation" (of the Cappuccino): its big data. */
 const INTRODUCTION = ['intro-2020', 'intro-big-data'];
 const IA_INTRO = ['definitions-ia', 'frise-ia', 'video-data-ia-partie-1'];
 
@@ -277,10 +276,12 @@ const MOUSSE_IA = {
   audience: 'pour un public mixte de novice à averti',
   duration: 'Environ 1 heure',
   people: 'Entre 5 et 20 personnes',
+  material: 'un écran, une connexion internet, un tableau',
   parts,
   tips: [
-    consigne("Vous pouvez reprendre des éléments cités dans le déroulé d'animation page 31 pour introduire sur les notions de données massives (big data) et donner des éléments de définition.", { title: 'Introduction thématique' }),
-    consigne("Des éléments de débriefing peuvent être piochés dans le déroulé d'animation page 31.", { title: 'Débriefing de la ou des vidéo(s)' }),
+    // "page 31" (twice) is the Cappuccino's déroulé: Barista shows no page.
+    consigne("Vous pouvez reprendre des éléments cités dans le déroulé d'animation du Cappuccino pour introduire sur les notions de données massives (big data) et donner des éléments de définition.", { title: 'Introduction thématique' }),
+    consigne("Des éléments de débriefing peuvent être piochés dans le déroulé d'animation du Cappuccino.", { title: 'Débriefing de la ou des vidéo(s)' }),
     // PARTIE 2, "Le jeu sérieux Aïe Aïe IA".
     astuce(paragraphs(
       "organisez un atelier ludique autour de la donnée et de l'IA !",

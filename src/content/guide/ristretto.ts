@@ -1,6 +1,6 @@
 import type { Activity, Choice, Formula, Part, Tip } from '../schema';
 import {
-  DATA_GOUV, PLAYLIST, VRAI_FAUX, allerPlusLoin, astuce, bonASavoir, conseil, consigne, link, open, paragraphs, poll, retour, watch,
+  DATA_GOUV, PLAYLIST, VRAI_FAUX, allerPlusLoin, astuce, consigne, link, note, open, paragraphs, poll, retour, watch,
 } from './build';
 import { RISTRETTO_EN_LIGNE, adaptTips } from './general';
 
@@ -157,7 +157,7 @@ const quizDataIa: Activity[] = [
         answerText: 'le big data signifie littéralement « données massives » et décrit, dans le contexte du développement des technologies numériques, la production de plus en plus importante de données numériques dans le monde.',
         tips: [
           consigne('Posez la question aux participants/participant·es'),
-          conseil("Sur cette question : n'hésitez pas, si vous avez le temps, à citer ou faire deviner les « 5 V » du big data : volume, variété, vitesse ou vélocité, véracité et valeur."),
+          consigne("Sur cette question : n'hésitez pas, si vous avez le temps, à citer ou faire deviner les « 5 V » du big data : volume, variété, vitesse ou vélocité, véracité et valeur."),
         ],
       }),
     ],
@@ -228,7 +228,7 @@ const quizCollectivites: Activity = {
       ), {
         correct: ['compte'],
         answerText: 'La société a le droit de demander compte à tout agent public de son administration',
-        tips: [allerPlusLoin('Pour en savoir plus, vous pouvez consulter le Guide pratique rédigé par la CNIL et la Cada :', {
+        tips: [note('Pour en savoir plus, vous pouvez consulter le Guide pratique rédigé par la CNIL et la Cada :', {
           links: [link('Guide pratique rédigé par la CNIL et la Cada', 'https://www.cada.fr/sites/default/files/guide_pratique.pdf')],
         })],
       }),
@@ -248,7 +248,7 @@ const quizBan: Activity = {
         correct: ['communes'],
         answerText: 'Les communes',
         // PARTIE 2, vidéo La base adresse nationale: "Le saviez-vous ?".
-        tips: [bonASavoir("Les communes possèdent depuis toujours la compétence du nommage. La loi 3DS leur impose d'inscrire ces noms (lieux-dits, rue, etc.) dans une base de données unique, la base adresse locale, qui alimente la BAN.", {
+        tips: [note("Les communes possèdent depuis toujours la compétence du nommage. La loi 3DS leur impose d'inscrire ces noms (lieux-dits, rue, etc.) dans une base de données unique, la base adresse locale, qui alimente la BAN.", {
           title: 'Le saviez-vous ?',
           links: [link('adresse.data.gouv.fr', 'https://adresse.data.gouv.fr/')],
         })],
@@ -367,10 +367,11 @@ const RISTRETTO = {
   id: 'ristretto',
   duration: 'Entre 15 et 30 minutes',
   people: 'Maximum 20 personnes',
+  material: 'un écran',
 };
 
 const ristrettoTips: Tip[] = [
-  astuce('pour introduire les vidéos dans les différentes séquences et consulter des informations et des ressources complémentaires, rendez-vous à la PARTIE 2 du livret, à partir de la page 52.'),
+  astuce('pour introduire les vidéos dans les différentes séquences et consulter des informations et des ressources complémentaires, rendez-vous à la PARTIE 2 du livret.'), // ", à partir de la page 52" dropped: Barista shows no page.
   RISTRETTO_EN_LIGNE,
   ...adaptTips,
 ];

@@ -1,5 +1,5 @@
 import type { Video } from '../schema';
-import { PLAYLIST_URL, objectif, paragraphs } from './build';
+import { PLAYLIST_URL, note, objectif, paragraphs } from './build';
 
 // ---------------------------------------------------------------------------------------------
 // PARTIE 2 — "LES VIDÉOS DATAACULTURATION"
@@ -52,9 +52,10 @@ export const videos: Video[] = [
     id: 'ban',
     title: "La base adresse nationale : quand la donnée vous donne l'adresse",
     url: PLAYLIST_URL,
-    // Part 2 gives this video no "Objectif n°…" heading: its opening sentence says what it is for.
+    // Part 2 gives this video no "Objectif n°…" heading: its opening sentence says what it is for
+    // (a `note`: no « Objectif » badge where the guide has none).
     objectives: [
-      objectif(undefined,
+      note(
         "Cette vidéo, à travers les exemples des bases adresses locales et de la base adresse nationale, illustre les enjeux de l'ouverture et de la mise à jour continue des données (ici, les adresses). Il est ici question des adresses référencées sur l'ensemble du territoire et de leur traduction en données géolocalisables."),
     ],
   },
@@ -62,9 +63,10 @@ export const videos: Video[] = [
     id: 'geodae',
     title: "La base Géo'DAE : quand l'open data sauve des vies",
     url: PLAYLIST_URL,
-    // Part 2 gives this video no "Objectif n°…" heading: its opening sentence says what it is for.
+    // Part 2 gives this video no "Objectif n°…" heading: its opening sentence says what it is for
+    // (a `note`: no « Objectif » badge where the guide has none).
     objectives: [
-      objectif(undefined,
+      note(
         'Cette vidéo illustre un exemple de partage et de réutilisation de données dans le domaine de la santé : la localisation des défibrillateurs automatiques externes (DAE) sur le territoire (établissements recevant du public ou ERP).'),
     ],
   },
