@@ -23,6 +23,14 @@ import { texts } from './validate';
  * the content model, not a hand list) reaches anyone but the facilitator, who does see it.
  */
 
+/** Every string of a JSON document (the board's snapshot), one a line, as the page shows them. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
 const SHARED: Viewer = { isFacilitator: false, locale: 'fr' };
 const PARTICIPANT: Viewer = { userId: person(1).id, isFacilitator: false, locale: 'fr' };
 const FACILITATOR_VIEW: Viewer = { userId: FACILITATOR.id, isFacilitator: true, locale: 'fr' };
@@ -58,7 +66,7 @@ function walk(formula: Formula, partIndex: number, option: string): Seen {
     const current = currentStep(s)!;
     const input = { state: s, step: current, content, contributions, now };
     everyone.push(texts(stepCard({ ...input, viewer: SHARED })), texts(stepCard({ ...input, viewer: PARTICIPANT })));
-    everyone.push(JSON.stringify(boardSnapshot(s, contributions, content, now)));
+    everyone.push(...strings(boardSnapshot(s, contributions, content, now)));
     facilitator.push(texts(stepCard({ ...input, viewer: FACILITATOR_VIEW })));
   };
   for (let i = 0; i < 100; i++) {
@@ -85,7 +93,7 @@ function walk(formula: Formula, partIndex: number, option: string): Seen {
   }
   const ended = step(state, { type: 'end' }, T0 + 200 * 60_000, contributions);
   everyone.push(texts(recapCard({ state: ended, content, contributions, locale: 'fr', now: ended.endedAt ?? T0 })));
-  everyone.push(JSON.stringify(boardSnapshot(ended, contributions, content, T0 + 201 * 60_000)));
+  everyone.push(...strings(boardSnapshot(ended, contributions, content, T0 + 201 * 60_000)));
   everyone.push(exportMarkdown(ended, contributions, content, T0 + 201 * 60_000));
   return { everyone: normalise(everyone.join('\n')), facilitator: normalise(facilitator.join('\n')), facilitatorOnly: [...facilitatorOnly.values()] };
 }
