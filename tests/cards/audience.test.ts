@@ -191,3 +191,27 @@ describe("Placement dans l'espace: the guide's set-up, and Barista's adaptation 
     },
   );
 });
+
+describe("every placement card says it is Barista's adaptation, not only the first", () => {
+  it('on each of the 9 statements, for the shared card and the facilitator', () => {
+    const americano = content.formulas.find((f) => f.id === 'americano' && f.variant === 'avec-sucre')!;
+    const started = startCafe(
+      { type: 'start', formulaId: 'americano', variant: 'avec-sucre', cafeId: 'cafe-placement', conversationId: '19:meeting', serviceUrl: 'https://smba.trafficmanager.net/emea/', botId: '28:barista', channelId: 'msteams' },
+      { actor: FACILITATOR, content, now: T0 - 60_000 },
+    );
+    if (isRefusal(started)) throw new Error(started.refused);
+    const begun = step(started, { type: 'begin' }, T0);
+    let state = step(begun, { type: 'choose', stepId: currentStep(begun)!.id, option: 'placement' }, T0);
+    const adaptation = t('fr', 'adaptation.placement-poll');
+    let cards = 0;
+    while (activityOf(currentStep(state)!, content)?.id === 'placement') {
+      for (const viewer of [SHARED, FACILITATOR_VIEW]) {
+        expect(texts(stepCard({ state, step: currentStep(state)!, content, contributions: [], viewer, now: T0 }))).toContain(adaptation);
+      }
+      cards++;
+      state = step(state, { type: 'next' }, T0);
+    }
+    expect(cards).toBe(9);
+    expect(americano.parts[0].options.map((o) => o.id)).toContain('placement');
+  });
+});

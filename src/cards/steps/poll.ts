@@ -93,7 +93,7 @@ export function pollView(input: StepInput): PollView | undefined {
   return {
     ...stepBase(input, {
       title: activity.title,
-      description: first ? everyoneDescription(L, activity, 'poll') : undefined,
+      description: everyoneDescription(L, activity, 'poll', first),
       facilitatorTexts: first ? [activity.facilitatorText] : [],
       tips,
       controls: controls(input, { reveal: !revealed }),

@@ -38,7 +38,7 @@ export function questionView(input: StepInput): QuestionView | undefined {
   return {
     ...stepBase(input, {
       title: activity.title,
-      description: first ? everyoneDescription(L, activity, 'question') : undefined,
+      description: everyoneDescription(L, activity, 'question', first),
       // The guide's words to the facilitator, and its answer when it speaks to them (never revealed).
       facilitatorTexts: [first ? activity.facilitatorText : undefined, question.facilitatorAnswer],
       tips: [
