@@ -70,7 +70,7 @@ export function recapCard({ state, content, contributions, locale: L, now, downl
     ],
     closingTitle: closing?.title ?? t(L, 'recap.closing'),
     closingText: closing?.text ?? '',
-    hasClosingText: !!closing,
+    hasClosingText: !!closing?.text,
     links: [
       ...(downloads?.length ? [{ text: `⬇️ ${t(L, 'recap.download')} ${downloads.map(markdownLink).join(' · ')}` }] : []),
       ...(networkDownloads?.length ? [

@@ -6,3 +6,4 @@ export * from './schema';
 export { guideFr, PLAYLIST_URL } from './guide.fr';
 export { loadContent, ContentError, formatPath } from './load';
 export { findFormula, findActivity, findVideo } from './find';
+export { facilitatorOnlyTexts, activityFacilitatorTexts, type FacilitatorText } from './audience';

@@ -11,6 +11,30 @@ export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'identifiant a
 /** A text of the guide, word for word. */
 export const Text = z.string().trim().min(1).max(4000);
 
+/**
+ * WHO SEES WHICH TEXT. The guide speaks to the person who facilitates (« Posez les questions
+ * suivantes au groupe… », « demander à tout le monde de couper son micro », « Si vous avez encore
+ * quelques minutes… »); participants are meant to see the question, the instruction to act and,
+ * once revealed, the answer. So every text field of the content has one audience:
+ *
+ * - everyone (the shared card in the chat, each participant's own view, the café board page, the
+ *   recap and the exports): an activity's `title` and `description`, a text activity's `text`, a
+ *   question's `text`, `choices`, `answerText` (once revealed) and `explanation`, pick items, board
+ *   columns and post-it kinds, links;
+ * - the facilitator only (their own view of the card): every `tips`, a video's `objectives`, a
+ *   video activity's `viewingAdvice`, and the fields named `facilitator…`: an activity's
+ *   `facilitatorText`, a question's `facilitatorAnswer`.
+ *
+ * `FACILITATOR_ONLY_FIELDS` lists the latter so that code and tests read the rule from here. A
+ * content pack says the same thing by choosing the field: a sentence addressed to the facilitator
+ * goes in `facilitatorText` (or `facilitatorAnswer`), never in `description`, `text` or `answerText`.
+ */
+export const FACILITATOR_ONLY_FIELDS = {
+  activity: ['tips', 'facilitatorText', 'viewingAdvice'],
+  question: ['tips', 'facilitatorAnswer'],
+  video: ['objectives'],
+} as const;
+
 export const LinkSchema = z.object({
   label: Text,
   url: z.string().url(),
@@ -55,7 +79,7 @@ export type Choice = z.infer<typeof ChoiceSchema>;
 /**
  * A question or statement answered by a vote: a Madonna statement, a placement statement, a debate
  * statement, a quiz question. `correct` lists the right choices (empty for opinion polls);
- * `answerText` is the guide's own wording of the answer.
+ * `answerText` is the guide's own wording of the answer, revealed to everyone.
  */
 export const QuestionSchema = z.object({
   id: Slug,
@@ -64,6 +88,8 @@ export const QuestionSchema = z.object({
   correct: z.array(Slug).default([]),
   answerText: Text.optional(),
   explanation: Text.optional(),
+  /** The guide's answer when it speaks to the facilitator: their view only, never revealed. */
+  facilitatorAnswer: Text.optional(),
   bonus: z.boolean().default(false),
   /** Anyone can add an argument for or against (debates). */
   arguments: z.boolean().default(false),
@@ -81,8 +107,13 @@ export type Question = z.infer<typeof QuestionSchema>;
 export const OpenQuestionSchema = z.object({
   id: Slug,
   text: Text,
-  /** What the facilitator can offer once answers are in (the guide's examples or answer). */
+  /** What the facilitator can offer once answers are in (the guide's examples or answer), revealed to everyone. */
   answerText: Text.optional(),
+  /**
+   * The guide's answer when it speaks to the facilitator (« Réponse : voir si les personnes
+   * répondent et leur rappeler… »): shown in the facilitator's view, never revealed to participants.
+   */
+  facilitatorAnswer: Text.optional(),
   tips: z.array(TipSchema).default([]),
 });
 export type OpenQuestion = z.infer<typeof OpenQuestionSchema>;
@@ -92,8 +123,21 @@ export const PickItemSchema = z.object({ id: Slug, label: Text, detail: Text.opt
 const ActivityBase = {
   id: Slug,
   title: Text,
-  /** What participants are asked to do, shown on the shared card. */
+  /** What participants are asked to do: shown to everyone (shared card, participants' views, board). */
   description: Text.optional(),
+  /**
+   * What the guide tells the facilitator to do at this activity (« Posez les questions suivantes au
+   * groupe… », « À la fin de l'exercice, synthétisez… »), word for word: the facilitator's own view
+   * only, in the card's body (not folded away like the tips).
+   */
+  facilitatorText: Text.optional(),
+  /**
+   * Set when Barista runs the activity otherwise than the guide does, so that the card tells
+   * everyone (facilitator and participants, in their language: i18n `adaptation.<value>`) that
+   * this is Barista's adaptation, not the guide's. `placement-poll`: the guide's placement in the
+   * room, the one animation it says does not work online (L1071), run as polls.
+   */
+  adaptation: z.enum(['placement-poll']).optional(),
   planned: MinutesSchema,
   /** The guide's advice for the facilitator at this activity. */
   tips: z.array(TipSchema).default([]),
@@ -112,6 +156,7 @@ export const VideoActivitySchema = z.object({
   videos: z.array(Slug).min(1).max(6),
   /** The viewing pause per video, in minutes (the guide: between 2 and 5 minutes online). */
   viewingMinutes: z.number().int().min(1).max(60),
+  /** The guide's advice to the facilitator for the viewing (« demander à tout le monde de couper son micro… »): their view only. */
   viewingAdvice: Text,
 });
 /** A post-it board: columns (moments of the day) and kinds of post-it with their colours. */
@@ -123,8 +168,13 @@ export const BoardActivitySchema = z.object({
 });
 /** Open questions answered in free text, one after the other (synthesis). */
 export const QuestionsActivitySchema = z.object({ ...ActivityBase, kind: z.literal('questions'), questions: z.array(OpenQuestionSchema).min(1).max(20) });
-/** A text step (the opening, the closing advice). */
-export const TextActivitySchema = z.object({ ...ActivityBase, kind: z.literal('text'), text: Text, links: z.array(LinkSchema).default([]) });
+/**
+ * A text step (the opening, the closing advice). `text` is shown to everyone; a text the guide
+ * addresses to the facilitator goes in `facilitatorText` instead, and participants then see
+ * Barista's own short line for the moment. One of the two is needed.
+ */
+export const TextActivitySchema = z.object({ ...ActivityBase, kind: z.literal('text'), text: Text.optional(), links: z.array(LinkSchema).default([]) })
+  .refine((a) => !!a.text || !!a.facilitatorText, { message: 'un texte (text ou facilitatorText) est nécessaire', path: ['text'] });
 
 export const ActivitySchema = z.discriminatedUnion('kind', [
   PollsActivitySchema, PickActivitySchema, VideoActivitySchema, BoardActivitySchema, QuestionsActivitySchema, TextActivitySchema,

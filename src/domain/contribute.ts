@@ -29,7 +29,9 @@ export function contribute(state: CafeState, input: ContributionInput, actor: Ac
   const activity = activityOf(step, content);
   const record = (key: string, value: ContributionValue): Contribution => ({
     cafeId: state.id, stepId: step.id, kind: value.kind, key, userId: actor.id, value, at: now,
-    ...(v.kind === 'pick' ? { userName: actor.name } : {}),
+    // A name is kept only where the guide gives each person the floor in turn (crazy jobs,
+    // photo-langage); the level board (no turns) is crosses on a board, anonymous.
+    ...(v.kind === 'pick' && activity?.kind === 'pick' && activity.turns ? { userName: actor.name } : {}),
   });
   switch (v.kind) {
     case 'vote': {

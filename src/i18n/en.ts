@@ -88,6 +88,7 @@ export const en: Record<MessageId, string> = {
   'tips.objectives': 'The video’s objectives',
   'tips.answer': 'The guide’s hint',
   'tips.private': 'Only you can see this.',
+  'tips.facilitatorText': '🔒 For you, from the guide (only you can see this)',
 
   'menu.kicker': '☕ Data or AI café',
   'menu.formula': '{name}, {audience}',
@@ -108,6 +109,14 @@ export const en: Record<MessageId, string> = {
   'step.position': '{n} / {total}',
   'step.paused': '⏸ Paused',
   'step.closed': 'Step closed.',
+  // Barista's own lines (not the guide's words) for participants, where the guide's text at this
+  // step is addressed to the facilitator and so stays in the facilitator's view.
+  'participants.poll': 'Vote below, then talk it over with the group.',
+  'participants.question': 'Answer in a few words below, then talk it over with the group.',
+  'participants.pick': 'Pick one from the list; everyone then gets the floor in turn.',
+  'participants.text': 'Time to talk it over with the facilitator and the group.',
+  // Barista's adaptation of an activity of the guide (content `adaptation`), said to everyone.
+  'adaptation.placement-poll': '🔁 Barista’s adaptation: in the guide, everyone stands in an “agree” or “disagree” area of the room, the one activity it says cannot be done online. Here, you vote instead.',
   'ctl.reveal': 'Reveal',
   'ctl.revealAnswer': "Show the guide's answer",
   'ctl.myView': '🔄 My view',
@@ -163,6 +172,8 @@ export const en: Record<MessageId, string> = {
   'pick.who': 'Who picked what',
   'pick.none': 'Nobody has chosen yet.',
   'pick.same': 'Several people may pick the same one.',
+  'pick.counts': 'The crosses on the board',
+  'pick.anonymous': 'Anonymous: only how many people chose each one is shown, never names.',
 
   'turns.floor': '🎤 The floor goes to {name} ({item})',
   'turns.next': 'Next: {name} ({item})',
@@ -178,6 +189,7 @@ export const en: Record<MessageId, string> = {
   'video.remainingUnderOne': 'Viewing ends at {until} (less than a minute)',
   'video.paused': '⏸ Paused ({minutes} min left)',
   'video.elapsed': '⏰ Time is up',
+  'video.instruction': 'Mute your microphone, watch the video, then click “I’m done” to let us know.',
 
   'board.legend': 'Colour code: {legend}',
   'board.column': 'Moment of the day',
@@ -280,7 +292,7 @@ export const en: Record<MessageId, string> = {
   'running.end': 'End the current café',
   'help.title': '☕ Barista: the commands',
   'help.intro': 'Barista runs a data or AI café in this conversation. Mention it (@Barista), then type the command.',
-  'help.participants': 'To take part, just answer in the cards: vote, choose, add your post-its. Your votes are anonymous.',
+  'help.participants': 'To take part, just answer in the cards: vote, choose, add your post-its. Votes, answers, post-its and levels are anonymous: only their number or text is shown, never who. Only the crazy jobs and photo-langage picks carry your name, because the guide gives everyone the floor in turn there.',
   'help.facilitatorOnly': 'These commands are for the person facilitating the café.',
   'help.aliases': 'In French: /suivant, /precedent, /pause, /reprendre, /prolonger N, /fin, /aide.',
   'help.menu': 'Helps you choose the formula, as the guide\'s "at a glance" page does.',

@@ -96,6 +96,7 @@ export const fr = {
   'tips.objectives': 'Les objectifs de la vidéo',
   'tips.answer': 'Piste du guide',
   'tips.private': 'Visible par vous seul·e.',
+  'tips.facilitatorText': '🔒 Pour vous, selon le guide (visible par vous seul·e)',
 
   // --- Menu card ---------------------------------------------------------------------------------
   'menu.kicker': "☕ Café de la data ou de l'IA",
@@ -118,6 +119,14 @@ export const fr = {
   'step.position': '{n} / {total}',
   'step.paused': '⏸ En pause',
   'step.closed': 'Étape terminée.',
+  // Barista's own lines (not the guide's words) for participants, where the guide's text at this
+  // step is addressed to the facilitator and so stays in the facilitator's view.
+  'participants.poll': 'Votez ci-dessous, puis échangez avec le groupe.',
+  'participants.question': 'Répondez en quelques mots ci-dessous, puis échangez avec le groupe.',
+  'participants.pick': 'Choisissez dans la liste ; la parole passera ensuite à chacun·e, tour à tour.',
+  'participants.text': "Place à l'échange avec l'animateur ou l'animatrice et le groupe.",
+  // Barista's adaptation of an activity of the guide (content `adaptation`), said to everyone.
+  'adaptation.placement-poll': "🔁 Adaptation de Barista : dans le guide, chacun·e se place dans une zone « Plutôt d'accord » ou « Plutôt pas d'accord » de la salle, la seule animation qu'il dit non transposable à distance. Ici, on vote à la place.",
   'ctl.reveal': 'Révéler',
   'ctl.revealAnswer': 'Donner la réponse du guide',
   'ctl.myView': '🔄 Ma vue',
@@ -176,6 +185,8 @@ export const fr = {
   'pick.who': 'Qui a choisi quoi',
   'pick.none': "Personne n'a encore choisi.",
   'pick.same': 'Plusieurs personnes peuvent choisir le même.',
+  'pick.counts': 'Les croix au tableau',
+  'pick.anonymous': 'Anonyme : seul le nombre de personnes par choix s’affiche, jamais les noms.',
 
   // --- Turns -------------------------------------------------------------------------------------
   'turns.floor': '🎤 La parole est à {name} ({item})',
@@ -193,6 +204,7 @@ export const fr = {
   'video.remainingUnderOne': "Fin du visionnage à {until} (moins d'une minute)",
   'video.paused': '⏸ En pause ({minutes} min restantes)',
   'video.elapsed': '⏰ Temps écoulé',
+  'video.instruction': "Coupez votre micro, regardez la vidéo, puis cliquez sur « J'ai fini » pour le signaler.",
 
   // --- Board (ma journée d'agent) ---------------------------------------------------------------
   'board.legend': 'Code couleur : {legend}',
@@ -299,7 +311,7 @@ export const fr = {
   'running.end': 'Terminer le café en cours',
   'help.title': '☕ Barista : les commandes',
   'help.intro': "Barista anime un café de la data ou de l'IA dans cette conversation. Mentionnez-le (@Barista) puis tapez la commande.",
-  'help.participants': 'Pour participer, il suffit de répondre dans les cartes : votez, choisissez, ajoutez vos post-it. Vos votes sont anonymes.',
+  'help.participants': 'Pour participer, il suffit de répondre dans les cartes : votez, choisissez, ajoutez vos post-it. Votes, réponses, post-it et niveaux sont anonymes : on n’en voit que le nombre ou le texte, jamais qui. Seuls les choix des crazy jobs et du photo-langage portent votre nom, car le guide y donne la parole à chacun·e tour à tour.',
   'help.facilitatorOnly': "Ces commandes sont réservées à la personne qui anime le café.",
   'help.aliases': 'En anglais : /next, /back, /pause, /resume, /extend N, /end, /help.',
   'help.menu': "Vous aide à choisir la formule, comme le guide « en un coup d'œil ».",

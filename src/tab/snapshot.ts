@@ -5,6 +5,7 @@ import {
 } from '../domain/lookup';
 import type { CafeState, Contribution, Locale, Step } from '../domain/types';
 import { t, type MessageId } from '../i18n';
+import { everyoneDescription, everyoneText, type ParticipantLineKind } from '../i18n/audience';
 import { labelledFeedback } from '../i18n/feedback';
 import type { BoardSnapshot, BoardStep } from './snapshotTypes';
 
@@ -53,8 +54,10 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
     kind: step.kind,
     partLabel: t(L, `part.${step.part}`),
     title: step.kind === 'feedback' ? t(L, 'feedback.title') : activity?.title ?? t(L, `choose.title.${step.part}` as MessageId),
-    ...(activity?.description ? { instruction: activity.description } : {}),
   };
+  // What participants are asked to do, never the guide's words to the facilitator (schema: WHO SEES WHICH TEXT).
+  const instruction = activity ? everyoneDescription(L, activity, participantLineKind(step.kind)) : undefined;
+  if (instruction) out.instruction = instruction;
   if (state.timer?.stepId === step.id) {
     out.timer = {
       ...(state.timer.dueAt !== undefined ? { dueAt: state.timer.dueAt } : {}),
@@ -124,7 +127,7 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
       break;
     }
     case 'text':
-      if (activity?.kind === 'text') out.text = { text: activity.text };
+      if (activity?.kind === 'text') out.text = { text: everyoneText(L, activity) };
       break;
     case 'choose': {
       const part = formulaOf(state, content).parts[Number(step.ref)];
@@ -138,6 +141,11 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
     }
   }
   return out;
+}
+
+/** The step kinds whose board shows Barista's line for participants when the guide's words there are the facilitator's. */
+function participantLineKind(kind: Step['kind']): ParticipantLineKind | undefined {
+  return kind === 'poll' || kind === 'question' || kind === 'pick' ? kind : undefined;
 }
 
 function newest(texts: string[]): string[] {

@@ -147,7 +147,10 @@ describe('video', () => {
     const text = texts(card);
     expect(text).toContain('Fin du visionnage à 10:05 (il restait 5 min à la dernière mise à jour)');
     expect(text).toContain('20 / 60 ont fini');
-    expect(text).toContain('prévoir entre 2 et 5 min');
+    // The guide's viewing advice speaks to the facilitator (L1060): participants read Barista's instruction.
+    expect(text).not.toContain('prévoir entre 2 et 5 min');
+    expect(text).toContain("Coupez votre micro, regardez la vidéo, puis cliquez sur « J'ai fini » pour le signaler.");
+    expect(texts(facilitator('video, running'))).toContain('demander à tout le monde de couper son micro et de signaler par un message quand il ou elle a fini le visionnage (prévoir entre 2 et 5 min)');
     expect(buttons(card).find((b) => b.verb === 'done')?.title).toBe("J'ai fini");
   });
 

@@ -118,8 +118,10 @@ describe('Ristretto avec sucre, pour les novices', () => {
     it("Ristretto: 'Citez une donnée…' → no right or wrong answer, the guide's examples", () => {
       const q = quiz[1].q as OpenQuestion;
       expect(q.text).toBe('Citez une donnée ou type de donnée que vous produisez ou manipulez dans votre vie professionnelle (elle peut être sensible ou pas).');
-      expect(q.answerText).toMatch(/^Pas de réponse vraie ou fausse, on peut aider le groupe/);
-      expect(q.answerText).toContain('pointage quotidien et horaires de travail');
+      // L479–481 speaks to the facilitator: never revealed to participants.
+      expect(q.answerText).toBeUndefined();
+      expect(q.facilitatorAnswer).toMatch(/^Pas de réponse vraie ou fausse, on peut aider le groupe/);
+      expect(q.facilitatorAnswer).toContain('pointage quotidien et horaires de travail');
     });
 
     it("Ristretto: 'Parmi les enjeux de l'open data… un intrus' → trouver de nouvelles sources de financement, because open data is free", () => {
@@ -167,8 +169,10 @@ describe('Ristretto avec sucre, pour les novices', () => {
   it('ends with "Fin du café de la data", and the part-2 references if the AI video was watched', () => {
     const fin = activity(part(f, 'sucre').options[0].activities[0], 'text');
     expect(fin.title).toBe('Fin du café de la data');
-    expect(fin.text).toContain('annoncez les thématiques : géo DAE, base adresse nationale, données personnelles, collectivités locales et transparence');
-    expect(fin.text).toContain("Si vous avez visionné la vidéo sur les données et l'IA, servez-vous des références en partie 2 du guide");
+    // L545 speaks to the facilitator ("Si vous avez encore quelques minutes…").
+    expect(fin.text).toBeUndefined();
+    expect(fin.facilitatorText).toContain('annoncez les thématiques : géo DAE, base adresse nationale, données personnelles, collectivités locales et transparence');
+    expect(fin.facilitatorText).toContain("Si vous avez visionné la vidéo sur les données et l'IA, servez-vous des références en partie 2 du guide");
   });
 });
 
@@ -233,7 +237,9 @@ describe('Ristretto sans sucre, pour un public averti', () => {
     const q = asked(f, 'chocolat', 'quiz-geodae')[0];
     expect(q.kind).toBe('open');
     expect(q.q.text).toBe('Y a-t-il un DAE sur votre lieu de travail ?');
-    expect(q.q.answerText).toContain("obligation légale pour les établissements recevant du public");
+    // L626 ("Réponse : voir si les personnes répondent…") speaks to the facilitator.
+    expect(q.q.answerText).toBeUndefined();
+    expect(q.q.facilitatorAnswer).toContain("obligation légale pour les établissements recevant du public");
   });
 
   it("article 15: points at the CNIL and Cada's Guide pratique", () => {
@@ -244,7 +250,8 @@ describe('Ristretto sans sucre, pour un public averti', () => {
   it('ends with "Fin du café de la data" and the Retour d’expérience "Osez vous lancer…"', () => {
     const fin = activity(part(f, 'sucre').options[0].activities[0], 'text');
     expect(fin.title).toBe('Fin du café de la data');
-    expect(fin.text).toContain('(annoncez les thématiques abordées)');
+    // L650 speaks to the facilitator.
+    expect(fin.facilitatorText).toContain('(annoncez les thématiques abordées)');
     expect(fin.tips).toEqual([expect.objectContaining({ kind: 'retour-experience', title: 'Osez vous lancer sans douter de votre légitimité !' })]);
   });
 });
@@ -393,7 +400,7 @@ describe("Cappuccino à la mousse d'IA", () => {
 
   it("retraces a brief timeline of AI, from Turing to generative AI", () => {
     const frise = activity('frise-ia', 'text');
-    expect(frise.text.split('\n')).toHaveLength(6);
+    expect(frise.text?.split('\n')).toHaveLength(6);
     expect(frise.text).toContain('1956 : l\'IA est reconnue comme un domaine de recherche');
     expect(frise.text).toContain('1997 : victoire de l\'IA d\'IBM Deep Blue contre Garry Kasparov (échecs)');
   });
@@ -413,10 +420,11 @@ describe("Cappuccino à la mousse d'IA", () => {
     expect(debat.tips).toEqual([expect.objectContaining({ kind: 'astuce', text: 'proposez votre sujet de débat si vous avez des idées !' })]);
   });
 
-  it('or lets people test ComparIA, with its objective and its ASTUCE', () => {
+  it('or lets people test ComparIA, with its objective (for the facilitator) and its ASTUCE', () => {
     const comparia = activity('comparia', 'text');
-    expect(comparia.text).toContain('faites tester ComparIA');
-    expect(comparia.text).toContain("Objectif : montrer qu'il y a autant de réponses possibles que d'outils d'IA existants");
+    // "faites tester" and the objective speak to the facilitator: their view only.
+    expect(comparia.facilitatorText).toContain('faites tester ComparIA');
+    expect(comparia.facilitatorText).toContain("Objectif : montrer qu'il y a autant de réponses possibles que d'outils d'IA existants");
     expect(comparia.links).toEqual([{ label: 'ComparIA', url: 'http://www.comparia.beta.gouv.fr/' }]);
     expect(comparia.tips.find((t) => t.kind === 'astuce')?.text).toMatch(/^mettez à disposition un ordinateur ou une tablette/);
     expect(part(f, 'chocolat').options.map((o) => o.activities.at(-1))).toEqual(['debat-ia', 'comparia']);
@@ -436,7 +444,7 @@ describe('counts, as in the guide', () => {
     ['Cappuccino debate statements', 3, () => activity('debat-cappuccino', 'polls').questions.length],
     ['pop-culture AIs of the photo-langage', 10, () => activity('photo-langage', 'pick').items.length],
     ['definitions asked in the Mousse d’IA', 4, () => activity('definitions-ia', 'questions').questions.length],
-    ['dates of the AI timeline', 6, () => activity('frise-ia', 'text').text.split('\n').length],
+    ['dates of the AI timeline', 6, () => activity('frise-ia', 'text').text?.split('\n').length],
     ['received ideas about AI', 6, () => activity('debat-ia', 'questions').questions.length],
   ] as const)('%s: %d', (_name, expected, count) => {
     expect(count()).toBe(expected);

@@ -172,7 +172,8 @@ describe('Séquence débat', () => {
   });
 
   it('is followed by its synthesis', () => {
-    expect(activity('synthese-debat', 'text').text).toMatch(/^À la fin de l'exercice, synthétisez les principaux arguments/);
+    // L808 speaks to the facilitator: their text, not the participants'.
+    expect(activity('synthese-debat', 'text').facilitatorText).toMatch(/^À la fin de l'exercice, synthétisez les principaux arguments/);
   });
 });
 

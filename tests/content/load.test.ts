@@ -151,6 +151,20 @@ describe('loadContent', () => {
     expect(e.message).toBe(`Pack de contenu invalide : ${file}, activities[0].videos[1] : la vidéo « inconnue » n'existe pas`);
   });
 
+  it('says who reads each text: a text for everyone, as before, or one for the facilitator alone; a text step needs one of them', () => {
+    const base = { kind: 'text', planned: { min: 0, max: 5 }, links: [] };
+    writePack('a.json', { activities: [
+      { ...base, id: 'fin-ancienne', title: 'Fin', text: 'Merci à toutes et à tous !' },
+      { ...base, id: 'fin-animation', title: 'Fin', facilitatorText: 'Remerciez le groupe.' },
+    ] });
+    const content = loadContent(dir);
+    expect(findActivity(content, 'fin-ancienne')).toMatchObject({ text: 'Merci à toutes et à tous !' });
+    expect(findActivity(content, 'fin-animation')).toMatchObject({ facilitatorText: 'Remerciez le groupe.' });
+    expect(findActivity(content, 'fin-animation')).not.toHaveProperty('text');
+    writePack('b.json', { activities: [{ ...base, id: 'fin-vide', title: 'Fin' }] });
+    expect(failure(() => loadContent(dir)).message).toMatch(/activities\[0\]\.text : un texte \(text ou facilitatorText\) est nécessaire$/);
+  });
+
   it('refuses a default option that is not among the options', () => {
     const broken: Formula = structuredClone(ristretto);
     broken.parts[0].defaultOption = 'crazy-jobs';

@@ -17,6 +17,8 @@ describe('the README example content pack', () => {
     const debat = findActivity(content, 'debat');
     expect(debat?.kind === 'polls' && debat.questions.map((q) => q.text)).toEqual(['Notre commune devrait publier ses délibérations en open data']);
     expect(findVideo(content, 'donnee-open-data')?.url).toBe('https://videos.example.fr/donnee-open-data.mp4');
+    // The pack says who reads what: the description for everyone, the facilitator's text for them alone.
+    expect(debat).toMatchObject({ description: 'Votez, puis défendez votre position.', facilitatorText: 'Notez les arguments principaux au tableau.' });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

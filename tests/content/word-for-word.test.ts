@@ -66,7 +66,7 @@ const photoLangage = findActivity(guideFr, 'photo-langage');
 const BARISTA_TEXTS = new Set<string>(photoLangage?.kind === 'pick' ? photoLangage.items.flatMap((i) => (i.detail ? [i.detail] : [])) : []);
 
 /** Keys whose strings are identifiers, urls or enums, not texts. */
-const NOT_TEXT = new Set(['id', 'url', 'kind', 'variant', 'color', 'playlistUrl', 'part', 'defaultOption', 'correct', 'videos', 'activities']);
+const NOT_TEXT = new Set(['id', 'url', 'kind', 'variant', 'color', 'playlistUrl', 'part', 'defaultOption', 'correct', 'videos', 'activities', 'adaptation']);
 
 interface Found { at: string; text: string }
 

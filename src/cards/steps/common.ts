@@ -3,6 +3,7 @@ import { actualMinutes, overtimeLimitMinutes } from '../../domain/decide';
 import { activityOf, currentStep } from '../../domain/lookup';
 import type { CafeState, Contribution, Step } from '../../domain/types';
 import { t } from '../../i18n';
+import { everyoneDescription, type ParticipantLineKind } from '../../i18n/audience';
 import { action } from '../actions';
 import { button, myViewButton, rows, type ButtonRow, type ButtonView } from '../buttons';
 import { partName, tipSection, type TipLine } from '../format';
@@ -30,6 +31,10 @@ export interface StepBase {
   title: string;
   hasDescription: boolean;
   description: string;
+  /** Facilitator only: the guide's words addressed to the facilitator (content `facilitator…` fields). */
+  hasFacilitatorText: boolean;
+  facilitatorTextTitle: string;
+  facilitatorTexts: Array<{ text: string }>;
   isClosed: boolean;
   closedText: string;
   controlRows: ButtonRow[];
@@ -66,7 +71,10 @@ export function header(input: StepInput): string {
 
 export interface BaseOptions {
   title: string;
+  /** What everyone reads under the title. */
   description?: string;
+  /** The guide's texts addressed to the facilitator: shown in the facilitator's view only. */
+  facilitatorTexts?: Array<string | undefined>;
   /** The facilitator's private tips (empty for everyone else). */
   tips: TipLine[];
   /** The facilitator's controls (ignored for everyone else and on closed steps). */
@@ -80,6 +88,7 @@ export function stepBase(input: StepInput, o: BaseOptions): StepBase {
   const open = isOpen(input.state, input.step);
   const facilitator = viewer.isFacilitator;
   const tips = facilitator ? o.tips : [];
+  const forFacilitator = facilitator ? (o.facilitatorTexts ?? []).flatMap((text) => (text ? [{ text }] : [])) : [];
   const notices = facilitator && open ? facilitatorNotices(input) : [];
   return {
     header: header(input),
@@ -89,6 +98,9 @@ export function stepBase(input: StepInput, o: BaseOptions): StepBase {
     title: o.title,
     hasDescription: !!o.description,
     description: o.description ?? '',
+    hasFacilitatorText: forFacilitator.length > 0,
+    facilitatorTextTitle: t(viewer.locale, 'tips.facilitatorText'),
+    facilitatorTexts: forFacilitator,
     isClosed: !open,
     closedText: t(viewer.locale, 'step.closed'),
     controlRows: facilitator && open
@@ -140,14 +152,15 @@ function overtimeText(input: StepInput): string {
 }
 
 /**
- * The base of a step that is one activity of the guide: its title and description, its tips for the
- * facilitator, and the usual controls.
+ * The base of a step that is one activity of the guide: its title and description for everyone,
+ * the guide's words to the facilitator and their tips, and the usual controls.
  */
-export function activityBase(input: StepInput, activity: Activity): StepBase {
+export function activityBase(input: StepInput, activity: Activity, kind?: ParticipantLineKind): StepBase {
   const L = input.viewer.locale;
   return stepBase(input, {
     title: activity.title,
-    description: activity.description,
+    description: everyoneDescription(L, activity, kind),
+    facilitatorTexts: [activity.facilitatorText],
     tips: tipSection(L, t(L, 'tips.activity'), activity.tips),
     controls: controls(input),
   });

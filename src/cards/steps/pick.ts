@@ -21,8 +21,10 @@ export interface PickView extends StepBase {
 }
 
 /**
- * Everyone picks one item (crazy jobs), several may pick the same. The guide then gives the floor
- * to each in turn, so this is the one card that shows names: who picked what.
+ * Everyone picks one item, several may pick the same. Where the guide then gives the floor to each
+ * in turn (crazy jobs, photo-langage: `turns`), this is the one card that shows names, who picked
+ * what. Without turns (the Cappuccino's level board, crosses on a board: L830–840) it shows counts
+ * per item, never names.
  */
 export function pickView(input: StepInput): PickView | undefined {
   const { state, step, content, contributions, viewer } = input;
@@ -37,13 +39,13 @@ export function pickView(input: StepInput): PickView | undefined {
   const byItem = activity.items
     .map((item) => ({ item, names: picks.filter((p) => p.item === item.id).map((p) => plainName(p.userName)) }))
     .filter((g) => g.names.length > 0)
-    .map((g) => ({ text: `**${g.item.label}** : ${g.names.join(', ')}` }));
+    .map((g) => ({ text: activity.turns ? `**${g.item.label}** : ${g.names.join(', ')}` : `**${g.item.label}** : ${g.names.length}` }));
   const listed = fit(byItem, PICKS_BUDGET, (l) => bytes(l.text));
   const who = listed.shown;
   if (listed.hidden) who.push({ text: t(L, 'recap.more', { n: listed.hidden }) });
 
   return {
-    ...activityBase(input, activity),
+    ...activityBase(input, activity, 'pick'),
     hasForm: open,
     itemLabel: t(L, 'pick.label'),
     itemRequired: t(L, 'pick.required'),
@@ -52,8 +54,8 @@ export function pickView(input: StepInput): PickView | undefined {
     pickRows: open ? rows([formButton<'pick'>(t(L, 'pick.button'), { verb: 'pick', cafe: state.id, step: step.id }, 'positive')]) : [],
     hasMyPick: !!mine,
     myPickText: mine ? t(L, 'pick.yours', { item: labelOf(mine.item) }) : '',
-    sameText: t(L, 'pick.same'),
-    whoTitle: `${t(L, 'pick.who')} (${picks.length})`,
+    sameText: activity.turns ? t(L, 'pick.same') : `${t(L, 'pick.same')} ${t(L, 'pick.anonymous')}`,
+    whoTitle: `${t(L, activity.turns ? 'pick.who' : 'pick.counts')} (${picks.length})`,
     who: who.length ? who : [{ text: t(L, 'pick.none') }],
   };
 }

@@ -1,5 +1,6 @@
 import { activityOf, questionOf, voteCounts } from '../../domain/lookup';
 import { t } from '../../i18n';
+import { everyoneDescription } from '../../i18n/audience';
 import { action } from '../actions';
 import { button, formButton, rows, type ButtonRow } from '../buttons';
 import { bar, bytes, fit, tipSection } from '../format';
@@ -92,7 +93,8 @@ export function pollView(input: StepInput): PollView | undefined {
   return {
     ...stepBase(input, {
       title: activity.title,
-      description: first ? activity.description : undefined,
+      description: everyoneDescription(L, activity, 'poll', first),
+      facilitatorTexts: first ? [activity.facilitatorText] : [],
       tips,
       controls: controls(input, { reveal: !revealed }),
     }),

@@ -1,5 +1,6 @@
 import { activityOf, openQuestionOf } from '../../domain/lookup';
 import { t } from '../../i18n';
+import { everyoneDescription } from '../../i18n/audience';
 import { formButton, rows, type ButtonRow } from '../buttons';
 import { bytes, fit, tipSection } from '../format';
 import { controls, isOpen, position, stepBase, type StepBase, type StepInput } from './common';
@@ -37,7 +38,9 @@ export function questionView(input: StepInput): QuestionView | undefined {
   return {
     ...stepBase(input, {
       title: activity.title,
-      description: first ? activity.description : undefined,
+      description: everyoneDescription(L, activity, 'question', first),
+      // The guide's words to the facilitator, and its answer when it speaks to them (never revealed).
+      facilitatorTexts: [first ? activity.facilitatorText : undefined, question.facilitatorAnswer],
       tips: [
         ...(question.answerText && !revealed ? [{ text: `**${t(L, 'tips.answer')}**\n\n${question.answerText}`, weight: 'Default' as const }] : []),
         ...tipSection(L, t(L, 'tips.question'), question.tips),

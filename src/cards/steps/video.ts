@@ -63,6 +63,8 @@ export function videoView(input: StepInput): VideoView | undefined {
   return {
     ...stepBase(input, {
       title: activity.title,
+      // The virtual café's viewing advice speaks to the facilitator (« demander à tout le monde de couper son micro… »).
+      facilitatorTexts: [activity.facilitatorText, activity.viewingAdvice],
       tips: [
         ...tipSection(L, t(L, 'tips.objectives'), video.objectives),
         ...tipSection(L, t(L, 'tips.activity'), activity.tips),
@@ -73,7 +75,7 @@ export function videoView(input: StepInput): VideoView | undefined {
     videoUrl: video.url,
     watchTitle: t(L, 'video.watch'),
     hasWatch: open,
-    advice: activity.viewingAdvice,
+    advice: t(L, 'video.instruction'),
     hasCountdown: !!left,
     countdownText: left ?? '',
     doneText: t(L, 'video.doneCount', { done, total: people.length }),

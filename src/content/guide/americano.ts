@@ -105,8 +105,8 @@ const syntheseDebatActivity: Activity = {
   title: 'Synthèse et ouverture',
   planned: { min: 5, max: 10 },
   tips: [],
-  // Typo fix: "participants/participantantes".
-  text: "À la fin de l'exercice, synthétisez les principaux arguments échangés au cours des échanges. Reformulez-les avec le groupe si besoin. Vous pouvez demander aux participants/participantes ce que l'atelier leur a apporté.",
+  // L808: addressed to the facilitator. Typo fix: "participants/participantantes".
+  facilitatorText: "À la fin de l'exercice, synthétisez les principaux arguments échangés au cours des échanges. Reformulez-les avec le groupe si besoin. Vous pouvez demander aux participants/participantes ce que l'atelier leur a apporté.",
   links: [],
 };
 
@@ -121,8 +121,8 @@ export const ouvertureAmericanoActivity: Activity = {
   tips: [
     astuce(PARTIE_2_ASTUCE),
   ],
-  // "Fin du café de la data" (Ristretto sans sucre) then the virtual café's "Ouverture".
-  text: paragraphs(
+  // "Fin du café de la data" (Ristretto sans sucre) then the virtual café's "Ouverture": addressed to the facilitator.
+  facilitatorText: paragraphs(
     'Si vous avez encore quelques minutes, vous pouvez continuer à échanger sur le sujet, montrer des ressources disponibles sur le site data.gouv.fr par exemple.',
     'Vous pouvez enfin conclure le café de la data en recommandant au groupe de visionner les autres vidéos du projet DATAcculturation (annoncez les thématiques abordées).',
     'Vous pouvez également partager votre écran pour naviguer sur des plateformes de partage de données et montrer des exemples aux participantes et participants.'),

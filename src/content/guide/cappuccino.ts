@@ -72,7 +72,7 @@ const definitionsDonneeActivity: Activity = {
   id: 'definitions-donnee',
   kind: 'questions',
   title: INTRODUCTION,
-  description: 'Avant de commencer, demandez au groupe de donner une définition des termes suivants : donnée, information, donnée publique, donnée ouverte.',
+  facilitatorText: 'Avant de commencer, demandez au groupe de donner une définition des termes suivants : donnée, information, donnée publique, donnée ouverte.',
   planned: { min: 5, max: 10 },
   // No answer here: the guide's definitions come after the video ("Compléter les définitions après le visionnage").
   tips: [consigne("Noter les réponses des participants et participantes au tableau sans dire si c'est juste ou faux.")],
@@ -156,7 +156,7 @@ const debatCappuccinoActivity: Activity = {
   id: 'debat-cappuccino',
   kind: 'polls',
   title: 'Séquence collective',
-  description: 'Débat à choisir parmi les questions/affirmations suivantes ou celles que vous souhaitez créer !',
+  facilitatorText: 'Débat à choisir parmi les questions/affirmations suivantes ou celles que vous souhaitez créer !',
   planned: { min: 10, max: 15 },
   tips: [],
   questions: [

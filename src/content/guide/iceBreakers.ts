@@ -54,6 +54,10 @@ export const placementActivity: Activity = {
   id: 'placement',
   kind: 'polls',
   title: "Placement dans l'espace",
+  // L696: the guide's set-up, for the facilitator (in a room, or to say how the polls stand for it).
+  facilitatorText: "Séparer l'espace en 2 zones distinctes : une zone Plutôt d'accord et une zone Plutôt pas d'accord. Vous allez alors présenter plusieurs affirmations et les personnes vont y répondre en se plaçant dans la zone correspondant à leur avis.",
+  // L1071: "sauf le placement dans l'espace": Barista's polls are its adaptation, and the cards say so.
+  adaptation: 'placement-poll',
   planned: { min: 5, max: 10 },
   tips: [
     astuce(paragraphs(

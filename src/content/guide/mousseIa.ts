@@ -26,7 +26,7 @@ export const photoLangageActivity: Activity = {
   id: 'photo-langage',
   kind: 'pick',
   title: 'Photo langage',
-  description: "Choisir une image qui les inspire ou reflète leur relation ou leur sentiment par rapport à l'intelligence artificielle (ou un souvenir ?).",
+  facilitatorText: "Choisir une image qui les inspire ou reflète leur relation ou leur sentiment par rapport à l'intelligence artificielle (ou un souvenir ?).",
   planned: { min: 5, max: 10 },
   tips: [
     consigne("imprimez ou affichez sur un écran des images d'intelligences artificielles extraites de films ou de la pop culture et demandez aux participant/participantes de choisir une image qui les inspire ou reflète leur relation ou leur sentiment par rapport à l'intelligence artificielle (ou un souvenir ?)."),
@@ -115,7 +115,7 @@ const debriefPartie1Activity: Activity = {
   id: 'debrief-data-ia-partie-1',
   kind: 'questions',
   title: 'Débriefing de la vidéo',
-  description: 'Donnez les définitions exactes au fil des échanges',
+  facilitatorText: 'Donnez les définitions exactes au fil des échanges',
   planned: { min: 10, max: 15 },
   tips: [
     consigne('Donnez le temps aux participants/participantes de réfléchir après le visionnage, demandez-leur comment ils et elles réagissent, si ils ou elles ont des questions.'),
@@ -195,9 +195,11 @@ const comparIaActivity: Activity = {
     tip('objectif', 'Vous pouvez profiter de cet atelier pour sensibiliser les participants/participant·es.'),
     astuce("mettez à disposition un ordinateur ou une tablette pour que vos participants/participant·es testent ComparIA en direct (ou un autre outil d'IA de votre choix)."),
   ],
-  text: paragraphs(
+  // Addressed to the facilitator ("faites tester"); the last paragraph is for everyone.
+  facilitatorText: paragraphs(
     "Pour tester la fiabilité des réponses apportées par des outils d'IA génératives, faites tester ComparIA : www.comparia.beta.gouv.fr/",
-    "Objectif : montrer qu'il y a autant de réponses possibles que d'outils d'IA existants et que la règle, comme pour toute recherche, c'est de comparer, diversifier ses sources.",
+    "Objectif : montrer qu'il y a autant de réponses possibles que d'outils d'IA existants et que la règle, comme pour toute recherche, c'est de comparer, diversifier ses sources."),
+  text: paragraphs(
     "ComparIA vise aussi à enrichir les outils d'IA générative avec des données en langue française, car la majorité des requêtes et des données d'entraînement de ces outils (largement américains) sont formulées en langue anglaise."),
   links: [link('ComparIA', 'http://www.comparia.beta.gouv.fr/')],
 };

@@ -52,7 +52,7 @@ const quizOpenData: Activity[] = [
     id: 'quiz-open-data-q1',
     kind: 'polls',
     title: QUIZ_OPEN_DATA,
-    description: POSEZ,
+    facilitatorText: POSEZ,
     planned: QUIZ_DURATION,
     tips: [],
     questions: [
@@ -74,7 +74,8 @@ const quizOpenData: Activity[] = [
     questions: [
       open('donnee-pro',
         'Citez une donnée ou type de donnée que vous produisez ou manipulez dans votre vie professionnelle (elle peut être sensible ou pas).', {
-          answerText: "Pas de réponse vraie ou fausse, on peut aider le groupe à donner des réponses en se référant à des exemples comme : pointage quotidien et horaires de travail, données RH pour les agents gestionnaires par exemple, données financières (ex. : suivi des dotations de l'État en préfecture), nombre d'accidents de la route dans le département, etc.",
+          // L479–481: addressed to the facilitator, never revealed to participants.
+          facilitatorAnswer: "Pas de réponse vraie ou fausse, on peut aider le groupe à donner des réponses en se référant à des exemples comme : pointage quotidien et horaires de travail, données RH pour les agents gestionnaires par exemple, données financières (ex. : suivi des dotations de l'État en préfecture), nombre d'accidents de la route dans le département, etc.",
         }),
     ],
   },
@@ -122,7 +123,7 @@ const quizDataIa: Activity[] = [
     id: 'quiz-data-ia-q1-q2',
     kind: 'polls',
     title: QUIZ_DATA_IA,
-    description: POSEZ,
+    facilitatorText: POSEZ,
     // The guide gives the duration of the open-data quiz only; this one has as many questions.
     planned: QUIZ_DURATION,
     tips: [],
@@ -196,7 +197,7 @@ const quizCollectivites: Activity = {
   id: 'quiz-collectivites',
   kind: 'polls',
   title: QUIZ_COLLECTIVITES,
-  description: POSEZ,
+  facilitatorText: POSEZ,
   planned: QUIZ_DURATION,
   tips: [TROIS_QUIZ],
   questions: [
@@ -239,7 +240,7 @@ const quizBan: Activity = {
   id: 'quiz-ban',
   kind: 'polls',
   title: QUIZ_BAN,
-  description: POSEZ,
+  facilitatorText: POSEZ,
   planned: QUIZ_DURATION,
   tips: [TROIS_QUIZ],
   questions: [
@@ -279,12 +280,13 @@ const quizGeodae: Activity[] = [
     id: 'quiz-geodae-q1',
     kind: 'questions',
     title: QUIZ_GEODAE,
-    description: POSEZ,
+    facilitatorText: POSEZ,
     planned: QUIZ_DURATION,
     tips: [TROIS_QUIZ],
     questions: [
       open('dae-travail', 'Y a-t-il un DAE sur votre lieu de travail ?', {
-        answerText: "voir si les personnes répondent et leur rappeler qu'il s'agit d'une obligation légale pour les établissements recevant du public.",
+        // L626: addressed to the facilitator, never revealed to participants.
+        facilitatorAnswer: "voir si les personnes répondent et leur rappeler qu'il s'agit d'une obligation légale pour les établissements recevant du public.",
       }),
     ],
   },
@@ -327,7 +329,8 @@ export const finCafeDataIa: Activity = {
   // The guide gives no duration: "Si vous avez encore quelques minutes…".
   planned: { min: 0, max: 5 },
   tips: [],
-  text: paragraphs(
+  // L545: addressed to the facilitator; participants see Barista's line and the links.
+  facilitatorText: paragraphs(
     'Si vous avez encore quelques minutes, vous pouvez continuer à échanger sur le sujet, montrer des ressources disponibles sur le site data.gouv.fr par exemple. Vous pouvez conclure le café de la data en recommandant au groupe de visionner les autres vidéos DATAcculturation (annoncez les thématiques : géo DAE, base adresse nationale, données personnelles, collectivités locales et transparence).',
     "Si vous avez visionné la vidéo sur les données et l'IA, servez-vous des références en partie 2 du guide pour donner des ressources complémentaires."),
   links: [DATA_GOUV, PLAYLIST],
@@ -342,7 +345,8 @@ const finCafeData: Activity = {
     retour('Osez vous lancer sans douter de votre légitimité !',
       "Animer un temps d'échange autour de la technologie n'est pas seulement réservé aux personnes expertes. Si vous trouvez un intérêt dans ce sujet, ne doutez plus et lancez-vous !"),
   ],
-  text: paragraphs(
+  // L650: addressed to the facilitator; participants see Barista's line and the links.
+  facilitatorText: paragraphs(
     'Si vous avez encore quelques minutes, vous pouvez continuer à échanger sur le sujet, montrer des ressources disponibles sur le site data.gouv.fr par exemple.',
     'Vous pouvez enfin conclure le café de la data en recommandant au groupe de visionner les autres vidéos du projet DATAcculturation (annoncez les thématiques abordées).'),
   links: [DATA_GOUV, PLAYLIST],
