@@ -1,6 +1,7 @@
 import recapTemplate from '../../cards/recap.json';
 import type { Activity, Content, Link } from '../content/schema';
 import { activityOf, formulaOf, openQuestionOf, participants, pickers, questionOf, voteCounts } from '../domain/lookup';
+import { choicesOf } from '../domain/choices';
 import { plannedTotal } from '../domain/plan';
 import type { CafeState, Contribution, Locale, Step } from '../domain/types';
 import { t } from '../i18n';
@@ -173,8 +174,7 @@ function closingActivity(state: CafeState, content: Content): Extract<Activity, 
   const formula = formulaOf(state, content);
   const part = formula.parts.find((p) => p.part === 'sucre');
   if (!part) return undefined;
-  const chosen = state.steps.find((s) => s.part === 'sucre' && s.kind === 'choose');
-  const optionId = (chosen && state.runtime[chosen.id]?.chosen) ?? part.defaultOption;
+  const optionId = choicesOf(formula, state.steps, state.runtime).sucre ?? part.defaultOption;
   const option = part.options.find((o) => o.id === optionId) ?? part.options[0];
   for (const id of option.activities) {
     const a = content.activities.find((x) => x.id === id);
