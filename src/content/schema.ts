@@ -144,7 +144,7 @@ export type PartId = z.infer<typeof PartIdSchema>;
 export const PartOptionSchema = z.object({
   id: Slug,
   label: Text,
-  activities: z.array(Slug).min(1).max(8),
+  activities: z.array(Slug).min(1).max(12),
   follows: z.object({ part: PartIdSchema, option: Slug }).optional(),
 });
 export type PartOption = z.infer<typeof PartOptionSchema>;
