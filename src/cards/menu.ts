@@ -76,7 +76,8 @@ export function menuCard({ state, content, viewer }: MenuInput): Card {
     partsTitle: t(L, 'menu.partsHeading'),
     parts: formula.parts.map((p) => ({ title: partName(L, p.part), value: partValue(L, p) })),
     totalText: estimated(L, total, t(L, total.min === total.max ? 'menu.totalFixed' : 'menu.total', { min: total.min, max: total.max })),
-    hasEstimateNote: total.estimate === true || formula.parts.some((p) => p.planned.estimate),
+    // The note explains "(estimation)": shown where some minutes say it.
+    hasEstimateNote: total.estimate === true || formula.parts.some((p) => p.planned.estimate && p.planned.max > 0),
     estimateNote: t(L, 'menu.estimateNote'),
     hasVirtualText: facilitator && total.max > content.virtual.maxMinutes,
     virtualText: t(L, 'menu.virtualLonger', { max: content.virtual.maxMinutes, planned: t(L, 'recap.minutes', { n: total.max }) }),

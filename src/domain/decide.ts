@@ -1,5 +1,5 @@
 import type { Content, Variant } from '../content/schema';
-import { choicesBefore, choicesOf } from './choices';
+import { choicesBefore, choicesOf, fittingOptions } from './choices';
 import { activityOf, chooseOptions, currentStep, findFormula, formulaOf, pickStepFor, pickers } from './lookup';
 import { initialPlan, optionSteps, partSteps, plannedTotal } from './plan';
 import type { Actor, CafeState, Command, Contribution, Decision, Effect, Refusal, Step } from './types';
@@ -238,6 +238,11 @@ function refollow(s: CafeState, from: number, content: Content): void {
     const first = s.steps.findIndex((x) => x.part === part.part && x.kind !== 'feedback');
     const current = s.steps.filter((x) => x.part === part.part && x.kind !== 'feedback');
     if (current.length === fresh.length && current.every((x, i) => x.id === fresh[i].id)) return;
+    // Still a choice to make there, and what was picked (if anything) still fits: keep it.
+    if (fresh.length === 1 && fresh[0].kind === 'choose' && current[0]?.id === fresh[0].id) {
+      const picked = s.runtime[fresh[0].id]?.chosen;
+      if (!picked || fittingOptions(part, before).some((o) => o.id === picked)) return;
+    }
     // A new choice among the options that fit now: the former pick is forgotten.
     for (const x of current) if (x.kind === 'choose') delete s.runtime[x.id];
     if (first >= 0) s.steps.splice(first, current.length, ...fresh);

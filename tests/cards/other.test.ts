@@ -14,9 +14,9 @@ import { FACILITATOR_VIEW, SHARED } from './scenarios';
 import { isRefusal, startCafe } from '../../src/domain';
 
 /** Another formula's café in its menu state. */
-function startCafeFor(formulaId: string): CafeState {
+function startCafeFor(formulaId: string, variant: Variant = 'avec-sucre'): CafeState {
   const s = startCafe(
-    { type: 'start', formulaId, variant: 'avec-sucre', cafeId: `cafe-${formulaId}`, conversationId: '19:meeting', serviceUrl: 'https://smba.trafficmanager.net/emea/', botId: '28:barista', channelId: 'msteams' },
+    { type: 'start', formulaId, variant, cafeId: `cafe-${formulaId}`, conversationId: '19:meeting', serviceUrl: 'https://smba.trafficmanager.net/emea/', botId: '28:barista', channelId: 'msteams' },
     { actor: FACILITATOR, content, now: T0 - 60_000 },
   );
   if (isRefusal(s)) throw new Error(s.refused);
@@ -56,6 +56,13 @@ describe('the menu card', () => {
     expect(cappuccino).toContain("durée estimée par Barista, le guide n'en donne pas");
     const americano = texts(menuCard({ state: menu, content, viewer: SHARED }));
     expect(americano).not.toContain('estimation');
+  });
+
+  test('the Ristretto sans sucre: its guide parts fill the 30 minutes (L418), the closing only if minutes are left (L650)', () => {
+    const ristretto = texts(menuCard({ state: startCafeFor('ristretto', 'sans-sucre'), content, viewer: SHARED }));
+    expect(ristretto).toContain('Durée prévue : 15 à 30 minutes');
+    expect(ristretto).toContain("Fin du café de la data · s'il vous reste quelques minutes");
+    expect(ristretto).not.toContain('estimation');
   });
 
   test('Commencer and the guide’s tips only in the facilitator’s view', () => {

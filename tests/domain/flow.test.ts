@@ -467,6 +467,24 @@ describe('a content pack can say it too: an option follows an option of an earli
     expect(cafe.step).toMatchObject({ activityId: 'quiz-open-data-q1' });
   });
 
+  it('going back to the video: the same video keeps the quiz picked, another video brings its own', () => {
+    const cafe = new CafeSim('avec-sucre', guideFr, pack);
+    cafe.do({ type: 'begin' });
+    cafe.nextUntil('choose');
+    cafe.do({ type: 'choose', stepId: 'cafe.choix', option: 'open-data' });
+    cafe.do({ type: 'next' });
+    cafe.do({ type: 'choose', stepId: 'chocolat.choix', option: 'quiz-b' });
+    const chocolat = () => cafe.state.steps.filter((s) => s.part === 'chocolat').map((s) => s.activityId || s.kind);
+    expect(chocolat()).toEqual(['choose', 'quiz-open-data-q2']);
+    for (let i = 0; i < 3; i++) cafe.do({ type: 'back' });
+    expect(cafe.step!.id).toBe('cafe.choix');
+    cafe.do({ type: 'choose', stepId: 'cafe.choix', option: 'open-data' });
+    expect(chocolat()).toEqual(['choose', 'quiz-open-data-q2']);
+    cafe.do({ type: 'back' });
+    cafe.do({ type: 'choose', stepId: 'cafe.choix', option: 'data-ia' });
+    expect(chocolat()).toEqual(['quiz-data-ia-q4']);
+  });
+
   it('refuses an option that follows a part that does not come before, or an option that is not there', () => {
     const later = { ...pack, parts: pack.parts.map((p) => (p.part !== 'chocolat' ? p : { ...p, options: p.options.map((o) => ({ ...o, follows: { part: 'sucre' as const, option: 'fin' } })) })) };
     const parsedLater = FormulaSchema.safeParse(later);
