@@ -25,7 +25,8 @@ const INPUT: Record<PartId, 'composeTasse' | 'composeCafe' | 'composeChocolat' |
 export function composeCard({ content, locale: L }: ComposeInput): Card {
   const all = composables(content);
   const parts = PARTS.map((part) => {
-    const choices = all[part].map((c) => ({ title: `${c.label} (${c.formulaName} · ${c.planned.min === c.planned.max ? c.planned.max : `${c.planned.min}–${c.planned.max}`} min)`, value: c.key }));
+    const minutes = (c: (typeof all)[typeof part][number]) => `${c.planned.min === c.planned.max ? c.planned.max : `${c.planned.min}–${c.planned.max}`} min`;
+    const choices = all[part].map((c) => ({ title: `${c.label} (${c.formulaName} · ${c.planned.estimate ? t(L, 'menu.estimated', { value: minutes(c) }) : minutes(c)})`, value: c.key }));
     return {
       inputId: INPUT[part],
       label: partName(L, part),

@@ -1,5 +1,5 @@
 import menuTemplate from '../../cards/menu.json';
-import type { Content, Formula } from '../content/schema';
+import type { Content, Formula, Minutes, Part } from '../content/schema';
 import { formulaOf } from '../domain/lookup';
 import { plannedTotal } from '../domain/plan';
 import type { CafeState, Locale } from '../domain/types';
@@ -28,6 +28,9 @@ interface MenuView {
   partsTitle: string;
   parts: Array<{ title: string; value: string }>;
   totalText: string;
+  hasEstimateNote: boolean;
+  estimateNote: string;
+  hasVirtualText: boolean;
   virtualText: string;
   advice: Array<{ text: string }>;
   statusText: string;
@@ -41,8 +44,10 @@ interface MenuView {
 }
 
 /**
- * The café's first message: the formula, its four parts with the guide's timings, the online
- * café's limits, and (in the facilitator's view only) the Commencer button and the guide's tips.
+ * The café's first message: the formula, its four parts with their planned minutes (the guide's,
+ * or Barista's estimate said as such), and (in the facilitator's view only) the Commencer button,
+ * the guide's tips and, when the formula plans more than the guide's 45 minutes for an online
+ * café (L1044), that advice, before the café rather than as a late alert during it.
  */
 export function menuCard({ state, content, viewer }: MenuInput): Card {
   const L = viewer.locale;
@@ -67,16 +72,13 @@ export function menuCard({ state, content, viewer }: MenuInput): Card {
     durationText: t(L, 'menu.duration', { duration: formula.duration }),
     peopleText: t(L, 'menu.people', { people: formula.people }),
     partsTitle: t(L, 'menu.partsHeading'),
-    parts: formula.parts.map((p) => ({
-      title: partName(L, p.part),
-      value: t(L, p.planned.min === p.planned.max ? 'menu.partValueFixed' : 'menu.partValue', {
-        options: p.options.map((o) => o.label).join(t(L, 'menu.or')),
-        min: p.planned.min,
-        max: p.planned.max,
-      }),
-    })),
-    totalText: t(L, 'menu.total', { min: total.min, max: total.max }),
-    virtualText: t(L, 'menu.virtualMax', { max: content.virtual.maxMinutes }),
+    parts: formula.parts.map((p) => ({ title: partName(L, p.part), value: partValue(L, p) })),
+    totalText: estimated(L, total, t(L, total.min === total.max ? 'menu.totalFixed' : 'menu.total', { min: total.min, max: total.max })),
+    // The note explains "(estimation)": shown where some minutes say it.
+    hasEstimateNote: total.estimate === true || formula.parts.some((p) => p.planned.estimate && p.planned.max > 0),
+    estimateNote: t(L, 'menu.estimateNote'),
+    hasVirtualText: facilitator && total.max > content.virtual.maxMinutes,
+    virtualText: t(L, 'menu.virtualLonger', { max: content.virtual.maxMinutes, planned: t(L, 'recap.minutes', { n: total.max }) }),
     advice: content.virtual.advice.slice(0, SHARED_ADVICE).map((tip) => ({ text: `💡 ${tipText(L, tip).replace(/\n\n/g, ' ')}` })),
     statusText: status,
     ...boardLink(viewer, facilitator),
@@ -104,6 +106,19 @@ function materialSection(L: Locale, formula: Formula, content: Content): TipLine
   ];
   if (!lines.length) return [];
   return [{ text: t(L, 'tips.material'), weight: 'Bolder' }, ...lines.map((l) => ({ text: t(L, 'tips.materialLine', l), weight: 'Default' as const }))];
+}
+
+/** A part's options and planned minutes; "if time is left" for a part planned for none. */
+function partValue(L: Locale, p: Part): string {
+  const options = p.options.map((o) => o.label).join(t(L, 'menu.or'));
+  if (p.planned.max === 0) return t(L, 'menu.partValueIfTime', { options });
+  const value = t(L, p.planned.min === p.planned.max ? 'menu.partValueFixed' : 'menu.partValue', { options, min: p.planned.min, max: p.planned.max });
+  return estimated(L, p.planned, value);
+}
+
+/** Barista's estimate is said to be one, never shown as the guide's. */
+function estimated(L: Locale, minutes: Minutes, value: string): string {
+  return minutes.estimate ? t(L, 'menu.estimated', { value }) : value;
 }
 
 /** The menu's per-user view: only the facilitator's differs (Commencer, the tips). */

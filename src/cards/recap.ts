@@ -1,6 +1,7 @@
 import recapTemplate from '../../cards/recap.json';
-import type { Activity, Content, Link } from '../content/schema';
+import type { Activity, Content, Link, Minutes } from '../content/schema';
 import { activityOf, formulaOf, openQuestionOf, participants, pickers, questionOf, voteCounts } from '../domain/lookup';
+import { choicesOf } from '../domain/choices';
 import { plannedTotal } from '../domain/plan';
 import type { CafeState, Contribution, Locale, Step } from '../domain/types';
 import { t } from '../i18n';
@@ -58,7 +59,7 @@ export function recapCard({ state, content, contributions, locale: L, now, downl
     facts: [
       { title: t(L, 'recap.formula'), value: `${formula.name}, ${formula.audience}` },
       { title: t(L, 'recap.date'), value: dateFormat.format(start ?? state.createdAt) },
-      { title: t(L, 'recap.planned'), value: t(L, 'recap.range', { min: planned.min, max: planned.max }) },
+      { title: t(L, 'recap.planned'), value: plannedText(L, planned) },
       { title: t(L, 'recap.actual'), value: actual === undefined ? t(L, 'recap.notStarted') : t(L, 'recap.minutes', { n: actual }) },
       { title: t(L, 'recap.people'), value: String(participants(state, contributions).length) },
     ],
@@ -172,13 +173,18 @@ function answerSections(L: Locale, steps: Step[], content: Content, contribution
   return [...sections.values()];
 }
 
+/** The café's planned time: the guide's, or Barista's estimate said as such. */
+function plannedText(L: Locale, planned: Minutes): string {
+  const value = planned.min === planned.max ? t(L, 'recap.minutes', { n: planned.max }) : t(L, 'recap.range', { min: planned.min, max: planned.max });
+  return planned.estimate ? t(L, 'recap.estimated', { value }) : value;
+}
+
 /** The formula's "sucre": the text activity of the option chosen (or the default one). */
 function closingActivity(state: CafeState, content: Content): Extract<Activity, { kind: 'text' }> | undefined {
   const formula = formulaOf(state, content);
   const part = formula.parts.find((p) => p.part === 'sucre');
   if (!part) return undefined;
-  const chosen = state.steps.find((s) => s.part === 'sucre' && s.kind === 'choose');
-  const optionId = (chosen && state.runtime[chosen.id]?.chosen) ?? part.defaultOption;
+  const optionId = choicesOf(formula, state.steps, state.runtime).sucre ?? part.defaultOption;
   const option = part.options.find((o) => o.id === optionId) ?? part.options[0];
   for (const id of option.activities) {
     const a = content.activities.find((x) => x.id === id);

@@ -56,10 +56,16 @@ export const TipSchema = z.object({
 });
 export type Tip = z.infer<typeof TipSchema>;
 
-/** A planned duration in minutes, as the guide gives it ("entre 5 et 10 minutes"). */
+/**
+ * A planned duration in minutes, as the guide gives it ("entre 5 et 10 minutes"). Where the guide
+ * gives none (the Cappuccino's sequences, the Americano's debate, the closings…), the minutes are
+ * Barista's estimate (or the pack author's) and `estimate` says so: the cards then never present
+ * them as the guide's.
+ */
 export const MinutesSchema = z.object({
   min: z.number().int().min(0).max(240),
   max: z.number().int().min(0).max(240),
+  estimate: z.literal(true).optional(),
 }).refine((m) => m.min <= m.max, 'min doit être inférieur ou égal à max');
 export type Minutes = z.infer<typeof MinutesSchema>;
 
@@ -186,13 +192,27 @@ export const PartIdSchema = z.enum(['tasse', 'cafe', 'chocolat', 'sucre']);
 export type PartId = z.infer<typeof PartIdSchema>;
 
 /**
- * One of the four parts of a formula. When `options` has several entries, the facilitator picks
- * one when the café reaches this part (the ice breaker, the video); `defaultOption` is preselected.
+ * An option of a part. `follows` ties it to an option of an earlier part: the Ristretto's quiz
+ * follows its video (« Choisissez bien le quiz correspondant à la vidéo diffusée pendant le café ! »),
+ * so choosing the video chooses the quiz. An option without `follows` fits whatever came before.
+ */
+export const PartOptionSchema = z.object({
+  id: Slug,
+  label: Text,
+  activities: z.array(Slug).min(1).max(12),
+  follows: z.object({ part: PartIdSchema, option: Slug }).optional(),
+});
+export type PartOption = z.infer<typeof PartOptionSchema>;
+
+/**
+ * One of the four parts of a formula. When several of its `options` fit the options chosen before
+ * (see `follows`), the facilitator picks one when the café reaches this part (the ice breaker, the
+ * video); `defaultOption` is preselected.
  */
 export const PartSchema = z.object({
   part: PartIdSchema,
   planned: MinutesSchema,
-  options: z.array(z.object({ id: Slug, label: Text, activities: z.array(Slug).min(1).max(8) })).min(1).max(8),
+  options: z.array(PartOptionSchema).min(1).max(8),
   defaultOption: Slug,
 }).refine((p) => p.options.some((o) => o.id === p.defaultOption), { message: "l'option par défaut n'est pas dans la liste", path: ['defaultOption'] });
 export type Part = z.infer<typeof PartSchema>;
@@ -209,12 +229,17 @@ export const FormulaSchema = z.object({
   audience: Text,
   /** The guide's "Combien de temps ?" line. */
   duration: Text,
+  /**
+   * The same in minutes: the café's planned time (the menu's total, the recap, the overtime
+   * notice). Without it, the sum of the parts. The parts' maxima never add up to more.
+   */
+  planned: MinutesSchema.optional(),
   people: Text,
   /** The guide's « Matériel » line of the formula, for the facilitator's preparation. */
   material: Text.optional(),
   parts: z.array(PartSchema).min(1).max(8),
   tips: z.array(TipSchema).default([]),
-});
+}).superRefine((f, ctx) => checkParts(f.parts, f.planned, ctx));
 export type Formula = z.infer<typeof FormulaSchema>;
 
 /** The guide's map of the cafés (its heading, its text with the contact, the uMap link and the contact's address). */
@@ -224,6 +249,40 @@ export const CafesMapSchema = z.object({
   links: z.array(LinkSchema).min(1),
 });
 export type CafesMap = z.infer<typeof CafesMapSchema>;
+/**
+ * A formula's parts hold together: each part once; an option `follows` an option of an earlier
+ * part, and every option of that part is followed by at least one option that fits it; the
+ * parts' planned maxima fit in the formula's planned time.
+ */
+function checkParts(parts: Part[], planned: Minutes | undefined, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  parts.forEach((p, pi) => {
+    if (seen.has(p.part)) ctx.addIssue({ code: 'custom', path: ['parts', pi, 'part'], message: `la partie « ${p.part} » apparaît deux fois` });
+    seen.add(p.part);
+    p.options.forEach((o, oi) => {
+      if (!o.follows) return;
+      const earlier = parts.slice(0, pi).find((x) => x.part === o.follows!.part);
+      const path = ['parts', pi, 'options', oi, 'follows'];
+      if (!earlier) ctx.addIssue({ code: 'custom', path, message: `la partie « ${o.follows.part} » ne vient pas avant` });
+      else if (!earlier.options.some((e) => e.id === o.follows!.option)) {
+        ctx.addIssue({ code: 'custom', path, message: `« ${o.follows.option} » n'est pas une option de la partie « ${o.follows.part} »` });
+      }
+    });
+    const followed = new Set(p.options.flatMap((o) => (o.follows ? [o.follows.part] : [])));
+    for (const partId of followed) {
+      const earlier = parts.slice(0, pi).find((x) => x.part === partId);
+      for (const e of earlier?.options ?? []) {
+        if (!p.options.some((o) => !o.follows || o.follows.part !== partId || o.follows.option === e.id)) {
+          ctx.addIssue({ code: 'custom', path: ['parts', pi, 'options'], message: `aucune option ne suit « ${e.id} » (partie « ${partId} »)` });
+        }
+      }
+    }
+  });
+  const max = parts.reduce((n, p) => n + p.planned.max, 0);
+  if (planned && max > planned.max) {
+    ctx.addIssue({ code: 'custom', path: ['planned'], message: `les parties prévoient jusqu'à ${max} minutes, plus que les ${planned.max} de la formule` });
+  }
+}
 
 export const ContentSchema = z.object({
   /** The guide's YouTube playlist of the DATAcculturation videos. */

@@ -1,4 +1,4 @@
-import type { Content, Formula, PartId } from '../content/schema';
+import type { Content, Formula, Minutes, PartId } from '../content/schema';
 import { surMesureFr } from '../content/surMesure.fr';
 import type { Refusal } from './types';
 
@@ -11,7 +11,8 @@ export interface Composable {
   label: string;
   formulaName: string;
   activities: string[];
-  planned: { min: number; max: number };
+  /** The part's planned minutes in its formula (`estimate` when the guide gives none). */
+  planned: Minutes;
 }
 
 /**

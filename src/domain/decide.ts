@@ -1,6 +1,7 @@
 import type { Content, Variant } from '../content/schema';
-import { activityOf, currentStep, findFormula, formulaOf, pickStepFor, pickers } from './lookup';
-import { initialPlan, optionSteps, plannedTotal } from './plan';
+import { choicesBefore, choicesOf, fittingOptions } from './choices';
+import { activityOf, chooseOptions, currentStep, findFormula, formulaOf, pickStepFor, pickers } from './lookup';
+import { initialPlan, optionSteps, partSteps, plannedTotal } from './plan';
 import type { Actor, CafeState, Command, Contribution, Decision, Effect, Refusal, Step } from './types';
 
 /** Everything a decision may depend on besides the state: passed in, never fetched. */
@@ -93,8 +94,9 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       if (!runningNav(s)) return { refused: s.status === 'paused' ? 'not-running' : 'stale-step' };
       if (!step || stale(c.fromStep)) return { refused: 'stale-step' };
       if (step.kind === 'choose') {
-        const part = formulaOf(s, ctx.content).parts[Number(step.ref)];
-        return choose(s, step, part.defaultOption, ctx, fx);
+        const offered = chooseOptions(s, ctx.content, step);
+        if (!offered) return { refused: 'invalid', detail: 'option' };
+        return choose(s, step, offered.defaultOption, ctx, fx);
       }
       if (step.kind === 'turns') {
         const pick = pickStepFor(s, step);
@@ -206,18 +208,49 @@ function runningNav(s: CafeState): boolean {
   return s.status === 'running';
 }
 
-/** Expands the chosen option of a part right after its choose step, replacing an earlier choice. */
+/**
+ * Expands the chosen option of a part right after its choose step, replacing an earlier choice;
+ * the later parts whose options follow it (the quiz of the video) are expanded again to fit.
+ * An option that does not fit what was chosen before (another video's quiz) is refused.
+ */
 function choose(s: CafeState, step: Step, optionId: string, ctx: Context, fx: Effect[]): void | Refusal {
-  const part = formulaOf(s, ctx.content).parts[Number(step.ref)];
-  if (!part?.options.some((o) => o.id === optionId)) return { refused: 'invalid', detail: 'option' };
+  const offered = chooseOptions(s, ctx.content, step);
+  if (!offered?.options.some((o) => o.id === optionId)) return { refused: 'invalid', detail: 'option' };
+  const { part } = offered;
   const at = s.cursor;
   let endOfPart = at + 1;
   while (endOfPart < s.steps.length && s.steps[endOfPart].part === step.part && s.steps[endOfPart].kind !== 'choose' && s.steps[endOfPart].kind !== 'feedback') endOfPart++;
   s.steps.splice(at + 1, endOfPart - at - 1, ...optionSteps(part, optionId, ctx.content));
   s.runtime[step.id] = { ...s.runtime[step.id], chosen: optionId };
+  refollow(s, Number(step.ref), ctx.content);
   leave(s, step, ctx, fx);
   if (at + 1 >= s.steps.length) return end(s, ctx, fx);
   return enter(s, at + 1, ctx, fx);
+}
+
+/** Expands again, after the part at `from` was chosen, every later part with an option that follows an earlier one. */
+function refollow(s: CafeState, from: number, content: Content): void {
+  const formula = formulaOf(s, content);
+  formula.parts.forEach((part, index) => {
+    if (index <= from || !part.options.some((o) => o.follows)) return;
+    const before = choicesBefore(formula, index, choicesOf(formula, s.steps, s.runtime));
+    const fresh = partSteps(formula, index, before, content);
+    const first = s.steps.findIndex((x) => x.part === part.part && x.kind !== 'feedback');
+    const current = s.steps.filter((x) => x.part === part.part && x.kind !== 'feedback');
+    if (current.length === fresh.length && current.every((x, i) => x.id === fresh[i].id)) return;
+    // Still a choice to make there, and what was picked (if anything) still fits: keep it.
+    if (fresh.length === 1 && fresh[0].kind === 'choose' && current[0]?.id === fresh[0].id) {
+      const picked = s.runtime[fresh[0].id]?.chosen;
+      if (!picked || fittingOptions(part, before).some((o) => o.id === picked)) return;
+    }
+    // A new choice among the options that fit now: the former pick is forgotten.
+    for (const x of current) if (x.kind === 'choose') delete s.runtime[x.id];
+    if (first >= 0) s.steps.splice(first, current.length, ...fresh);
+    else {
+      const later = s.steps.findIndex((x) => x.kind === 'feedback' || formula.parts.findIndex((p) => p.part === x.part) > index);
+      s.steps.splice(later < 0 ? s.steps.length : later, 0, ...fresh);
+    }
+  });
 }
 
 function turn(s: CafeState, step: Step, delta: 1 | -1, ctx: Context, fx: Effect[]): void | Refusal {
@@ -288,11 +321,12 @@ export function canFacilitate(state: CafeState, actor: Actor): boolean {
 }
 
 /**
- * The time after which the facilitator is told the café runs late: its planned total, or the
- * guide's maximum for an online café (45 minutes) if that comes first — a café in Teams is online.
+ * The time after which the facilitator is told the café runs late: its own planned maximum (the
+ * guide's "Combien de temps ?"). The guide's 45 minutes for an online café is advice given before
+ * the café (the menu card), not a late alert: a Cappuccino planned for 75 minutes is not late at 46.
  */
 export function overtimeLimitMinutes(state: CafeState, content: Content): number {
-  return Math.min(plannedTotal(formulaOf(state, content)).max, content.virtual.maxMinutes);
+  return plannedTotal(formulaOf(state, content)).max;
 }
 
 /** Minutes the café has run, pauses left out. */

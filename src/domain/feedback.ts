@@ -17,9 +17,12 @@ export const FEEDBACK_QUESTIONS = [
 
 export type FeedbackQuestionId = (typeof FEEDBACK_QUESTIONS)[number]['id'];
 
-/** The last step of every plan. It belongs to the last part of the café (le sucre, the opening). */
+/**
+ * The last step of every plan. It belongs to the last part of the café (le sucre, the opening),
+ * but takes none of its planned time: it is Barista's, answered as the café ends and still open after.
+ */
 export function feedbackStep(): Step {
-  return { id: FEEDBACK_STEP_ID, part: 'sucre', kind: 'feedback', activityId: 'feedback', ref: 'feedback', plannedMinutes: 2 };
+  return { id: FEEDBACK_STEP_ID, part: 'sucre', kind: 'feedback', activityId: 'feedback', ref: 'feedback', plannedMinutes: 0 };
 }
 
 export function isFeedbackChoice(question: FeedbackQuestionId, choice: string): boolean {

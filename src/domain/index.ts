@@ -7,7 +7,8 @@ export { decide, startCafe, isRefusal, canFacilitate, overtimeLimitMinutes, actu
 export type { Context } from './decide';
 export { contribute, cleanText, MAX_TEXT } from './contribute';
 export type { ContributionInput } from './contribute';
-export { initialPlan, optionSteps, plannedTotal } from './plan';
+export { initialPlan, optionSteps, partSteps, plannedTotal } from './plan';
+export { choicesOf, defaultOptionOf, fittingOptions, type Choices } from './choices';
 export * from './lookup';
 export { recommend, nextQuestion, checkAnswers, SHORT_CAFE_MINUTES } from './recommend';
 export type { Advice, MenuAnswers, MenuAudience, Proposal } from './recommend';

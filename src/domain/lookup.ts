@@ -1,5 +1,6 @@
 import { findActivity, findFormula, findVideo } from '../content/find';
-import type { Activity, Content, Formula, OpenQuestion, Question, Video } from '../content/schema';
+import type { Activity, Content, Formula, OpenQuestion, Part, PartOption, Question, Video } from '../content/schema';
+import { choicesBefore, choicesOf, defaultOptionOf, fittingOptions } from './choices';
 import type { CafeState, Contribution, Step } from './types';
 
 /** Small pure lookups shared by the engine and the views. */
@@ -15,6 +16,19 @@ export function formulaOf(state: CafeState, content: Content): Formula {
 /** Of a chat's cafés (newest first), the one that speaks for the chat: the running café, else the last one. */
 export function chatCafe(cafes: CafeState[]): CafeState | undefined {
   return cafes.find((c) => c.status !== 'ended') ?? cafes[0];
+}
+
+/**
+ * What a choose step offers: its part, the options that fit what was chosen before (the quiz of the
+ * video shown), and the one preselected among them.
+ */
+export function chooseOptions(state: CafeState, content: Content, step: Step): { part: Part; options: PartOption[]; defaultOption: string } | undefined {
+  const formula = formulaOf(state, content);
+  const index = Number(step.ref);
+  const part = formula.parts[index];
+  if (!part) return undefined;
+  const before = choicesBefore(formula, index, choicesOf(formula, state.steps, state.runtime));
+  return { part, options: fittingOptions(part, before), defaultOption: defaultOptionOf(part, before) };
 }
 
 export function currentStep(state: CafeState): Step | undefined {

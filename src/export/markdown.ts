@@ -36,7 +36,7 @@ export function exportMarkdown(state: CafeState, contributions: Contribution[], 
   const name = doc.formula.name.startsWith('Café') ? doc.formula.name : `Café ${doc.formula.name}`;
   out.push(`# ${md(name)} — récapitulatif`, '');
   out.push(`- **Date** : ${state.startedAt === undefined ? 'non commencé' : parisDate(state.startedAt)}`);
-  out.push(`- **Durée prévue** : ${doc.duration.planned.min} à ${doc.duration.planned.max} minutes`);
+  out.push(`- **Durée prévue** : ${doc.duration.planned.min} à ${doc.duration.planned.max} minutes${doc.duration.planned.estimate ? ' (estimation de Barista)' : ''}`);
   out.push(`- **Durée réelle** : ${doc.duration.actualMinutes} minute${doc.duration.actualMinutes > 1 ? 's' : ''} (pauses non comprises)`);
   out.push(`- **Participants** : ${doc.participants}`);
 

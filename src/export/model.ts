@@ -19,7 +19,8 @@ export interface CafeExport {
   /** ISO 8601 of when it ended; null while it runs. */
   endedAt: string | null;
   duration: {
-    planned: { min: number; max: number };
+    /** The guide's planned time; `estimate` when it is Barista's (a composed café whose parts the guide does not time). */
+    planned: { min: number; max: number; estimate?: true };
     /** Minutes the café ran, pauses left out (rounded). */
     actualMinutes: number;
   };

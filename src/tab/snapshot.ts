@@ -1,7 +1,7 @@
 import type { Content } from '../content/schema';
 import { feedbackSummary } from '../domain/feedback';
 import {
-  activityOf, currentStep, formulaOf, openQuestionOf, participants, pickers, pickStepFor, questionOf, videoOf, voteCounts,
+  activityOf, chooseOptions, currentStep, formulaOf, openQuestionOf, participants, pickers, pickStepFor, questionOf, videoOf, voteCounts,
 } from '../domain/lookup';
 import type { CafeState, Contribution, Locale, Step } from '../domain/types';
 import { t, type MessageId } from '../i18n';
@@ -130,8 +130,8 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
       if (activity?.kind === 'text') out.text = { text: everyoneText(L, activity) };
       break;
     case 'choose': {
-      const part = formulaOf(state, content).parts[Number(step.ref)];
-      out.choose = { options: part?.options.map((o) => o.label) ?? [] };
+      // The options that fit the earlier choices, as the choose card offers them.
+      out.choose = { options: chooseOptions(state, content, step)?.options.map((o) => o.label) ?? [] };
       break;
     }
     case 'feedback': {

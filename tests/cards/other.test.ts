@@ -11,6 +11,17 @@ import {
 } from './fixtures';
 import { buttons, problems, texts, withoutRefresh } from './validate';
 import { FACILITATOR_VIEW, SHARED } from './scenarios';
+import { isRefusal, startCafe } from '../../src/domain';
+
+/** Another formula's café in its menu state. */
+function startCafeFor(formulaId: string, variant: Variant = 'avec-sucre'): CafeState {
+  const s = startCafe(
+    { type: 'start', formulaId, variant, cafeId: `cafe-${formulaId}`, conversationId: '19:meeting', serviceUrl: 'https://smba.trafficmanager.net/emea/', botId: '28:barista', channelId: 'msteams' },
+    { actor: FACILITATOR, content, now: T0 - 60_000 },
+  );
+  if (isRefusal(s)) throw new Error(s.refused);
+  return s;
+}
 
 describe('the menu card', () => {
   const menu = newCafe('avec-sucre');
@@ -24,8 +35,34 @@ describe('the menu card', () => {
     expect(text).toContain("Ma donnée, Madonna ou les deux / Crazy jobs / Placement dans l'espace (en sondage) · 5 à 10 min");
     const total = plannedTotal(formula);
     expect(text).toContain(`Durée prévue : ${total.min} à ${total.max} minutes`);
-    expect(text).toContain(`ne pas dépasser ${content.virtual.maxMinutes} minutes`);
     expect(text).toContain("L'animateur/animatrice va lancer le café.");
+    // The guide's online maximum is the facilitator's advice, not the participants' (issue 12, item 2).
+    expect(text).not.toContain('durée maximale');
+  });
+
+  test("the guide's 45 minutes online is advice to the facilitator alone, before the café, when the formula plans more (L1044)", () => {
+    const mine = texts(menuCard({ state: menu, content, viewer: FACILITATOR_VIEW }));
+    expect(mine).toContain(`le guide recommande une durée maximale de ${content.virtual.maxMinutes} minutes ; ce café en prévoit jusqu'à 60 min`);
+    const ristretto = startCafeFor('ristretto');
+    expect(texts(menuCard({ state: ristretto, content, viewer: FACILITATOR_VIEW }))).not.toContain('durée maximale');
+    const started = menuCard({ state: run(menu, { type: 'begin' }), content, viewer: FACILITATOR_VIEW });
+    expect(texts(started)).not.toContain('durée maximale');
+  });
+
+  test("Barista's estimates are said to be estimates, never the guide's (Cappuccino, L818)", () => {
+    const cappuccino = texts(menuCard({ state: startCafeFor('cappuccino'), content, viewer: SHARED }));
+    expect(cappuccino).toContain('Durée prévue : 60 à 75 minutes');
+    expect(cappuccino).toContain('La BAN / La base Géo\'DAE / L\'open data des collectivités · 5 à 10 min (estimation)');
+    expect(cappuccino).toContain("durée estimée par Barista, le guide n'en donne pas");
+    const americano = texts(menuCard({ state: menu, content, viewer: SHARED }));
+    expect(americano).not.toContain('estimation');
+  });
+
+  test('the Ristretto sans sucre: its guide parts fill the 30 minutes (L418), the closing only if minutes are left (L650)', () => {
+    const ristretto = texts(menuCard({ state: startCafeFor('ristretto', 'sans-sucre'), content, viewer: SHARED }));
+    expect(ristretto).toContain('Durée prévue : 15 à 30 minutes');
+    expect(ristretto).toContain("Fin du café de la data · s'il vous reste quelques minutes");
+    expect(ristretto).not.toContain('estimation');
   });
 
   test('Commencer and the guide’s tips only in the facilitator’s view', () => {

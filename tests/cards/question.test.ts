@@ -38,7 +38,9 @@ describe('Running late', () => {
     const late = { ...at, overtimeAt: T0 + 50 * 60_000, startedAt: T0 - 50 * 60_000 };
     const step = currentStep(late)!;
     const mine = stepCard({ state: late, step, content, contributions: [], viewer: { isFacilitator: true, userId: FACILITATOR.id, locale: 'fr' }, now: T0 });
-    expect(texts(mine)).toContain('au-delà des 45 min prévues');
+    // The Americano's own planned maximum, "entre 30 minutes et 1 heure" (L664), not the online 45 minutes.
+    expect(texts(mine)).toContain('au-delà des 60 min prévues');
+    expect(texts(mine)).not.toContain('45 min');
     expect(texts(mine)).toContain('Le sucre : ');
     expect(problems(mine)).toEqual([]);
     const shared = stepCard({ state: late, step, content, contributions: [], viewer: { isFacilitator: false, locale: 'fr' }, now: T0 });

@@ -113,8 +113,9 @@ export function scenarios(): Scenario[] {
   // texts
   const synthese = cafeAt('sans-sucre', (s) => s.kind === 'text');
   out.push(at('text (synthèse du débat)', synthese));
+  // The Americano avec sucre ends with its own « Synthèse et ouverture » (L753–763): questions, in le sucre.
   const ouverture = cafeAt('avec-sucre', (s) => s.part === 'sucre');
-  out.push(at('text (ouverture)', ouverture));
+  out.push(at('question (synthèse et ouverture)', ouverture));
 
   // the closing feedback poll
   const closing = cafeAt('avec-sucre', (s) => s.kind === 'feedback');

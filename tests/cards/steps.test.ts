@@ -197,11 +197,15 @@ describe('synthesis and texts', () => {
     expect(texts(card)).toContain('Les réponses (60)');
   });
 
-  test("the ouverture: the guide's text and its links", () => {
-    const text = texts(shared('text (ouverture)'));
-    expect(text).toContain('data.gouv.fr');
-    expect(text).toContain('https://www.youtube.com/playlist');
-    expect(verbs(facilitator('text (ouverture)'))).toContain('next');
+  // Changed on purpose (issue 12, item 5): the Americano's sucre is its own « Synthèse et ouverture »
+  // (L753–763), no longer a closing text stitched from the Ristretto's and the virtual café's.
+  test('the Americano avec sucre closes with its « Synthèse et ouverture » questions, in le sucre', () => {
+    const text = texts(shared('question (synthèse et ouverture)'));
+    expect(text).toContain('Le sucre');
+    expect(text).toContain('Synthèse et ouverture');
+    expect(text).toContain("qu'est-ce qui vous surprend ?");
+    expect(text).not.toContain('data.gouv.fr');
+    expect(verbs(facilitator('question (synthèse et ouverture)'))).toContain('next');
   });
 
   test('the feedback poll closes every café: three choices, two optional comments, counts for all, comments for the facilitator', () => {

@@ -323,10 +323,11 @@ describe('Cappuccino, avec ou sans sucre, pour un public mixte', () => {
     }
   });
 
-  it('opens with one of the three cas d’usage videos if there is time, or without', () => {
+  // Its own Ouverture (L905–908), no closing borrowed from another chapter.
+  it('opens with one of the three cas d’usage videos, if there is time', () => {
     const sucre = part(f, 'sucre');
-    expect(sucre.options.map((o) => o.id)).toEqual(['sans-video', 'ban', 'geodae', 'collectivites']);
-    expect(sucre.options.slice(1).map((o) => activity(o.activities[0], 'video').videos[0])).toEqual(['ban', 'geodae', 'collectivites']);
+    expect(sucre.options.map((o) => o.id)).toEqual(['ban', 'geodae', 'collectivites']);
+    expect(sucre.options.map((o) => activity(o.activities[0], 'video').videos[0])).toEqual(['ban', 'geodae', 'collectivites']);
     expect(activity('ouverture-video-ban', 'video').tips[0].text).toBe('Si vous avez le temps, vous pouvez visionner une des trois vidéos.');
   });
 });
@@ -363,9 +364,11 @@ describe("Cappuccino à la mousse d'IA", () => {
 
   it('introduces with the big data figures, then the open-data video and Data et IA, or Data et IA alone', () => {
     const cafe = part(f, 'cafe');
+    // Data et IA in 2 parts, each debriefed, before the participative sequence is chosen (L1005–1009).
+    const parts = ['video-data-ia-partie-1', 'debrief-data-ia-partie-1', 'video-data-ia-partie-2', 'debrief-data-ia-partie-2'];
     expect(cafe.options.map((o) => o.activities)).toEqual([
-      ['intro-2020', 'intro-big-data', 'video-mousse-open-data', 'debrief-open-data', 'definitions-ia', 'frise-ia', 'video-data-ia-partie-1'],
-      ['intro-2020', 'intro-big-data', 'definitions-ia', 'frise-ia', 'video-data-ia-partie-1'],
+      ['intro-2020', 'intro-big-data', 'video-mousse-open-data', 'debrief-open-data', 'definitions-ia', 'frise-ia', ...parts],
+      ['intro-2020', 'intro-big-data', 'definitions-ia', 'frise-ia', ...parts],
     ]);
   });
 
@@ -376,8 +379,8 @@ describe("Cappuccino à la mousse d'IA", () => {
     expect([p1.videos, p2.videos]).toEqual([['data-ia'], ['data-ia']]);
     expect(findVideo(guideFr, 'data-ia')?.title).toBe('Data et IA : des outils au service des agents publics (en 2 parties)');
     expect(p1.tips.map((t) => t.text).join('\n')).toContain("l'explication de l'apprentissage supervisé avec les photos de chats");
-    for (const o of part(f, 'chocolat').options) {
-      expect(o.activities.slice(0, 3)).toEqual(['debrief-data-ia-partie-1', 'video-data-ia-partie-2', 'debrief-data-ia-partie-2']);
+    for (const o of part(f, 'cafe').options) {
+      expect(o.activities.slice(-4)).toEqual(['video-data-ia-partie-1', 'debrief-data-ia-partie-1', 'video-data-ia-partie-2', 'debrief-data-ia-partie-2']);
     }
   });
 

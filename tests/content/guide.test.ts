@@ -203,7 +203,7 @@ describe('the videos', () => {
 });
 
 describe('Café Americano', () => {
-  it('avec sucre, pour les novices: Madonna by default (no placement online), the videos, ma journée d’agent, ouverture', () => {
+  it('avec sucre, pour les novices: Madonna by default (no placement online), the videos, ma journée d’agent, synthèse et ouverture', () => {
     const f = formula('avec-sucre');
     expect([f.name, f.audience, f.duration, f.people]).toEqual(['Americano avec sucre', 'pour les novices', 'entre 30 minutes et 1 heure', 'de 5 à 20 personnes']);
     expect(f.parts.map((p) => p.part)).toEqual(['tasse', 'cafe', 'chocolat', 'sucre']);
@@ -212,25 +212,28 @@ describe('Café Americano', () => {
     expect(part(f, 'cafe').options.map((o) => o.activities)).toEqual([
       ['video-open-data'], ['video-donnees-personnelles'], ['video-open-data-donnees-personnelles'],
     ]);
-    expect(part(f, 'chocolat').options[0].activities).toEqual(['journee-agent', 'synthese-journee']);
-    expect(part(f, 'sucre').options[0].activities).toEqual(['ouverture-americano']);
+    expect(part(f, 'chocolat').options[0].activities).toEqual(['journee-agent']);
+    // Its own closing, « Synthèse et ouverture » (L753–763), is le sucre.
+    expect(part(f, 'sucre').options.map((o) => o.activities)).toEqual([['synthese-journee']]);
   });
 
-  it('sans sucre, pour un public averti: crazy jobs by default, two cas d’usage videos, débat, ouverture', () => {
+  it('sans sucre, pour un public averti: crazy jobs by default, one or two cas d’usage videos, débat, synthèse et ouverture', () => {
     const f = formula('sans-sucre');
     expect(f.audience).toBe('pour un public averti');
     expect(part(f, 'tasse').defaultOption).toBe('crazy-jobs');
-    expect(part(f, 'cafe').options).toHaveLength(3);
-    for (const o of part(f, 'cafe').options) {
-      const a = activity(o.activities[0], 'video');
-      expect(a.videos).toHaveLength(2);
-      expect(a.planned).toEqual({ min: 10, max: 15 });
-    }
-    expect(part(f, 'chocolat').options[0].activities).toEqual(['debat', 'synthese-debat']);
+    // One of the three cas d'usage videos (synthèse des formats, L300) or two of them (L731).
+    expect(part(f, 'cafe').options.map((o) => activity(o.activities[0], 'video').videos)).toEqual([
+      ['ban'], ['geodae'], ['collectivites'], ['ban', 'geodae'], ['ban', 'collectivites'], ['geodae', 'collectivites'],
+    ]);
+    for (const o of part(f, 'cafe').options) expect(activity(o.activities[0], 'video').planned).toEqual({ min: 10, max: 15 });
+    expect(part(f, 'chocolat').options[0].activities).toEqual(['debat']);
+    // Its own closing, « Synthèse et ouverture » (L806–810), is le sucre.
+    expect(part(f, 'sucre').options.map((o) => o.activities)).toEqual([['synthese-debat']]);
   });
 
-  it('lasts between 30 minutes and 1 hour', () => {
+  it('lasts between 30 minutes and 1 hour (L664), its parts fitting in it', () => {
     for (const f of [formula('avec-sucre'), formula('sans-sucre')]) {
+      expect(f.planned).toEqual({ min: 30, max: 60 });
       const total = f.parts.reduce((t, p) => ({ min: t.min + p.planned.min, max: t.max + p.planned.max }), { min: 0, max: 0 });
       expect(total.min).toBeGreaterThanOrEqual(30);
       expect(total.max).toBeLessThanOrEqual(60);

@@ -54,7 +54,6 @@ const UI_LABELS = new Set<string>([
   'Cappuccino sans sucre',
   "Cappuccino à la mousse d'IA avec sucre",
   "Cappuccino à la mousse d'IA sans sucre",
-  'Ouverture sans vidéo', // Cappuccino: the opening when there is no time left for a video
 ]);
 
 /**
@@ -66,7 +65,7 @@ const photoLangage = findActivity(guideFr, 'photo-langage');
 const BARISTA_TEXTS = new Set<string>(photoLangage?.kind === 'pick' ? photoLangage.items.flatMap((i) => (i.detail ? [i.detail] : [])) : []);
 
 /** Keys whose strings are identifiers, urls or enums, not texts. */
-const NOT_TEXT = new Set(['id', 'url', 'kind', 'variant', 'color', 'playlistUrl', 'part', 'defaultOption', 'correct', 'videos', 'activities', 'adaptation']);
+const NOT_TEXT = new Set(['id', 'url', 'kind', 'variant', 'color', 'playlistUrl', 'part', 'defaultOption', 'correct', 'videos', 'activities', 'adaptation', 'option']);
 
 interface Found { at: string; text: string }
 

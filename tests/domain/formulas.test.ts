@@ -1,6 +1,6 @@
 import { findFormula, guideFr } from '../../src/content';
 import type { Formula, PartId, Variant } from '../../src/content';
-import { openQuestionOf, participants, pickers, questionOf, voteCounts, type Step } from '../../src/domain';
+import { chooseOptions, defaultOptionOf, openQuestionOf, participants, pickers, questionOf, voteCounts, type Choices, type Step } from '../../src/domain';
 import { CafeSim, karim, lea, sophie } from './harness';
 
 /**
@@ -30,7 +30,7 @@ function play(cafe: CafeSim, f: Formula, choices: Partial<Record<PartId, string>
     switch (step.kind) {
       case 'choose': {
         const part = f.parts[Number(step.ref)];
-        cafe.do({ type: 'choose', stepId: step.id, option: choices[part.part] ?? part.defaultOption });
+        cafe.do({ type: 'choose', stepId: step.id, option: choices[part.part] ?? chooseOptions(cafe.state, cafe.content, step)!.defaultOption });
         continue;
       }
       case 'poll': {
@@ -82,9 +82,13 @@ function play(cafe: CafeSim, f: Formula, choices: Partial<Record<PartId, string>
   return seen;
 }
 
-/** The activities a café runs, in order, for these choices. */
+/** The activities a café runs, in order, for these choices (elsewhere the default among the options that fit the earlier ones). */
 function expectedActivities(f: Formula, choices: Partial<Record<PartId, string>>): string[] {
-  return [...f.parts.flatMap((p) => p.options.find((o) => o.id === (choices[p.part] ?? p.defaultOption))!.activities), 'feedback'];
+  const made: Choices = {};
+  return [...f.parts.flatMap((p) => {
+    made[p.part] = choices[p.part] ?? defaultOptionOf(p, made);
+    return p.options.find((o) => o.id === made[p.part])!.activities;
+  }), 'feedback'];
 }
 
 /** Activity ids of the steps run, without the choose steps and without repeats of the same activity in a row. */
@@ -104,7 +108,9 @@ describe('every formula, every variant, every option, from the menu to the recap
     const f = formula(id, variant);
     const cafe = new CafeSim(variant, guideFr, id);
     expect(cafe.state.status).toBe('menu');
-    const choices = { [partId]: optionId };
+    // An option that follows another (the quiz of its video) is reached by choosing that one.
+    const follows = f.parts.find((p) => p.part === partId)!.options.find((o) => o.id === optionId)!.follows;
+    const choices = { [partId]: optionId, ...(follows ? { [follows.part]: follows.option } : {}) };
     const steps = play(cafe, f, choices);
     expect(cafe.state.status).toBe('ended');
     expect(cafe.effects.at(-1)).toEqual({ type: 'post-recap' });
@@ -115,7 +121,8 @@ describe('every formula, every variant, every option, from the menu to the recap
 });
 
 describe('Ristretto avec sucre', () => {
-  it('with the Data et IA video, the facilitator picks its quiz; the big data answer is revealed once the group has answered', () => {
+  // Changed on purpose (issue 12, item 1): the quiz follows the video, there is no second choice to make (L461, L465, L504).
+  it('with the Data et IA video comes its quiz, with no choice to make; the big data answer is revealed once the group has answered', () => {
     const cafe = new CafeSim('avec-sucre', guideFr, 'ristretto');
     cafe.do({ type: 'begin' });
     expect(cafe.step).toMatchObject({ kind: 'poll', activityId: 'madonna' }); // a single ice breaker: no choice to make
@@ -123,8 +130,7 @@ describe('Ristretto avec sucre', () => {
     cafe.do({ type: 'choose', stepId: 'cafe.choix', option: 'data-ia' });
     expect(cafe.step).toMatchObject({ kind: 'video', ref: 'data-ia' });
     cafe.do({ type: 'next' });
-    expect(cafe.step).toMatchObject({ kind: 'choose', part: 'chocolat' });
-    cafe.do({ type: 'choose', stepId: 'chocolat.choix', option: 'quiz-data-ia' });
+    expect(cafe.state.steps.some((st) => st.id === 'chocolat.choix')).toBe(false);
 
     // "L'invention de l'IA peut être datée..." → des années 50
     const q1 = cafe.step!;
@@ -158,8 +164,8 @@ describe('Ristretto sans sucre', () => {
     cafe.do({ type: 'begin' });
     cafe.nextUntil('choose');
     cafe.do({ type: 'choose', stepId: 'cafe.choix', option: 'ban' });
-    cafe.nextUntil('choose');
-    cafe.do({ type: 'choose', stepId: 'chocolat.choix', option: 'quiz-ban' });
+    cafe.do({ type: 'next' }); // the BAN video, then its quiz (L563)
+    expect(cafe.step).toMatchObject({ activityId: 'quiz-ban' });
     cafe.do({ type: 'next' });
     cafe.do({ type: 'next' });
     const q3 = cafe.step!;
@@ -219,13 +225,16 @@ describe("Cappuccino à la mousse d'IA", () => {
     expect(cafe.state.timer?.dueAt).toBe(cafe.now + 5 * 60_000);
 
     cafe.do({ type: 'next' });
-    cafe.do({ type: 'choose', stepId: 'chocolat.choix', option: 'comparia' });
     expect(cafe.step).toMatchObject({ kind: 'question', activityId: 'debrief-data-ia-partie-1', ref: 'algorithme' });
     cafe.nextUntil('video');
     const partie2 = cafe.step!;
     expect(partie2).toMatchObject({ ref: 'data-ia', activityId: 'video-data-ia-partie-2' });
     expect(partie2.id).not.toBe(partie1.id);
     expect(cafe.state.timer).toMatchObject({ stepId: partie2.id });
+    // The participative sequence is chosen once Partie 2 is debriefed (L1009).
+    cafe.nextUntil('choose');
+    expect(cafe.state.steps[cafe.state.cursor - 1]).toMatchObject({ activityId: 'debrief-data-ia-partie-2' });
+    cafe.do({ type: 'choose', stepId: 'chocolat.choix', option: 'comparia' });
 
     cafe.nextUntil('text', 'comparia');
     cafe.do({ type: 'next' });

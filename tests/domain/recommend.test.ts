@@ -7,10 +7,9 @@ const ask = (long: boolean, audience: MenuAudience, online = false): MenuAnswers
 const ids = (ps: Array<{ formulaId: string; variant: Variant }>) => ps.map((p) => `${p.formulaId}.${p.variant}`);
 
 /** A formula of the guide whose parts plan `min` to `max` minutes in all (spread over its first part). */
+/** The formula with another planned total (the guide's "Combien de temps ?"). */
 function planned(formula: Formula, min: number, max: number): Formula {
-  const [first, ...rest] = formula.parts;
-  const others = plannedTotal({ ...formula, parts: rest });
-  return { ...formula, parts: [{ ...first, planned: { min: min - others.min, max: max - others.max } }, ...rest] };
+  return { ...formula, planned: { min, max } };
 }
 const withFormulas = (formulas: Formula[]): Content => ({ ...guideFr, formulas });
 const guideFormula = (id: string, variant: Variant) => findFormula(guideFr, id, variant)!;

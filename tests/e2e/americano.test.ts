@@ -215,7 +215,7 @@ describe('Café Americano in the Agents Playground (e2e)', () => {
     await sendMention(page, BOT.name, '/startcafe americano');
     const menu = await waitForText(page, 'Americano avec sucre');
     await expectText(menu, 'La tasse');
-    await expectText(menu, '45');
+    await expectText(menu, 'Planned time: 30 to 60 minutes'); // "entre 30 minutes et 1 heure" (L664)
     await expectText(menu, 'The facilitator will start the café.'); // the shared view, in English
     const shared = (await readMessages(page)).filter((m) => m.text.includes('Americano avec sucre'));
     expect(shared).toHaveLength(1);
@@ -226,6 +226,8 @@ describe('Café Americano in the Agents Playground (e2e)', () => {
     await menu.getByRole('button', { name: EN.start, exact: true }).waitFor();
     await expectText(menu, 'You are facilitating this café');
     await expectText(menu, 'The guide’s tips');
+    // The guide's 45 minutes online (L1044): advice to the facilitator alone, before the café.
+    await expectText(menu, 'Online, the guide recommends 45 minutes at most; this café plans up to 60 min.');
     await shot('02-menu-my-view', menu);
 
     await menu.getByRole('button', { name: EN.start, exact: true }).click();

@@ -97,10 +97,10 @@ function americano(): CafeSim {
   cafe.do({ type: 'next' });
   cafe.give(lea, { kind: 'answer', text: 'Mes trajets, surtout' });
   cafe.tick(5);
-  cafe.nextUntil('text');
+  cafe.do({ type: 'next' }); // "qu'avez-vous appris ?", the last question of the Synthèse et ouverture (le sucre)
   cafe.tick(3);
   // the closing feedback poll
-  cafe.do({ type: 'next' });
+  cafe.nextUntil('feedback');
   cafe.give(lea, { kind: 'feedback', rating: 'tres-bien', again: 'oui', topic: 'ia', positive: 'Le tableau des post-it, très concret' });
   cafe.give(karim, { kind: 'feedback', rating: 'bien', again: 'peut-etre', topic: 'donnees-personnelles', negative: '+ de temps pour le débat' });
   cafe.give(sophie, { kind: 'feedback', rating: 'bien' });

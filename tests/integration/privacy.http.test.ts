@@ -77,7 +77,8 @@ describe('Feedback, the network report and /effacer over HTTP', () => {
     // A second café in the same chat: remembered, not asked again; the recap links the report
     stack.connector.reset();
     await camille().say('/startcafe ristretto');
-    await stack.waitForMessage('Au menu');
+    // The first café used Teams' 60 messages per 30 seconds: the bot may rightly wait for the window.
+    await stack.waitForMessage('Au menu', 30_000);
     await camille().say('/fin');
     const recap = await stack.waitForMessage('Récapitulatif du café');
     expect(cardText(recap)).toContain('network.geojson');

@@ -177,10 +177,10 @@ describe('boardSnapshot', () => {
       answer(state, step.id, 1, 'Tout ce que je laisse en une journée'),
       answer(state, step.id, 2, 'Le badge'),
       answer(state, step.id, 1, 'Les données de santé'),
-      answer(state, 'chocolat.synthese-journee.appris', 3, 'Pas cette question'),
+      answer(state, 'sucre.synthese-journee.appris', 3, 'Pas cette question'),
     ];
     const s = snap(state, contributions);
-    expect(s.step).toMatchObject({ id: 'chocolat.synthese-journee.surprend', kind: 'question', title: 'Synthèse et ouverture' });
+    expect(s.step).toMatchObject({ id: 'sucre.synthese-journee.surprend', kind: 'question', title: 'Synthèse et ouverture' });
     expect(s.step!.question).toEqual({
       text: "qu'est-ce qui vous surprend ?",
       answers: ['Tout ce que je laisse en une journée', 'Le badge', 'Les données de santé'],
@@ -285,7 +285,7 @@ describe('boardSnapshot', () => {
       const contributions = [
         vote(last, 'tasse.madonna.michigan', 1, 'madonna'), vote(last, 'tasse.madonna.michigan', 2, 'donnee'),
         postit(last, 'chocolat.journee-agent.tableau', 1, 'trajet-aller', 'personnelles', 'Le pass Navigo'),
-        answer(last, 'chocolat.synthese-journee.appris', 3, 'Beaucoup de choses'),
+        answer(last, 'sucre.synthese-journee.appris', 3, 'Beaucoup de choses'),
         done(last, 'cafe.video-open-data-donnees-personnelles.donnee-open-data', 4),
         feedback(last, 'feedback', 2, { rating: 'bien' }),
       ];
@@ -297,8 +297,8 @@ describe('boardSnapshot', () => {
       expect(steps.map((st) => st.id)).toEqual([
         'tasse.madonna.annees-80', 'tasse.madonna.michigan', 'tasse.madonna.nuages', 'tasse.madonna.controler', 'tasse.madonna.unique',
         'tasse.madonna.en-vogue', 'tasse.madonna.place', 'tasse.madonna.traces', 'tasse.madonna.ma-vie', 'tasse.madonna.chiffre',
-        'tasse.madonna.milliard', 'chocolat.journee-agent.tableau', 'chocolat.synthese-journee.surprend',
-        'chocolat.synthese-journee.surprend-pas', 'chocolat.synthese-journee.appris', 'feedback',
+        'tasse.madonna.milliard', 'chocolat.journee-agent.tableau', 'sucre.synthese-journee.surprend',
+        'sucre.synthese-journee.surprend-pas', 'sucre.synthese-journee.appris', 'feedback',
       ]);
       expect(new Set(steps.map((st) => st.kind))).toEqual(new Set(['poll', 'board', 'question', 'feedback']));
       // Every poll shows its answer at the end, revealed or not during the café.
@@ -307,7 +307,7 @@ describe('boardSnapshot', () => {
       expect(michigan.poll!.choices.filter((c) => c.correct).map((c) => c.id)).toEqual(['madonna']);
       expect(michigan.index).toBe(3);
       expect(steps.find((st) => st.kind === 'board')!.board!.postits).toEqual([{ column: 'trajet-aller', kind: 'personnelles', text: 'Le pass Navigo' }]);
-      expect(steps.find((st) => st.id === 'chocolat.synthese-journee.appris')!.question!.answers).toEqual(['Beaucoup de choses']);
+      expect(steps.find((st) => st.id === 'sucre.synthese-journee.appris')!.question!.answers).toEqual(['Beaucoup de choses']);
       expect(steps.find((st) => st.kind === 'feedback')!.feedback!.responses).toBe(1);
       // No countdown in the results.
       for (const st of steps) expect(st.timer).toBeUndefined();
@@ -329,7 +329,7 @@ describe('boardSnapshot', () => {
       const n = i + 1;
       all.push(vote(last, 'tasse.madonna.michigan', n, 'madonna'));
       all.push(postit(last, 'chocolat.journee-agent.tableau', n, 'trajet-aller', 'personnelles', `post-it ${n}`));
-      all.push(answer(last, 'chocolat.synthese-journee.surprend', n, `réponse ${n}`));
+      all.push(answer(last, 'sucre.synthese-journee.surprend', n, `réponse ${n}`));
       all.push(done(last, 'cafe.video-open-data-donnees-personnelles.donnee-open-data', n));
       all.push(feedback(last, 'feedback', n, { rating: 'bien', positive: `merci ${n}` }));
       all.push({ ...vote(last, 'tasse.madonna.nuages', n, 'les-deux'), userName: person(n).name });

@@ -1,5 +1,5 @@
 import type { Activity, Formula, Question } from '../schema';
-import { DATA_GOUV, DEBAT_CHOICES, PARTIE_2_ASTUCE, PLAYLIST, astuce, consigne, open, paragraphs, poll, tip, watch, type Planned } from './build';
+import { DEBAT_CHOICES, consigne, open, paragraphs, poll, tip, watch, type Planned } from './build';
 import { adaptTips } from './general';
 
 // ---------------------------------------------------------------------------------------------
@@ -19,6 +19,11 @@ const videoActivities: Activity[] = [
   videoActivity('video-open-data', ['donnee-open-data'], AVEC_SUCRE_VIDEO),
   videoActivity('video-donnees-personnelles', ['donnees-personnelles'], AVEC_SUCRE_VIDEO),
   videoActivity('video-open-data-donnees-personnelles', ['donnee-open-data', 'donnees-personnelles'], AVEC_SUCRE_VIDEO),
+  // "visionnage de l'une des trois vidéos cas d'usage" (synthèse des formats, L300)…
+  videoActivity('video-cas-usage-ban', ['ban'], SANS_SUCRE_VIDEO),
+  videoActivity('video-cas-usage-geodae', ['geodae'], SANS_SUCRE_VIDEO),
+  videoActivity('video-cas-usage-collectivites', ['collectivites'], SANS_SUCRE_VIDEO),
+  // … or of two of them (déroulé, L731).
   videoActivity('video-cas-usage-ban-geodae', ['ban', 'geodae'], SANS_SUCRE_VIDEO),
   videoActivity('video-cas-usage-ban-collectivites', ['ban', 'collectivites'], SANS_SUCRE_VIDEO),
   videoActivity('video-cas-usage-geodae-collectivites', ['geodae', 'collectivites'], SANS_SUCRE_VIDEO),
@@ -83,8 +88,8 @@ const debatActivity: Activity = {
   kind: 'polls',
   title: 'Séquence débat',
   description: "L'objectif est de susciter des échanges en réaction à des affirmations à partir desquelles il est demandé au groupe de se positionner (d'accord/pas d'accord).",
-  // The guide gives the debate no duration of its own: what is left of the 30 to 60 minutes.
-  planned: { min: 10, max: 20 },
+  // The guide gives the debate no duration of its own: Barista's estimate, what is left of the 30 to 60 minutes.
+  planned: { min: 10, max: 25, estimate: true },
   tips: [
     consigne('Pendant l\'exercice, si possible, notez les arguments principaux sur une feuille ou un tableau.'),
     consigne('Selon la durée de votre café et les échanges au sein du groupe, vous pouvez aborder plus ou moins de thèmes. Vous pouvez également enrichir la liste des affirmations !'),
@@ -110,38 +115,19 @@ const syntheseDebatActivity: Activity = {
   links: [],
 };
 
-// --- Ouverture ------------------------------------------------------------------------------
-
-export const ouvertureAmericanoActivity: Activity = {
-  id: 'ouverture-americano',
-  kind: 'text',
-  title: 'Ouverture',
-  // The guide gives no duration: "Si vous avez encore quelques minutes…".
-  planned: { min: 0, max: 5 },
-  tips: [
-    astuce(PARTIE_2_ASTUCE),
-  ],
-  // "Fin du café de la data" (Ristretto sans sucre) then the virtual café's "Ouverture": addressed to the facilitator.
-  facilitatorText: paragraphs(
-    'Si vous avez encore quelques minutes, vous pouvez continuer à échanger sur le sujet, montrer des ressources disponibles sur le site data.gouv.fr par exemple.',
-    'Vous pouvez enfin conclure le café de la data en recommandant au groupe de visionner les autres vidéos du projet DATAcculturation (annoncez les thématiques abordées).',
-    'Vous pouvez également partager votre écran pour naviguer sur des plateformes de partage de données et montrer des exemples aux participantes et participants.'),
-  links: [DATA_GOUV, PLAYLIST],
-};
-
-
 export const americanoActivities: Activity[] = [
   ...videoActivities,
   journeeAgentActivity,
   syntheseJourneeActivity,
   debatActivity,
   syntheseDebatActivity,
-  ouvertureAmericanoActivity,
 ];
 
 const AMERICANO = {
   id: 'americano',
   duration: 'entre 30 minutes et 1 heure',
+  // "Combien de temps ? entre 30 minutes et 1 heure" (L664).
+  planned: { min: 30, max: 60 },
   people: 'de 5 à 20 personnes',
   material: 'un écran (TV, ordinateur)',
 };
@@ -176,17 +162,18 @@ export const americanoAvecSucre: Formula = {
     },
     {
       part: 'chocolat',
-      planned: { min: 15, max: 25 },
+      planned: journeeAgentActivity.planned,
       options: [
-        { id: 'journee-agent', label: "Ma journée d'agent", activities: ['journee-agent', 'synthese-journee'] },
+        { id: 'journee-agent', label: "Ma journée d'agent", activities: ['journee-agent'] },
       ],
       defaultOption: 'journee-agent',
     },
     {
+      // The Americano's own closing, « Synthèse et ouverture » (L753–763).
       part: 'sucre',
-      planned: ouvertureAmericanoActivity.planned,
-      options: [{ id: 'ouverture', label: 'Ouverture', activities: ['ouverture-americano'] }],
-      defaultOption: 'ouverture',
+      planned: syntheseJourneeActivity.planned,
+      options: [{ id: 'synthese', label: 'Synthèse et ouverture', activities: ['synthese-journee'] }],
+      defaultOption: 'synthese',
     },
   ],
   tips: adaptTips,
@@ -210,8 +197,11 @@ export const americanoSansSucre: Formula = {
     {
       part: 'cafe',
       planned: SANS_SUCRE_VIDEO,
-      // "visionnage de deux vidéos Cas d'usage, au choix": the three possible pairs.
+      // "visionnage de l'une des trois vidéos cas d'usage" (L300) or "de deux vidéos Cas d'usage, au choix" (L731): the three possible pairs.
       options: [
+        { id: 'ban', label: "La base adresse nationale : quand la donnée vous donne l'adresse", activities: ['video-cas-usage-ban'] },
+        { id: 'geodae', label: "La base Géo'DAE : quand l'open data sauve des vies", activities: ['video-cas-usage-geodae'] },
+        { id: 'collectivites', label: 'Collectivités territoriales et open data, une histoire de transparence', activities: ['video-cas-usage-collectivites'] },
         { id: 'ban-geodae', label: "Base adresse nationale et base Géo'DAE", activities: ['video-cas-usage-ban-geodae'] },
         { id: 'ban-collectivites', label: 'Base adresse nationale et open data des collectivités territoriales', activities: ['video-cas-usage-ban-collectivites'] },
         { id: 'geodae-collectivites', label: "Base Géo'DAE et open data des collectivités territoriales", activities: ['video-cas-usage-geodae-collectivites'] },
@@ -220,17 +210,18 @@ export const americanoSansSucre: Formula = {
     },
     {
       part: 'chocolat',
-      planned: { min: 15, max: 30 },
+      planned: debatActivity.planned,
       options: [
-        { id: 'debat', label: "d'accord ou pas d'accord ?", activities: ['debat', 'synthese-debat'] },
+        { id: 'debat', label: "d'accord ou pas d'accord ?", activities: ['debat'] },
       ],
       defaultOption: 'debat',
     },
     {
+      // The Americano's own closing, « Synthèse et ouverture » (L806–810).
       part: 'sucre',
-      planned: ouvertureAmericanoActivity.planned,
-      options: [{ id: 'ouverture', label: 'Ouverture', activities: ['ouverture-americano'] }],
-      defaultOption: 'ouverture',
+      planned: syntheseDebatActivity.planned,
+      options: [{ id: 'synthese', label: 'Synthèse et ouverture', activities: ['synthese-debat'] }],
+      defaultOption: 'synthese',
     },
   ],
   tips: adaptTips,

@@ -1,4 +1,4 @@
-import type { Activity, Choice, Link, OpenQuestion, Question, Tip } from '../schema';
+import type { Activity, Choice, Link, Minutes, OpenQuestion, Question, Tip } from '../schema';
 
 /**
  * Small builders shared by the files of the guide: they fill the schema's defaults so that
@@ -55,8 +55,8 @@ export const CRAZY_JOBS_EN_LIGNE = 'écrivez tous les crazy jobs sur un support 
 /** "ASTUCE : consulter la PARTIE 2 du guide…" (café virtuel, Ouverture). */
 export const PARTIE_2_ASTUCE = 'consulter la PARTIE 2 du guide pour trouver des ressources complémentaires et des liens à partager !';
 
-/** The guide's "Durée" line, in minutes. */
-export type Planned = { min: number; max: number };
+/** The guide's "Durée" line, in minutes (or Barista's estimate, marked `estimate: true`, where the guide has none). */
+export type Planned = Minutes;
 
 /** A video step of the guide: the part-2 videos watched one after the other, 5 minutes each online. */
 export function watch(id: string, title: string, videoIds: string[], planned: Planned, options: { description?: string; tips?: Tip[] } = {}): Activity {

@@ -8,8 +8,8 @@ import { adaptTips } from './general';
 // FORMULE 3 : CAFÉ CAPPUCCINO (pages 30 à 33)
 //
 // "Formule à prendre avec ou sans sucre": both variants have the same parts. The guide gives the
-// Cappuccino no "Durée" line but for the whole café ("Entre 1h et 1h15"); the parts' planned
-// minutes below share that hour between them and are Barista's estimate.
+// Cappuccino no "Durée" line but for the whole café ("Entre 1h et 1h15", L818); the parts' planned
+// minutes below share that time between them and are Barista's estimate (`estimate: true`).
 // ---------------------------------------------------------------------------------------------
 
 // --- La tasse: the level board, then the ice breaker -----------------------------------------
@@ -20,7 +20,7 @@ export const niveauActivity: Activity = {
   kind: 'pick',
   title: 'Quel est votre niveau ?',
   description: 'La donnée et vous... Quel est votre niveau ?',
-  planned: { min: 1, max: 2 },
+  planned: { min: 1, max: 2, estimate: true },
   tips: [
     astuce('pour bien identifier les niveaux de chaque participant et participante, installer un panneau ou une feuille sur laquelle ils et elles pourront se positionner.'),
     consigne('Mettez une croix / une gommette / un aimant en face de votre niveau'),
@@ -42,7 +42,7 @@ export const intro2020Activity: Activity = {
   id: 'intro-2020',
   kind: 'questions',
   title: INTRODUCTION,
-  planned: { min: 2, max: 5 },
+  planned: { min: 2, max: 5, estimate: true },
   tips: [
     consigne('Quelques propos que vous pouvez adapter en fonction de vos connaissances pour planter le décor et faire réagir.'),
   ],
@@ -59,7 +59,7 @@ export const introBigDataActivity: Activity = {
   id: 'intro-big-data',
   kind: 'text',
   title: INTRODUCTION,
-  planned: { min: 2, max: 5 },
+  planned: { min: 2, max: 5, estimate: true },
   tips: [],
   text: paragraphs(
     // Typo fix: "Selon certaines projections, ce le volume".
@@ -73,7 +73,7 @@ const definitionsDonneeActivity: Activity = {
   kind: 'questions',
   title: INTRODUCTION,
   facilitatorText: 'Avant de commencer, demandez au groupe de donner une définition des termes suivants : donnée, information, donnée publique, donnée ouverte.',
-  planned: { min: 5, max: 10 },
+  planned: { min: 5, max: 10, estimate: true },
   // No answer here: the guide's definitions come after the video ("Compléter les définitions après le visionnage").
   tips: [consigne("Noter les réponses des participants et participantes au tableau sans dire si c'est juste ou faux.")],
   questions: [
@@ -86,7 +86,7 @@ const definitionsDonneeActivity: Activity = {
 
 const VISIONNAGE_OPEN_DATA = "Visionnage de la vidéo sur la donnée et l'open data";
 
-const videoOpenDataActivity: Activity = watch('video-cappuccino-open-data', VISIONNAGE_OPEN_DATA, ['donnee-open-data'], { min: 5, max: 5 });
+const videoOpenDataActivity: Activity = watch('video-cappuccino-open-data', VISIONNAGE_OPEN_DATA, ['donnee-open-data'], { min: 5, max: 5, estimate: true });
 
 // --- Le carré de chocolat: debrief, definitions, going further, debate -----------------------
 
@@ -95,7 +95,7 @@ export const debriefOpenDataActivity: Activity = {
   id: 'debrief-open-data',
   kind: 'questions',
   title: 'Débrief de la vidéo',
-  planned: { min: 5, max: 10 },
+  planned: { min: 5, max: 10, estimate: true },
   tips: [],
   questions: [
     open('retenu', "Qu'avez-vous retenu de la vidéo ?"),
@@ -107,7 +107,7 @@ const definitionsOpenDataActivity: Activity = {
   id: 'definitions-open-data',
   kind: 'text',
   title: 'Débrief de la vidéo',
-  planned: { min: 5, max: 10 },
+  planned: { min: 5, max: 10, estimate: true },
   tips: [
     consigne('Compléter les définitions après le visionnage et donner des définitions (vous pouvez ajuster les définitions en fonction de vos exemples)'),
     note('Les principes FAIR (Findable, Accessible, Interoperable, Reusable) décrivent comment les données doivent être organisées pour être plus facilement accessibles, comprises, échangeables et réutilisables. Source : CCSD, Centre pour la communication scientifique directe.', {
@@ -135,7 +135,7 @@ const allerPlusLoinFormatsActivity: Activity = {
   id: 'aller-plus-loin-formats',
   kind: 'questions',
   title: 'Aller plus loin',
-  planned: { min: 5, max: 10 },
+  planned: { min: 5, max: 10, estimate: true },
   tips: [
     retour('Privilégiez les interactions !',
       "Bien que de nombreuses informations soient partagées durant le café, il ne faut pas donner l'impression qu'il s'agit d'une conférence. Les interactions avec et entre les participants doivent sans cesse être encouragées."),
@@ -157,7 +157,7 @@ const debatCappuccinoActivity: Activity = {
   kind: 'polls',
   title: 'Séquence collective',
   facilitatorText: 'Débat à choisir parmi les questions/affirmations suivantes ou celles que vous souhaitez créer !',
-  planned: { min: 10, max: 15 },
+  planned: { min: 10, max: 15, estimate: true },
   tips: [],
   questions: [
     debat('acces-gratuit', 'Toutes les données publiques doivent être accessibles gratuitement et pour tout le monde'),
@@ -173,7 +173,7 @@ const OUVERTURE_TIPS: Tip[] = [
 ];
 const OUVERTURE_DESCRIPTION = 'pour ouvrir la réflexion sur les usages de la donnée ouverte sur le territoire.';
 const ouverture = (id: string, videoId: string): Activity =>
-  watch(id, 'Ouverture', [videoId], { min: 5, max: 10 }, { description: OUVERTURE_DESCRIPTION, tips: OUVERTURE_TIPS });
+  watch(id, 'Ouverture', [videoId], { min: 5, max: 10, estimate: true }, { description: OUVERTURE_DESCRIPTION, tips: OUVERTURE_TIPS });
 
 const ouvertureActivities: Activity[] = [
   ouverture('ouverture-video-ban', 'ban'),
@@ -201,7 +201,7 @@ export const cappuccinoActivities: Activity[] = [
 const parts: Part[] = [
   {
     part: 'tasse',
-    planned: { min: 5, max: 10 },
+    planned: { min: 5, max: 10, estimate: true },
     // The level board first, then the ice breaker "au choix entre" Madonna and the crazy jobs.
     options: [
       { id: 'madonna', label: 'Ma donnée, Madonna ou les deux', activities: ['niveau', 'madonna'] },
@@ -211,7 +211,7 @@ const parts: Part[] = [
   },
   {
     part: 'cafe',
-    planned: { min: 15, max: 20 },
+    planned: { min: 15, max: 20, estimate: true },
     options: [{
       id: 'introduction',
       label: INTRODUCTION,
@@ -221,7 +221,7 @@ const parts: Part[] = [
   },
   {
     part: 'chocolat',
-    planned: { min: 35, max: 35 },
+    planned: { min: 35, max: 35, estimate: true },
     options: [{
       id: 'debrief-debat',
       label: 'Séquence collective',
@@ -231,15 +231,15 @@ const parts: Part[] = [
   },
   {
     part: 'sucre',
-    planned: { min: 5, max: 10 },
-    // "Exemples (la BAN, la base Géo'DAE ou l'open data des collectivités)"; or no video if time is short.
+    planned: { min: 5, max: 10, estimate: true },
+    // The Cappuccino's own Ouverture (L905–908): "Si vous avez le temps, vous pouvez visionner une
+    // des trois vidéos. Exemples (la BAN, la base Géo'DAE ou l'open data des collectivités)".
     options: [
-      { id: 'sans-video', label: 'Ouverture sans vidéo', activities: ['ouverture-americano'] },
       { id: 'ban', label: 'La BAN', activities: ['ouverture-video-ban'] },
       { id: 'geodae', label: "La base Géo'DAE", activities: ['ouverture-video-geodae'] },
       { id: 'collectivites', label: "L'open data des collectivités", activities: ['ouverture-video-collectivites'] },
     ],
-    defaultOption: 'sans-video',
+    defaultOption: 'ban',
   },
 ];
 
@@ -247,6 +247,8 @@ const CAPPUCCINO = {
   id: 'cappuccino',
   audience: 'pour un public mixte de novice à averti',
   duration: 'Entre 1h et 1h15',
+  // "Combien de temps ? Entre 1h et 1h15" (L818).
+  planned: { min: 60, max: 75 },
   people: 'De 5 à 20 personnes',
   material: 'un écran, une connexion internet, un tableau blanc ou un paper board',
   parts,

@@ -9,8 +9,10 @@ import { adaptTips } from './general';
 //
 // The video "Data et IA : des outils au service des agents publics (en 2 parties)" is one video of
 // part 2 (`data-ia`, with its four objectives) watched in two steps: "Visionnage de la vidéo >
-// Partie 1", the debriefing with the exact definitions, then "Partie 2". The guide's planned
-// minutes are "Environ 1 heure" for the whole café; the parts' share below is Barista's estimate.
+// Partie 1", the debriefing with the exact definitions, then "Partie 2" and its debriefing, after
+// which the facilitator chooses the participative sequence ("puis enchaîner sur l'une des séquences
+// participatives proposées ci-après", L1009). The guide's planned minutes are "Environ 1 heure"
+// for the whole café (L919); the parts' and activities' minutes below are Barista's estimate.
 // ---------------------------------------------------------------------------------------------
 
 // --- La tasse: Madonna or the photo-langage --------------------------------------------------
@@ -27,7 +29,7 @@ export const photoLangageActivity: Activity = {
   kind: 'pick',
   title: 'Photo langage',
   facilitatorText: "Choisir une image qui les inspire ou reflète leur relation ou leur sentiment par rapport à l'intelligence artificielle (ou un souvenir ?).",
-  planned: { min: 5, max: 10 },
+  planned: { min: 5, max: 10, estimate: true },
   tips: [
     consigne("imprimez ou affichez sur un écran des images d'intelligences artificielles extraites de films ou de la pop culture et demandez aux participant/participantes de choisir une image qui les inspire ou reflète leur relation ou leur sentiment par rapport à l'intelligence artificielle (ou un souvenir ?)."),
     conseil("n'oubliez pas de présenter un résumé des films proposés (soit au verso des cartes soit à l'oral si vous projetez les images)."),
@@ -53,7 +55,7 @@ const VISIONNAGE = consigne("Organisez le visionnage des vidéos en fonction du 
 
 const MODULE_CAFES_IA = link("module pédagogique Qu'est-ce-que l'IA ?", 'https://cafeia.org/wp-content/uploads/2024/09/Copy-of-Module-pedagogique-Quest-ce-que-lIA-.pdf');
 
-const videoOpenDataActivity: Activity = watch('video-mousse-open-data', "De la vidéo sur la donnée et l'open data", ['donnee-open-data'], { min: 5, max: 5 }, {
+const videoOpenDataActivity: Activity = watch('video-mousse-open-data', "De la vidéo sur la donnée et l'open data", ['donnee-open-data'], { min: 5, max: 5, estimate: true }, {
   tips: [VISIONNAGE],
 });
 
@@ -62,7 +64,7 @@ const definitionsIaActivity: Activity = {
   kind: 'questions',
   title: 'Éléments de définition',
   description: 'Sauriez-vous donner la définition de intelligence artificielle ? Algorithme ? Machine learning ou apprentissage automatique ? IA générative ?',
-  planned: { min: 5, max: 10 },
+  planned: { min: 5, max: 10, estimate: true },
   tips: [
     consigne("Pour ensuite introduire la vidéo sur la data et l'IA (à visionner en 2 parties), voici quelques éléments"),
     // No answer here: "sans dire si elles sont justes ou fausses"; the exact definitions come after Partie 1.
@@ -81,7 +83,7 @@ const friseIaActivity: Activity = {
   id: 'frise-ia',
   kind: 'text',
   title: "Une brève frise chronologique de l'IA",
-  planned: { min: 2, max: 5 },
+  planned: { min: 2, max: 5, estimate: true },
   tips: [
     consigne("vous pouvez aussi introduire en retraçant une brève frise chronologique de l'IA (quelques exemples de dates)"),
     consigne('Vous pouvez retrouver des détails sur ces éléments historiques :', {
@@ -102,7 +104,7 @@ const friseIaActivity: Activity = {
   links: [],
 };
 
-const videoPartie1Activity: Activity = watch('video-data-ia-partie-1', 'Visionnage de la vidéo > Partie 1', ['data-ia'], { min: 5, max: 5 }, {
+const videoPartie1Activity: Activity = watch('video-data-ia-partie-1', 'Visionnage de la vidéo > Partie 1', ['data-ia'], { min: 5, max: 5, estimate: true }, {
   tips: [
     VISIONNAGE,
     consigne("Ne négligez pas la quantité d'informations contenue dans cette première partie. Pour expliquer les concepts, les définitions, n'hésitez pas à faire des arrêts sur image à des moments clés de la vidéo, comme l'explication de l'apprentissage supervisé avec les photos de chats."),
@@ -116,7 +118,7 @@ const debriefPartie1Activity: Activity = {
   kind: 'questions',
   title: 'Débriefing de la vidéo',
   facilitatorText: 'Donnez les définitions exactes au fil des échanges',
-  planned: { min: 10, max: 15 },
+  planned: { min: 10, max: 15, estimate: true },
   tips: [
     consigne('Donnez le temps aux participants/participantes de réfléchir après le visionnage, demandez-leur comment ils et elles réagissent, si ils ou elles ont des questions.'),
     consigne("Si vous avez choisi d'introduire avec des éléments de définition, demandez aux participants/participantes de corriger/ajouter des éléments aux définitions données avant la vidéo."),
@@ -149,13 +151,13 @@ const debriefPartie1Activity: Activity = {
   ],
 };
 
-const videoPartie2Activity: Activity = watch('video-data-ia-partie-2', 'Visionnage de la vidéo > Partie 2', ['data-ia'], { min: 5, max: 5 }, { tips: [VISIONNAGE] });
+const videoPartie2Activity: Activity = watch('video-data-ia-partie-2', 'Visionnage de la vidéo > Partie 2', ['data-ia'], { min: 5, max: 5, estimate: true }, { tips: [VISIONNAGE] });
 
 const debriefPartie2Activity: Activity = {
   id: 'debrief-data-ia-partie-2',
   kind: 'text',
   title: 'Débriefing',
-  planned: { min: 5, max: 10 },
+  planned: { min: 5, max: 10, estimate: true },
   tips: [
     consigne("Vous pouvez répondre aux éventuelles questions des participants/participant·es ou les laisser partager des retours d'expérience, puis enchaîner sur l'une des séquences participatives proposées ci-après."),
   ],
@@ -173,7 +175,7 @@ const debatIaActivity: Activity = {
   id: 'debat-ia',
   kind: 'questions',
   title: DEBAT_IA_TITLE,
-  planned: { min: 10, max: 15 },
+  planned: { min: 10, max: 15, estimate: true },
   tips: [astuce('proposez votre sujet de débat si vous avez des idées !')],
   questions: [
     ideeRecue('sait-tout-faire', "L'IA sait tout faire."),
@@ -189,7 +191,7 @@ const comparIaActivity: Activity = {
   id: 'comparia',
   kind: 'text',
   title: 'Faites tester ComparIA',
-  planned: { min: 10, max: 15 },
+  planned: { min: 10, max: 15, estimate: true },
   tips: [
     // A sentence of the guide's « Objectif » box.
     tip('objectif', 'Vous pouvez profiter de cet atelier pour sensibiliser les participants/participant·es.'),
@@ -221,16 +223,16 @@ export const mousseIaActivities: Activity[] = [
 // Formulas
 // ---------------------------------------------------------------------------------------------
 
-/** After Partie 1, in both participatory sequences. */
+/** After Partie 1: its debriefing, Partie 2 and its debriefing, before the participative sequence is chosen (L1005–1009). */
 const DEBRIEF_PARTIE_2 = ['debrief-data-ia-partie-1', 'video-data-ia-partie-2', 'debrief-data-ia-partie-2'];
 /** "Vous pouvez reprendre des éléments cités dans le déroulé d'animation" (of the Cappuccino): its big data. */
 const INTRODUCTION = ['intro-2020', 'intro-big-data'];
-const IA_INTRO = ['definitions-ia', 'frise-ia', 'video-data-ia-partie-1'];
+const IA_INTRO = ['definitions-ia', 'frise-ia', 'video-data-ia-partie-1', ...DEBRIEF_PARTIE_2];
 
 const parts: Part[] = [
   {
     part: 'tasse',
-    planned: { min: 5, max: 10 },
+    planned: { min: 5, max: 10, estimate: true },
     options: [
       { id: 'madonna', label: 'Ma donnée, Madonna ou les deux', activities: ['madonna'] },
       { id: 'photo-langage', label: 'Photo langage', activities: ['photo-langage'] },
@@ -239,7 +241,7 @@ const parts: Part[] = [
   },
   {
     part: 'cafe',
-    planned: { min: 20, max: 25 },
+    planned: { min: 25, max: 30, estimate: true },
     // "Visionnage au choix": the open-data video then Data et IA, or Data et IA alone (both in 2 parts).
     options: [
       {
@@ -257,17 +259,17 @@ const parts: Part[] = [
   },
   {
     part: 'chocolat',
-    planned: { min: 25, max: 30 },
-    // "puis enchaîner sur l'une des séquences participatives proposées ci-après".
+    planned: { min: 10, max: 15, estimate: true },
+    // "puis enchaîner sur l'une des séquences participatives proposées ci-après" (L1009): chosen once Partie 2 is debriefed.
     options: [
-      { id: 'debat-ia', label: DEBAT_IA_TITLE, activities: [...DEBRIEF_PARTIE_2, 'debat-ia'] },
-      { id: 'comparia', label: 'Faites tester ComparIA', activities: [...DEBRIEF_PARTIE_2, 'comparia'] },
+      { id: 'debat-ia', label: DEBAT_IA_TITLE, activities: ['debat-ia'] },
+      { id: 'comparia', label: 'Faites tester ComparIA', activities: ['comparia'] },
     ],
     defaultOption: 'debat-ia',
   },
   {
     part: 'sucre',
-    planned: { min: 0, max: 5 },
+    planned: { min: 0, max: 5, estimate: true },
     options: [{ id: 'fin', label: 'Fin du café de la data', activities: ['fin-cafe-data-ia'] }],
     defaultOption: 'fin',
   },
@@ -277,6 +279,8 @@ const MOUSSE_IA = {
   id: 'mousse-ia',
   audience: 'pour un public mixte de novice à averti',
   duration: 'Environ 1 heure',
+  // "Combien de temps ? Environ 1 heure" (L919).
+  planned: { min: 60, max: 60 },
   people: 'Entre 5 et 20 personnes',
   material: 'un écran, une connexion internet, un tableau',
   parts,

@@ -9,9 +9,9 @@ import { RISTRETTO_EN_LIGNE, adaptTips } from './general';
 //
 // A quiz mixes choice questions (polls) and open questions (free text) in the guide's order, so
 // each quiz is a short sequence of activities; the option of le carré de chocolat lists them in
-// order. Le café (the video) and le carré de chocolat (its quiz) are two parts, each with its own
-// choice: the facilitator picks the quiz named after the video shown ("Choisissez bien le quiz
-// correspondant à la vidéo diffusée pendant le café !").
+// order. Le café (the video) and le carré de chocolat (its quiz) are two parts, and each quiz
+// `follows` its video: choosing the video chooses the quiz ("Choisissez bien le quiz
+// correspondant à la vidéo diffusée pendant le café !", L563), with no second choice to make.
 // ---------------------------------------------------------------------------------------------
 
 /** "Durée : 5 à 10 minutes, à adapter en fonction de la durée totale du café." (both quizzes). */
@@ -327,7 +327,7 @@ export const finCafeDataIa: Activity = {
   kind: 'text',
   title: 'Fin du café de la data',
   // The guide gives no duration: "Si vous avez encore quelques minutes…".
-  planned: { min: 0, max: 5 },
+  planned: { min: 0, max: 5, estimate: true },
   tips: [],
   // L545: addressed to the facilitator; participants see Barista's line and the links.
   facilitatorText: paragraphs(
@@ -340,7 +340,8 @@ const finCafeData: Activity = {
   id: 'fin-cafe-data',
   kind: 'text',
   title: 'Fin du café de la data',
-  planned: { min: 0, max: 5 },
+  // No duration in the guide, and none left: the guide's parts already fill the 30 minutes.
+  planned: { min: 0, max: 0, estimate: true },
   tips: [
     retour('Osez vous lancer sans douter de votre légitimité !',
       "Animer un temps d'échange autour de la technologie n'est pas seulement réservé aux personnes expertes. Si vous trouvez un intérêt dans ce sujet, ne doutez plus et lancez-vous !"),
@@ -370,6 +371,8 @@ export const ristrettoActivities: Activity[] = [
 const RISTRETTO = {
   id: 'ristretto',
   duration: 'Entre 15 et 30 minutes',
+  // "Combien de temps ? Entre 15 et 30 minutes" (L418).
+  planned: { min: 15, max: 30 },
   people: 'Maximum 20 personnes',
   material: 'un écran',
 };
@@ -409,9 +412,10 @@ export const ristrettoAvecSucre: Formula = {
     {
       part: 'chocolat',
       planned: QUIZ_DURATION,
+      // Each quiz follows its video (L461, L465, L504).
       options: [
-        { id: 'quiz-open-data', label: QUIZ_OPEN_DATA, activities: quizOpenData.map((a) => a.id) },
-        { id: 'quiz-data-ia', label: QUIZ_DATA_IA, activities: quizDataIa.map((a) => a.id) },
+        { id: 'quiz-open-data', label: QUIZ_OPEN_DATA, activities: quizOpenData.map((a) => a.id), follows: { part: 'cafe', option: 'open-data' } },
+        { id: 'quiz-data-ia', label: QUIZ_DATA_IA, activities: quizDataIa.map((a) => a.id), follows: { part: 'cafe', option: 'data-ia' } },
       ],
       defaultOption: 'quiz-open-data',
     },
@@ -446,10 +450,11 @@ export const ristrettoSansSucre: Formula = {
       part: 'chocolat',
       // "Durée : 5 à 10 minutes, en fonction de la durée totale du café."
       planned: QUIZ_DURATION,
+      // "Choisissez bien le quiz correspondant à la vidéo diffusée pendant le café !" (L563).
       options: [
-        { id: 'quiz-collectivites', label: QUIZ_COLLECTIVITES, activities: ['quiz-collectivites'] },
-        { id: 'quiz-ban', label: QUIZ_BAN, activities: ['quiz-ban'] },
-        { id: 'quiz-geodae', label: QUIZ_GEODAE, activities: quizGeodae.map((a) => a.id) },
+        { id: 'quiz-collectivites', label: QUIZ_COLLECTIVITES, activities: ['quiz-collectivites'], follows: { part: 'cafe', option: 'collectivites' } },
+        { id: 'quiz-ban', label: QUIZ_BAN, activities: ['quiz-ban'], follows: { part: 'cafe', option: 'ban' } },
+        { id: 'quiz-geodae', label: QUIZ_GEODAE, activities: quizGeodae.map((a) => a.id), follows: { part: 'cafe', option: 'geodae' } },
       ],
       defaultOption: 'quiz-ban',
     },
