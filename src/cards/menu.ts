@@ -6,13 +6,10 @@ import type { CafeState, Locale } from '../domain/types';
 import { t } from '../i18n';
 import { action } from './actions';
 import { button, myViewButton, rows, type ButtonRow } from './buttons';
-import { partName, tipSection, tipText, type TipLine } from './format';
+import { partName, tipSection, type TipLine } from './format';
 import { expand, withRefresh, type Refresh } from './render';
 import { boardLink } from './steps/common';
 import type { Card, Viewer } from './types';
-
-/** How many of the online café's advice the shared menu shows (briefly); the rest is the facilitator's. */
-export const SHARED_ADVICE = 2;
 
 export interface MenuInput {
   state: CafeState;
@@ -32,7 +29,6 @@ interface MenuView {
   estimateNote: string;
   hasVirtualText: boolean;
   virtualText: string;
-  advice: Array<{ text: string }>;
   statusText: string;
   hasBoardLink: boolean;
   boardLinkText: string;
@@ -63,7 +59,7 @@ export function menuCard({ state, content, viewer }: MenuInput): Card {
       ...materialSection(L, formula, content),
       ...tipSection(L, t(L, 'tips.general'), content.generalTips),
       ...tipSection(L, t(L, 'tips.formula'), formula.tips),
-      ...tipSection(L, t(L, 'tips.virtual'), content.virtual.advice.slice(SHARED_ADVICE)),
+      ...tipSection(L, t(L, 'tips.virtual'), content.virtual.advice),
     ]
     : [];
   const view: MenuView = {
@@ -79,7 +75,6 @@ export function menuCard({ state, content, viewer }: MenuInput): Card {
     estimateNote: t(L, 'menu.estimateNote'),
     hasVirtualText: facilitator && total.max > content.virtual.maxMinutes,
     virtualText: t(L, 'menu.virtualLonger', { max: content.virtual.maxMinutes, planned: t(L, 'recap.minutes', { n: total.max }) }),
-    advice: content.virtual.advice.slice(0, SHARED_ADVICE).map((tip) => ({ text: `💡 ${tipText(L, tip).replace(/\n\n/g, ' ')}` })),
     statusText: status,
     ...boardLink(viewer, facilitator),
     beginRows: facilitator

@@ -39,6 +39,10 @@ export function activityFacilitatorTexts(activity: Activity): FacilitatorText[] 
  */
 export function facilitatorOnlyTexts(content: Content): FacilitatorText[] {
   return [
+    // The guide's general advice, each formula's and the online café's: the facilitator's preparation.
+    ...tipTexts('generalTips', content.generalTips),
+    ...tipTexts('virtual.advice', content.virtual.advice),
+    ...content.formulas.flatMap((f) => tipTexts(`formulas.${f.id}.${f.variant}.tips`, f.tips)),
     ...content.activities.flatMap(activityFacilitatorTexts),
     ...content.videos.flatMap((v) => fieldTexts(`videos.${v.id}`, v as unknown as Record<string, unknown>, FACILITATOR_ONLY_FIELDS.video)),
   ];

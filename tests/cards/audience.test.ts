@@ -1,4 +1,4 @@
-import { stepCard, type Viewer } from '../../src/cards';
+import { menuCard, stepCard, type Viewer } from '../../src/cards';
 import { recapCard } from '../../src/cards/recap';
 import { activityFacilitatorTexts, facilitatorOnlyTexts, type FacilitatorText } from '../../src/content/audience';
 import type { Formula } from '../../src/content/schema';
@@ -129,6 +129,26 @@ describe('what the guide addresses to the facilitator stays with the facilitator
     const expected = (f: FacilitatorText) => (isTip(f) ? [paragraphsOf(f.text)[0].slice(0, 300)] : paragraphsOf(f.text));
     const missing = seen.facilitatorOnly.flatMap((f) => expected(f).filter((p) => !seen.facilitator.includes(p)).map((p) => `${f.at}: ${p}`));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("the café's first card: the facilitator's preparation, for the facilitator alone", () => {
+  // « Avant de vous lancer » (L1056–1062, « demander à tout le monde de couper son micro… »), the
+  // general advice (L1205–1240) and each formula's tips speak to the person who facilitates.
+  const preparation = facilitatorOnlyTexts(content).filter((f) => /^(generalTips|virtual\.advice|formulas\.)/.test(f.at));
+
+  it.each(content.formulas.map((f) => [f.name, f] as const))('%s: none of it on the shared menu or a participant\'s, all of it in the facilitator\'s', (_name, formula) => {
+    const state = startCafe(
+      { type: 'start', formulaId: formula.id, variant: formula.variant, cafeId: `menu-${formula.id}-${formula.variant}`, conversationId: '19:chat', serviceUrl: 'https://smba.trafficmanager.net/emea/', botId: '28:barista', channelId: 'msteams' },
+      { actor: FACILITATOR, content, now: T0 },
+    );
+    if (isRefusal(state)) throw new Error(state.refused);
+    const everyone = normalise([SHARED, PARTICIPANT].map((viewer) => texts(menuCard({ state, content, viewer }))).join('\n'));
+    const mine = normalise(texts(menuCard({ state, content, viewer: FACILITATOR_VIEW })));
+    const mineHere = preparation.filter((f) => !f.at.startsWith('formulas.') || f.at.startsWith(`formulas.${formula.id}.${formula.variant}.`));
+    expect(mineHere.length).toBeGreaterThan(0);
+    expect(mineHere.flatMap((f) => paragraphsOf(f.text).filter((p) => everyone.includes(p)).map((p) => `${f.at}: ${p}`))).toEqual([]);
+    expect(mineHere.flatMap((f) => paragraphsOf(f.text).filter((p) => !mine.includes(p)).map((p) => `${f.at}: ${p}`))).toEqual([]);
   });
 });
 

@@ -129,11 +129,6 @@ describe("the menu card gives the facilitator the guide's preparation, whole", (
       expect(text).toContain('Utilisez la communication en amont pour séduire un plus large public !');
     });
 
-    // L1058: « Avant de vous lancer », once cut at 220 characters on the shared menu.
-    test(`${formula.name}: the virtual café's first advice whole on the shared menu too`, () => {
-      expect(missing(cardText(shared), content.virtual.advice.slice(0, 2))).toEqual([]);
-    });
-
     // L420, L672, L731, L826, L927, L1052.
     test(`${formula.name}: the « Matériel » of the formula, of its activities and of the virtual café, for the facilitator only`, () => {
       const text = cardText(mine);
