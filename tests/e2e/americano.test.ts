@@ -16,33 +16,15 @@
  * Run: npx jest -c jest.e2e.config.js tests/e2e/americano.test.ts
  * Screenshots: /tmp/barista-e2e/americano-*.png (window + "-card" crops of the card concerned)
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import pino from 'pino';
-import type { Locator, Page } from 'playwright-core';
-import { startBarista, type Barista } from '../../src/server';
-import type { Config } from '../../src/config';
+import { cafeSession } from './cafeSession';
 import {
   BOT,
   GROUP_CHAT,
   USERS,
-  cardExecuteInvoke,
-  launchBrowser,
-  messages,
-  openGroupChat,
-  openPlayground,
-  postCustomActivity,
   readMessages,
-  screenshot,
-  sendCustomActivityAs,
   sendMention,
-  startPlayground,
   waitForText,
   waitUntil,
-  type BrowserHandle,
-  type PlaygroundHandle,
-  type PlaygroundUser,
 } from './playground';
 
 /** English labels (src/i18n/en.ts): what the Playground's en-US user sees. */
@@ -74,150 +56,16 @@ const LATER = [
 ];
 
 describe('Café Americano in the Agents Playground (e2e)', () => {
-  let dataDir: string;
-  let app: Barista;
-  let pg: PlaygroundHandle;
-  let b: BrowserHandle;
-  let page: Page;
-  const logLines: string[] = [];
-  const t0 = Date.now();
-
-  /** The running café as stored (the Playground UI exposes no activity ids). */
-  const cafe = async () => waitUntil(() => app.store.getActive(GROUP_CHAT.id), { what: 'the active café' });
-  const currentStepId = async () => {
-    const s = await cafe();
-    return s.steps[s.cursor].id;
-  };
-  /** The activity id of a step's shared card (replyToId of a participant's click). */
-  const messageIdOf = (cafeId: string, key: string) =>
-    waitUntil(() => app.store.getMessageId(cafeId, key), { what: `the message id of ${key}` });
-
-  /** The last message block that contains `text`. */
-  const card = (text: string | RegExp): Locator => messages(page).filter({ hasText: text }).last();
-
-  /** Waits until the message block shows `text` (locators re-resolve: the card may be replaced meanwhile). */
-  async function expectText(loc: Locator, text: string | RegExp, timeout = 15_000): Promise<void> {
-    try {
-      await loc.filter({ hasText: text }).waitFor({ state: 'visible', timeout });
-    } catch {
-      const shown = await loc.innerText({ timeout: 1_000 }).catch(() => '<no such message>');
-      throw new Error(`expected ${String(text)} in the message:\n${shown}`);
-    }
-  }
-
-  /** Window screenshot + a crop of the card (scrolled into view). */
-  const shot = async (name: string, of?: Locator) => {
-    const file = await screenshot(page, `americano-${name}`);
-    if (!of) return;
-    // The chat pane scrolls inside a fixed layout: an element screenshot of a card taller than the
-    // pane comes out clipped (and under the toolbar). Make the window tall enough for the card first.
-    const size = page.viewportSize() ?? VIEWPORT;
-    const box = await of.boundingBox();
-    const tall = Math.max(size.height, Math.ceil((box?.height ?? 0) + 400));
-    if (tall > size.height) await page.setViewportSize({ width: size.width, height: tall });
-    try {
-      await of.scrollIntoViewIfNeeded();
-      await of.screenshot({ path: file.replace(/\.png$/, '-card.png') });
-    } finally {
-      if (tall > size.height) await page.setViewportSize(size);
-    }
-  };
-
-  /**
-   * Clicks one of the facilitator's controls on a shared card: the shared view has only
-   * "🔄 My view", whose invoke response (Camille's own view) replaces the card in place. A pending
-   * coalesced update of the shared card can replace her view again at any moment, so: let the bot
-   * send what it has queued, then My view → wait for the button → click, retried if the card was
-   * swapped under the pointer.
-   */
-  async function facilitatorClick(inMessageWith: string | RegExp, label: string, shotName?: string): Promise<void> {
-    let lastErr: unknown;
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await app.bot.drain();
-      const block = card(inMessageWith);
-      const btn = block.getByRole('button', { name: label, exact: true });
-      try {
-        if (!(await btn.isVisible())) {
-          await block.getByRole('button', { name: EN.myView, exact: true }).click({ timeout: 10_000 });
-          await btn.waitFor({ state: 'visible', timeout: 10_000 });
-        }
-        if (shotName) await shot(shotName, block);
-        await btn.click({ timeout: 5_000 });
-        return;
-      } catch (e) {
-        lastErr = e;
-      }
-    }
-    throw new Error(`could not click "${label}" in the card with "${String(inMessageWith)}": ${String(lastErr)}`);
-  }
-
-  /** A participant's Action.Execute on the step's shared card, as Teams would send it. */
-  async function participantPress(
-    user: PlaygroundUser,
-    verb: string,
-    data: Record<string, unknown>,
-    via: 'dialog' | 'http' = 'http',
-  ): Promise<void> {
-    const s = await cafe();
-    const stepId = (data.step as string | undefined) ?? s.steps[s.cursor].id;
-    const replyToId = await messageIdOf(s.id, stepId);
-    const activity = cardExecuteInvoke(verb, { cafe: s.id, step: stepId, ...data }, replyToId);
-    if (via === 'dialog') await sendCustomActivityAs(page, pg, user, activity);
-    else await postCustomActivity(pg, user, activity);
-  }
-
-  /** Waits until the stored café's current step is of this activity (and this ref, if given). */
-  const waitStep = (activityId: string, ref?: string) =>
-    waitUntil(
-      async () => {
-        const s = await cafe();
-        const step = s.steps[s.cursor];
-        return step.activityId === activityId && (ref === undefined || step.ref === ref);
-      },
-      { what: `the step ${activityId}${ref ? `/${ref}` : ''}` },
-    );
-
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'barista-e2e-data-'));
-    const config: Config = {
-      port: 0,
-      host: '127.0.0.1',
-      appId: '',
-      appPassword: '',
-      appType: 'MultiTenant',
-      appTenantId: '',
-      localMode: true,
-      dataDir,
-      videoLinks: {},
-      logLevel: 'warn',
-    };
-    // warn and above into memory: errors fail the test at the end, the rest helps debugging
-    const logger = pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) });
-    app = await startBarista({ config, logger });
-    pg = await startPlayground({ botEndpoint: `${app.url}/api/messages` });
-    b = await launchBrowser({ viewport: VIEWPORT });
-    page = b.page;
-    await openPlayground(page, pg.url);
-    await openGroupChat(page);
-  });
-
-  afterAll(async () => {
-    if (b) await screenshot(b.page, 'americano-99-final').catch(() => undefined);
-    await b?.close();
-    await pg?.stop();
-    await app?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    // eslint-disable-next-line no-console
-    console.log(`americano e2e: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  });
+  const session = cafeSession('americano');
+  const { cafe, currentStepId, card, expectText, shot, facilitatorClick, participantPress, waitStep, logLines } = session;
 
   test('/startcafe americano posts the menu; "My view" gives Camille the Start button', async () => {
-    await sendMention(page, BOT.name, '/startcafe americano');
-    const menu = await waitForText(page, 'Americano avec sucre');
+    await sendMention(session.page, BOT.name, '/startcafe americano');
+    const menu = await waitForText(session.page, 'Americano avec sucre');
     await expectText(menu, 'La tasse');
     await expectText(menu, 'Planned time: 30 to 60 minutes'); // "entre 30 minutes et 1 heure" (L664)
     await expectText(menu, 'The facilitator will start the café.'); // the shared view, in English
-    const shared = (await readMessages(page)).filter((m) => m.text.includes('Americano avec sucre'));
+    const shared = (await readMessages(session.page)).filter((m) => m.text.includes('Americano avec sucre'));
     expect(shared).toHaveLength(1);
     expect(shared[0]).toMatchObject({ author: 'Barista', isCard: true, buttons: [EN.myView] });
     await shot('01-menu', menu);
@@ -231,38 +79,38 @@ describe('Café Americano in the Agents Playground (e2e)', () => {
     await shot('02-menu-my-view', menu);
 
     await menu.getByRole('button', { name: EN.start, exact: true }).click();
-    await waitForText(page, 'The facilitator is choosing the ice breaker');
-    await waitForText(page, 'The café has started: follow the cards below.'); // the menu card updated
+    await waitForText(session.page, 'The facilitator is choosing the ice breaker');
+    await waitForText(session.page, 'The café has started: follow the cards below.'); // the menu card updated
     expect((await cafe()).status).toBe('running');
   });
 
   test('Camille picks the Madonna ice breaker through "My view"; the first statement shows', async () => {
     await facilitatorClick('The ice breaker', MADONNA_OPTION, '02b-choose-facilitator-view');
-    const first = await waitForText(page, FIRST);
+    const first = await waitForText(session.page, FIRST);
     await expectText(first, 'Ma donnée, Madonna ou les deux');
     await expectText(first, 'Nobody has voted yet.');
-    await waitForText(page, 'Chosen: Ma donnée, Madonna ou les deux');
+    await waitForText(session.page, 'Chosen: Ma donnée, Madonna ou les deux');
     expect(await currentStepId()).toBe('tasse.madonna.annees-80');
     await shot('03-first-statement', first);
   });
 
   test('Léa (dialog), Karim and Sophie (HTTP) vote: the shared card shows 3 votes live', async () => {
     await participantPress(USERS.lea, 'vote', { choice: 'donnee' }, 'dialog');
-    await waitForText(page, /1 person has voted\./);
+    await waitForText(session.page, /1 person has voted\./);
     await participantPress(USERS.karim, 'vote', { choice: 'madonna' });
     await participantPress(USERS.sophie, 'vote', { choice: 'donnee' });
-    const first = await waitForText(page, '3 people have voted.');
+    const first = await waitForText(session.page, '3 people have voted.');
     await expectText(first, FIRST);
     await expectText(first, 'Live votes');
     const s = await cafe();
-    const votes = await app.store.listContributions(s.id, 'tasse.madonna.annees-80');
+    const votes = await session.app.store.listContributions(s.id, 'tasse.madonna.annees-80');
     expect(votes.map((v) => v.userId).sort()).toEqual([USERS.karim.id, USERS.lea.id, USERS.sophie.id]);
     await shot('04-three-votes', first);
   });
 
   test('Camille reveals: the guide\'s answer and the final distribution', async () => {
     await facilitatorClick(FIRST, EN.reveal, '05a-facilitator-view');
-    const first = await waitForText(page, 'Answer: ma donnée');
+    const first = await waitForText(session.page, 'Answer: ma donnée');
     await expectText(first, 'Final result');
     await expectText(first, '✅ Ma donnée');
     await expectText(first, '3 people have voted.');
@@ -271,10 +119,10 @@ describe('Café Americano in the Agents Playground (e2e)', () => {
 
   test('Next (clicked) → Michigan; Hugo votes; reveal says Madonna', async () => {
     await facilitatorClick(FIRST, EN.next);
-    const michigan = await waitForText(page, MICHIGAN);
+    const michigan = await waitForText(session.page, MICHIGAN);
     await waitStep('madonna', 'michigan');
     await participantPress(USERS.hugo, 'vote', { choice: 'madonna' });
-    await waitForText(page, '1 person has voted.');
+    await waitForText(session.page, '1 person has voted.');
     await facilitatorClick(MICHIGAN, EN.reveal);
     await expectText(card(MICHIGAN), 'Answer: Madonna');
     await expectText(card(MICHIGAN), '✅ Madonna');
@@ -284,22 +132,22 @@ describe('Café Americano in the Agents Playground (e2e)', () => {
   test('through the other statements (Next clicked twice, then /next) to the video choice', async () => {
     // two more clicks through the UI (3 in all with the one above)
     await facilitatorClick(MICHIGAN, EN.next);
-    await waitForText(page, LATER[0]);
+    await waitForText(session.page, LATER[0]);
     await facilitatorClick(LATER[0], EN.next);
-    await waitForText(page, LATER[1]);
+    await waitForText(session.page, LATER[1]);
     // the rest by text command, waiting for each card
     for (let i = 2; i < LATER.length; i++) {
-      await sendMention(page, BOT.name, '/next');
-      await waitForText(page, LATER[i]);
+      await sendMention(session.page, BOT.name, '/next');
+      await waitForText(session.page, LATER[i]);
     }
     await facilitatorClick(LATER[LATER.length - 1], EN.next); // a 4th click, to the video choice
-    const choose = await waitForText(page, 'The facilitator is choosing the video');
+    const choose = await waitForText(session.page, 'The facilitator is choosing the video');
     await shot('07-video-choice', choose);
   });
 
   test('Camille picks a video; Léa clicks "I’m done" (dialog)', async () => {
     await facilitatorClick('The video', VIDEO_OPTION); // the choose card's title, in the shared and the facilitator's view
-    const video = await waitForText(page, 'Watch the video');
+    const video = await waitForText(session.page, 'Watch the video');
     await expectText(video, VIDEO_OPTION);
     await expectText(video, /0 \/ \d+ have finished/);
     await waitStep('video-open-data');
@@ -310,7 +158,7 @@ describe('Café Americano in the Agents Playground (e2e)', () => {
 
   test('Next → the board; Hugo adds a post-it; the board shows it', async () => {
     await facilitatorClick('Watch the video', EN.next);
-    const board = await waitForText(page, EN.addPostit);
+    const board = await waitForText(session.page, EN.addPostit);
     await expectText(board, "Ma journée d'agent");
     await waitStep('journee-agent');
     await participantPress(USERS.hugo, 'postit', {
@@ -323,8 +171,8 @@ describe('Café Americano in the Agents Playground (e2e)', () => {
   });
 
   test('/fin posts the recap with the post-it, the Madonna results and data.gouv.fr', async () => {
-    await sendMention(page, BOT.name, '/fin');
-    const recap = await waitForText(page, '☕ Café recap');
+    await sendMention(session.page, BOT.name, '/fin');
+    const recap = await waitForText(session.page, '☕ Café recap');
     await expectText(recap, 'Horaires de bus');
     await expectText(recap, FIRST);
     await expectText(recap, MICHIGAN);
@@ -332,7 +180,7 @@ describe('Café Americano in the Agents Playground (e2e)', () => {
     await expectText(recap, 'Ma donnée 0 · ✅ Madonna 1 · Les deux 0'); // Michigan's
     await expectText(recap, 'data.gouv.fr');
     await expectText(recap, 'Americano');
-    await waitUntil(async () => !(await app.store.getActive(GROUP_CHAT.id)), { what: 'the café to end' });
+    await waitUntil(async () => !(await session.app.store.getActive(GROUP_CHAT.id)), { what: 'the café to end' });
     await shot('10-recap', recap);
     const errors = logLines.filter((l) => (JSON.parse(l) as { level: number }).level >= 50);
     expect(errors).toEqual([]);
