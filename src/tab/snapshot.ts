@@ -69,16 +69,15 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
         revealed: view.revealed,
         ...(view.answerText ? { answerText: view.answerText } : {}),
         ...(view.explanation ? { explanation: view.explanation } : {}),
-        ...(view.arguments ? { arguments: { pour: newest(view.arguments.pour), contre: newest(view.arguments.contre) } } : {}),
+        ...(view.arguments ? { arguments: { pour: newest(sideOf(view.arguments.items, 'pour')), contre: newest(sideOf(view.arguments.items, 'contre')) } } : {}),
       };
       break;
     case 'board':
       out.board = { columns: view.columns, kinds: view.postitKinds, postits: newest(view.postits) };
       break;
     case 'question': {
-      // Once the café has ended, the board's last view gives the guide's answer too.
-      const shown = (view.revealed || view.ended) && !!view.answerText;
-      out.question = { text: view.statement, answers: newest(view.answers), revealed: shown, ...(shown ? { answerText: view.answerText } : {}) };
+      // Once the café has ended, the board's last view gives the guide's answer too (the view holds it then).
+      out.question = { text: view.statement, answers: newest(view.answers), revealed: !!view.answerText, ...(view.answerText ? { answerText: view.answerText } : {}) };
       break;
     }
     case 'pick':
@@ -106,6 +105,10 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
       assertNever(view, 'step view');
   }
   return out;
+}
+
+function sideOf(items: Array<{ side: 'pour' | 'contre'; text: string }>, side: 'pour' | 'contre'): string[] {
+  return items.flatMap((a) => (a.side === side ? [a.text] : []));
 }
 
 function newest<T>(items: T[]): T[] {

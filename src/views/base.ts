@@ -56,6 +56,7 @@ export function viewBase(input: StepInput, o: BaseOptions): StepViewBase {
   const base: StepViewBase = {
     cafeId: state.id,
     stepId: step.id,
+    activityId: step.activityId,
     part: step.part,
     partLabel: partLabel(L, step.part),
     index: state.steps.indexOf(step) + 1,

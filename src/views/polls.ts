@@ -24,8 +24,7 @@ export function pollView(input: StepInput): PollView | undefined {
   const correct = new Set(question.correct);
   const answer = question.answerText ?? question.choices.filter((c) => correct.has(c.id)).map((c) => c.label).join(' / ');
   const first = position(state, step).n === 1;
-  const side = (which: 'pour' | 'contre') =>
-    contributions.flatMap((c) => (c.stepId === step.id && c.value.kind === 'argument' && c.value.side === which ? [c.value.text] : []));
+  const args = contributions.flatMap((c) => (c.stepId === step.id && c.value.kind === 'argument' ? [{ side: c.value.side, text: c.value.text }] : []));
   return {
     ...viewBase(input, {
       title: activity.title,
@@ -50,7 +49,7 @@ export function pollView(input: StepInput): PollView | undefined {
     ...(mine ? { mine: { id: mine.id, label: mine.label } } : {}),
     canVote: open && !revealed,
     canArgue: question.arguments && open,
-    ...(question.arguments ? { arguments: { pour: side('pour'), contre: side('contre'), listed: viewer.isFacilitator } } : {}),
+    ...(question.arguments ? { arguments: { items: args, listed: viewer.isFacilitator } } : {}),
   };
 }
 
@@ -82,7 +81,8 @@ export function questionView(input: StepInput): QuestionView | undefined {
     kind: 'question',
     statement: question.text,
     answers: contributions.flatMap((c) => (c.stepId === step.id && c.value.kind === 'answer' ? [c.value.text] : [])),
-    ...(question.answerText ? { answerText: question.answerText } : {}),
+    // The guide's answer reaches everyone's view only once it is theirs: revealed, or the café over (the board's last view).
+    ...(question.answerText && (revealed || state.status === 'ended') ? { answerText: question.answerText } : {}),
     revealed,
     canAnswer: isOpen(state, step),
   };

@@ -77,6 +77,8 @@ export type Countdown =
 export interface StepViewBase {
   cafeId: string;
   stepId: string;
+  /** The content activity the step comes from (steps of one activity make one section of a recap). */
+  activityId: string;
   part: PartId;
   /** The part's name in the viewer's language ("La tasse"). */
   partLabel: string;
@@ -147,7 +149,7 @@ export interface PollView extends StepViewBase {
   canVote: boolean;
   canArgue: boolean;
   /** Debates: the arguments, anonymous, oldest first; `listed` when this view lists them (the facilitator's; a screen may too). */
-  arguments?: { pour: string[]; contre: string[]; listed: boolean };
+  arguments?: { items: Array<{ side: 'pour' | 'contre'; text: string }>; listed: boolean };
 }
 
 export interface PickView extends StepViewBase {
@@ -203,9 +205,9 @@ export interface QuestionView extends StepViewBase {
   statement: string;
   /** Every answer, anonymous, oldest first. */
   answers: string[];
-  /** The guide's answer or examples, when it has some for everyone. */
+  /** The guide's answer or examples for everyone, once revealed or once the café has ended (the facilitator has it in their tips before). */
   answerText?: string;
-  /** The facilitator revealed the guide's answer. */
+  /** The facilitator revealed the guide's answer (a chat shows it from then on). */
   revealed: boolean;
   canAnswer: boolean;
 }
