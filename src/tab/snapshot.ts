@@ -3,7 +3,7 @@ import { currentStep, formulaOf, participants } from '../domain/lookup';
 import type { CafeState, Contribution, Locale, Step, StepKind } from '../domain/types';
 import { t, type MessageId } from '../i18n';
 import { assertNever, stepView } from '../views';
-import type { BoardSnapshot, BoardStep } from './snapshotTypes';
+import type { BoardSnapshot, BoardStep, BoardStepKind } from './snapshotTypes';
 
 /** Post-its and answers the board keeps (the newest): a stage shows a few dozen at most. */
 const MAX_TEXTS = 200;
@@ -39,6 +39,11 @@ export function boardSnapshot(state: CafeState, contributions: Contribution[], c
   }
   return snapshot;
 }
+
+// The page's own list of kinds (it cannot import the domain) must be the domain's, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const boardKindsAreStepKinds: Same<BoardStepKind, StepKind> = true;
+void boardKindsAreStepKinds;
 
 /** Whether the ended café's last view recaps a step of this kind: the results people made together. */
 const IN_RECAP = {

@@ -1,7 +1,7 @@
 import type { Activity } from '../content/schema';
 import { actualMinutes, overtimeLimitMinutes } from '../domain/decide';
 import { activityOf, currentStep } from '../domain/lookup';
-import type { CafeState, Step } from '../domain/types';
+import type { CafeState, Step, StepKind } from '../domain/types';
 import { t } from '../i18n';
 import { everyoneDescription, type ParticipantLineKind } from '../i18n/audience';
 import type { FacilitatorPart, StepInput, StepViewBase, TipGroup, ViewAction } from './types';
@@ -41,9 +41,13 @@ export interface BaseOptions {
   turnActions?: ViewAction[];
 }
 
-/** The step kinds whose instruction is Barista's line for participants when the guide's words there are the facilitator's. */
-function lineKind(kind: Step['kind']): ParticipantLineKind | undefined {
-  return kind === 'poll' || kind === 'question' || kind === 'pick' ? kind : undefined;
+/** Per step kind, Barista's line for participants on a screen when the guide's words there are the facilitator's (none: the guide's description only). */
+const LINE_KIND = {
+  choose: undefined, poll: 'poll', pick: 'pick', turns: undefined, video: undefined, board: undefined, question: 'question', text: undefined, feedback: undefined,
+} as const satisfies Record<StepKind, ParticipantLineKind | undefined>;
+
+function lineKind(kind: StepKind): ParticipantLineKind | undefined {
+  return LINE_KIND[kind];
 }
 
 /** What every step view holds, with the audience rules applied: the facilitator's part only for the facilitator. */
