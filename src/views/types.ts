@@ -1,8 +1,6 @@
-import type { Tip } from '../content/schema';
-import type { Content } from '../content/schema';
-import type { LabelledFeedbackQuestion } from '../i18n/feedback';
-import type { PartId } from '../content/schema';
+import type { Content, PartId, Tip } from '../content/schema';
 import type { CafeState, Contribution, Locale, Step, StepKind } from '../domain/types';
+import type { LabelledFeedbackQuestion } from '../i18n/feedback';
 
 /**
  * The channel-neutral view model of a step: what one person sees of it, as plain data. The Teams
