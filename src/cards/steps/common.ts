@@ -1,6 +1,6 @@
 import { t } from '../../i18n';
 import type { Locale } from '../../domain/types';
-import type { StepView, TipGroup, ViewAction } from '../../views';
+import { assertNever, type StepView, type TipGroup, type ViewAction } from '../../views';
 import { action } from '../actions';
 import { button, myViewButton, rows, type ButtonRow, type ButtonView } from '../buttons';
 import { tipSection, type TipLine } from '../format';
@@ -80,10 +80,8 @@ function actionButton(view: StepView, L: Locale, a: ViewAction): ButtonView {
       return button(t(L, 'ctl.end'), action({ verb: 'end', cafe }), 'destructive');
     case 'refresh':
       return myViewButton(L, cafe, a.step);
-    default: {
-      const never: never = a;
-      throw new Error(`unhandled action ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(a, 'view action');
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../../domain/types';
 import { t } from '../../i18n';
-import type { Countdown, VideoView as Video } from '../../views';
+import { assertNever, type Countdown, type VideoView as Video } from '../../views';
 import { action } from '../actions';
 import { button, rows, type ButtonRow } from '../buttons';
 import { minutesLeft } from '../format';
@@ -40,10 +40,8 @@ export function countdownText(L: Locale, countdown: Countdown): string {
       if (countdown.msLeft < 60_000) return t(L, 'video.remainingUnderOne', { until });
       return t(L, 'video.remaining', { minutes: minutesLeft(countdown.msLeft), until });
     }
-    default: {
-      const never: never = countdown;
-      throw new Error(`unhandled countdown ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(countdown, 'countdown');
   }
 }
 
