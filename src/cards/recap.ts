@@ -1,9 +1,10 @@
 import recapTemplate from '../../cards/recap.json';
 import type { Activity, Content, Link, Minutes } from '../content/schema';
-import { activityOf, formulaOf, openQuestionOf, participants, pickers, questionOf, voteCounts } from '../domain/lookup';
+import { formulaOf, participants } from '../domain/lookup';
 import { choicesOf } from '../domain/choices';
 import { plannedTotal } from '../domain/plan';
-import type { CafeState, Contribution, Locale, Step } from '../domain/types';
+import type { CafeState, Contribution, Locale } from '../domain/types';
+import { assertNever, stepView, type BoardView, type PickView, type PollView, type QuestionView } from '../views';
 import { t } from '../i18n';
 import { bytes, clip, fit, markdownLink } from './format';
 import { boardColumns, boardLegend } from './steps/board';
@@ -50,7 +51,7 @@ export function recapCard({ state, content, contributions, locale: L, now, downl
   const start = state.startedAt;
   const actual = start === undefined ? undefined : Math.max(0, Math.round(((state.endedAt ?? now) - start - state.pausedMs) / 60_000));
   const dateFormat = new Intl.DateTimeFormat(L === 'en' ? 'en-GB' : 'fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
-  const visited = state.steps.filter((s) => state.runtime[s.id]);
+  const views = recapViews(state, content, contributions, L, now);
   const closing = closingActivity(state, content);
   const links = dedupe([...(closing?.links ?? []), DATA_GOUV, { label: t(L, 'recap.playlist'), url: content.playlistUrl }]);
 
@@ -64,10 +65,10 @@ export function recapCard({ state, content, contributions, locale: L, now, downl
       { title: t(L, 'recap.people'), value: String(participants(state, contributions).length) },
     ],
     sections: [
-      ...pollSections(L, visited, content, contributions),
-      ...pickSections(L, visited, content, contributions),
-      ...boardSections(L, visited, content, contributions),
-      ...answerSections(L, visited, content, contributions),
+      ...pollSections(L, views.polls),
+      ...pickSections(L, views.picks),
+      ...boardSections(L, views.boards),
+      ...answerSections(L, views.questions),
     ],
     closingTitle: closing?.title ?? t(L, 'recap.closing'),
     closingText: closing?.text ?? '',
@@ -85,26 +86,48 @@ export function recapCard({ state, content, contributions, locale: L, now, downl
   return expand(recapTemplate, view);
 }
 
+/** The views of the steps a recap may show, by kind: every kind is named, so a new one is a decision, not an omission. */
+interface RecapViews {
+  polls: PollView[];
+  picks: PickView[];
+  boards: BoardView[];
+  questions: QuestionView[];
+}
+
+/** The shared views of the steps the café reached, sorted into the recap's sections. */
+function recapViews(state: CafeState, content: Content, contributions: Contribution[], L: Locale, now: number): RecapViews {
+  const out: RecapViews = { polls: [], picks: [], boards: [], questions: [] };
+  for (const step of state.steps) {
+    if (!state.runtime[step.id]) continue;
+    const view = stepView({ state, step, content, contributions, viewer: { isFacilitator: false, locale: L }, now });
+    switch (view.kind) {
+      case 'poll': out.polls.push(view); break;
+      case 'pick': out.picks.push(view); break;
+      case 'board': out.boards.push(view); break;
+      case 'question': out.questions.push(view); break;
+      // The choices made, the turns, the videos and the texts are the café's path, not its results;
+      // the feedback has its own place (the export, the network's report).
+      case 'choose': case 'turns': case 'video': case 'text': case 'feedback': case 'missing': break;
+      default: assertNever(view, 'step view');
+    }
+  }
+  return out;
+}
+
 /** Each poll activity: its statements with the votes (and, for a debate, the arguments). */
-function pollSections(L: Locale, steps: Step[], content: Content, contributions: Contribution[]): Section[] {
+function pollSections(L: Locale, polls: PollView[]): Section[] {
   const sections = new Map<string, Section>();
   let pollBytes = 0;
   let argBytes = 0;
   let hiddenPolls = 0;
-  for (const step of steps) {
-    const q = questionOf(step, content);
-    const activity = activityOf(step, content);
-    if (step.kind !== 'poll' || !q || !activity) continue;
-    const counts = voteCounts(contributions, step.id);
-    const correct = new Set(q.correct);
-    const votes = q.choices.map((c) => `${correct.has(c.id) ? '✅ ' : ''}${c.label} ${counts[c.id] ?? 0}`).join(' · ');
-    const any = q.choices.some((c) => counts[c.id]);
-    const answer = q.answerText ?? q.choices.filter((c) => correct.has(c.id)).map((c) => c.label).join(' / ');
-    const lines = [line(`**${q.text}**`), line(any ? votes : t(L, 'recap.noVote'), true)];
-    if (answer) lines.push(line(t(L, 'recap.answer', { answer }), true));
-    if (q.arguments) {
-      const args = contributions.flatMap((c) => (c.stepId === step.id && c.value.kind === 'argument' ? [c.value] : []));
-      const texts = args.map((a) => `${a.side === 'pour' ? '➕' : '➖'} ${clip(a.text, 200)}`);
+  for (const view of polls) {
+    // A recap's poll always says the guide's right answers (the café is over).
+    const votes = view.choices.map((c) => `${c.correct ? '✅ ' : ''}${c.label} ${c.count}`).join(' · ');
+    const any = view.choices.some((c) => c.count);
+    const lines = [line(`**${view.statement}**`), line(any ? votes : t(L, 'recap.noVote'), true)];
+    if (view.answer) lines.push(line(t(L, 'recap.answer', { answer: view.answer }), true));
+    if (view.arguments) {
+      const texts = view.arguments.items.map((a) => `${a.side === 'pour' ? '➕' : '➖'} ${clip(a.text, 200)}`);
       const room = Math.max(0, BUDGET.arguments - argBytes);
       const { shown, hidden } = fit(texts, room, bytes);
       argBytes += shown.reduce((n, s) => n + bytes(s) + 16, 0);
@@ -117,58 +140,44 @@ function pollSections(L: Locale, steps: Step[], content: Content, contributions:
       continue;
     }
     pollBytes += size;
-    const title = activity.kind === 'polls' && q.arguments ? `${t(L, 'recap.debate')} : ${activity.title}` : activity.title;
-    const section = sections.get(activity.id) ?? { title, lines: [] };
+    const title = view.debate ? `${t(L, 'recap.debate')} : ${view.title}` : view.title;
+    const section = sections.get(view.activityId) ?? { title, lines: [] };
     section.lines.push(...lines);
-    sections.set(activity.id, section);
+    sections.set(view.activityId, section);
   }
   const out = [...sections.values()];
   if (hiddenPolls && out.length) out[out.length - 1].lines.push(line(t(L, 'recap.morePolls', { n: hiddenPolls }), true));
   return out;
 }
 
-function pickSections(L: Locale, steps: Step[], content: Content, contributions: Contribution[]): Section[] {
-  return steps.flatMap((step) => {
-    const activity = activityOf(step, content);
-    if (step.kind !== 'pick' || activity?.kind !== 'pick') return [];
-    const picks = pickers(contributions, step.id);
-    const lines = activity.items
-      .map((item) => ({ item, n: picks.filter((p) => p.item === item.id).length }))
-      .filter((x) => x.n > 0)
-      .map((x) => line(`${x.item.label} × ${x.n}`));
+function pickSections(L: Locale, picks: PickView[]): Section[] {
+  return picks.map((view) => {
+    const lines = view.picked.map((x) => line(`${x.label} × ${x.count}`));
     const { shown, hidden } = fit(lines, BUDGET.picks, (l) => bytes(l.text));
     if (hidden) shown.push(line(t(L, 'recap.more', { n: hidden }), true));
-    return [{ title: `${t(L, 'recap.picks')} : ${activity.title}`, lines: shown.length ? shown : [line(t(L, 'pick.none'), true)] }];
+    return { title: `${t(L, 'recap.picks')} : ${view.title}`, lines: shown.length ? shown : [line(t(L, 'pick.none'), true)] };
   });
 }
 
-function boardSections(L: Locale, steps: Step[], content: Content, contributions: Contribution[]): Section[] {
-  return steps.flatMap((step) => {
-    const activity = activityOf(step, content);
-    if (step.kind !== 'board' || activity?.kind !== 'board') return [];
-    const columns = boardColumns(L, activity, contributions, step.id, BUDGET.board);
-    return [{
-      title: activity.title,
-      lines: [line(boardLegend(activity), true), ...columns.flatMap((c) => [line(c.title), line(c.text)])],
-    }];
-  });
+function boardSections(L: Locale, boards: BoardView[]): Section[] {
+  return boards.map((view) => ({
+    title: view.title,
+    lines: [line(boardLegend(view), true), ...boardColumns(L, view, BUDGET.board).flatMap((c) => [line(c.title), line(c.text)])],
+  }));
 }
 
-function answerSections(L: Locale, steps: Step[], content: Content, contributions: Contribution[]): Section[] {
+function answerSections(L: Locale, questions: QuestionView[]): Section[] {
   const sections = new Map<string, Section>();
   let used = 0;
-  for (const step of steps) {
-    const q = openQuestionOf(step, content);
-    const activity = activityOf(step, content);
-    if (step.kind !== 'question' || !q || !activity) continue;
-    const answers = contributions.flatMap((c) => (c.stepId === step.id && c.value.kind === 'answer' ? [`💬 ${clip(c.value.text, 200)}`] : []));
+  for (const view of questions) {
+    const answers = view.answers.map((text) => `💬 ${clip(text, 200)}`);
     const { shown, hidden } = fit(answers, Math.max(0, BUDGET.answers - used), bytes);
     used += shown.reduce((n, s) => n + bytes(s) + 16, 0);
-    const section = sections.get(activity.id) ?? { title: `${t(L, 'recap.answers')} : ${activity.title}`, lines: [] };
-    section.lines.push(line(`**${q.text}**`), ...shown.map((s) => line(s)));
+    const section = sections.get(view.activityId) ?? { title: `${t(L, 'recap.answers')} : ${view.title}`, lines: [] };
+    section.lines.push(line(`**${view.statement}**`), ...shown.map((s) => line(s)));
     if (hidden) section.lines.push(line(t(L, 'recap.more', { n: hidden }), true));
     if (!answers.length) section.lines.push(line(t(L, 'question.none'), true));
-    sections.set(activity.id, section);
+    sections.set(view.activityId, section);
   }
   return [...sections.values()];
 }

@@ -1,10 +1,11 @@
 import type { Content, PartId, Variant } from '../content/schema';
 import { actualMinutes } from '../domain/decide';
-import { activityOf, formulaOf, openQuestionOf, participants, questionOf, videoOf, voteCounts } from '../domain/lookup';
+import { activityOf, formulaOf, participants, questionOf } from '../domain/lookup';
 import { plannedTotal } from '../domain/plan';
 import { feedbackSummary, type FeedbackQuestionId } from '../domain/feedback';
 import { labelledFeedback } from '../i18n/feedback';
 import type { CafeState, Contribution, Step } from '../domain/types';
+import { assertNever, stepView } from '../views';
 
 /**
  * The café's data as an anonymous, typed document: what was planned, what happened, every vote's
@@ -98,7 +99,7 @@ export function exportJson(state: CafeState, contributions: Contribution[], cont
   const steps: StepExport[] = [];
   for (const step of state.steps) {
     if (!state.runtime[step.id]) continue;
-    const s = stepExport(step, of(contributions, step.id), content);
+    const s = stepExport(state, step, of(contributions, step.id), content, now);
     if (s) steps.push(s);
   }
   return {
@@ -124,59 +125,55 @@ function feedbackExport(contributions: Contribution[]): FeedbackExport {
   };
 }
 
-function stepExport(step: Step, mine: Contribution[], content: Content): StepExport | undefined {
+/**
+ * One step's export, from the step's shared view (src/views): what the café produced there, as
+ * everyone saw it, with the guide's answer key from the content (the export is read after the café).
+ * Every kind is named: the choices, turns, texts and the feedback (exported whole, apart) have no
+ * step entry.
+ */
+function stepExport(state: CafeState, step: Step, mine: Contribution[], content: Content, now: number): StepExport | undefined {
   const activity = activityOf(step, content);
   if (!activity) return undefined;
   const base: StepBase = { stepId: step.id, part: step.part, activityId: activity.id, activity: activity.title };
-  switch (step.kind) {
+  const view = stepView({ state, step, content, contributions: mine, viewer: { isFacilitator: false, locale: 'fr' }, now });
+  switch (view.kind) {
     case 'poll': {
       const q = questionOf(step, content);
       if (!q) return undefined;
-      const counts = voteCounts(mine, step.id);
       const correct = new Set(q.correct);
       const out: PollExport = {
-        ...base, kind: 'poll', statement: q.text,
-        choices: q.choices.map((c) => ({ id: c.id, label: c.label, count: counts[c.id] ?? 0, correct: correct.has(c.id) })),
+        ...base, kind: 'poll', statement: view.statement,
+        choices: view.choices.map((c) => ({ id: c.id, label: c.label, count: c.count, correct: correct.has(c.id) })),
         correct: [...q.correct],
         ...(q.answerText ? { answerText: q.answerText } : {}),
       };
-      if (q.arguments) {
+      if (view.arguments) {
         const args = { pour: [] as string[], contre: [] as string[] };
-        for (const c of mine) if (c.value.kind === 'argument') args[c.value.side].push(c.value.text);
+        for (const a of view.arguments.items) args[a.side].push(a.text);
         out.arguments = args;
       }
       return out;
     }
-    case 'pick': {
-      if (activity.kind !== 'pick') return undefined;
-      const counts = new Map<string, number>();
-      for (const c of mine) if (c.value.kind === 'pick') counts.set(c.value.item, (counts.get(c.value.item) ?? 0) + 1);
-      const items = activity.items.filter((i) => counts.has(i.id)).map((i) => ({ id: i.id, label: i.label, count: counts.get(i.id)! }));
-      return { ...base, kind: 'pick', items };
-    }
-    case 'question': {
-      const q = openQuestionOf(step, content);
-      if (!q) return undefined;
-      return { ...base, kind: 'question', question: q.text, answers: mine.flatMap((c) => (c.value.kind === 'answer' ? [c.value.text] : [])) };
-    }
+    case 'pick':
+      return { ...base, kind: 'pick', items: view.picked.map((i) => ({ id: i.id, label: i.label, count: i.count })) };
+    case 'question':
+      return { ...base, kind: 'question', question: view.statement, answers: view.answers };
     case 'board': {
-      if (activity.kind !== 'board') return undefined;
-      const columns = new Map(activity.columns.map((c) => [c.id, c.label]));
-      const kinds = new Map(activity.postitKinds.map((k) => [k.id, k.label]));
-      const postits = mine.flatMap((c) => (c.value.kind === 'postit'
-        ? [{ column: c.value.column, columnLabel: columns.get(c.value.column) ?? c.value.column, kind: c.value.postitKind, kindLabel: kinds.get(c.value.postitKind) ?? c.value.postitKind, text: c.value.text }]
-        : []));
+      const columns = new Map(view.columns.map((c) => [c.id, c.label]));
+      const kinds = new Map(view.postitKinds.map((k) => [k.id, k.label]));
+      const postits = view.postits.map((p) => ({
+        column: p.column, columnLabel: columns.get(p.column) ?? p.column, kind: p.kind, kindLabel: kinds.get(p.kind) ?? p.kind, text: p.text,
+      }));
       // grouped by moment of the day, in the board's order (stable within a column)
-      const order = new Map(activity.columns.map((c, i) => [c.id, i]));
+      const order = new Map(view.columns.map((c, i) => [c.id, i]));
       postits.sort((a, b) => (order.get(a.column) ?? 99) - (order.get(b.column) ?? 99));
       return { ...base, kind: 'board', postits };
     }
-    case 'video': {
-      const v = videoOf(step, content);
-      const done = new Set(mine.filter((c) => c.value.kind === 'done').map((c) => c.userId));
-      return { ...base, kind: 'video', videoId: step.ref, title: v?.title ?? step.ref, finished: done.size };
-    }
-    default:
+    case 'video':
+      return { ...base, kind: 'video', videoId: step.ref, title: view.video.title, finished: view.finishedAll };
+    case 'choose': case 'turns': case 'text': case 'feedback': case 'missing':
       return undefined;
+    default:
+      return assertNever(view, 'step view');
   }
 }

@@ -1,13 +1,9 @@
 import type { Content } from '../content/schema';
-import { feedbackSummary } from '../domain/feedback';
-import {
-  activityOf, chooseOptions, currentStep, formulaOf, openQuestionOf, participants, pickers, pickStepFor, questionOf, videoOf, voteCounts,
-} from '../domain/lookup';
-import type { CafeState, Contribution, Locale, Step } from '../domain/types';
+import { currentStep, formulaOf, participants } from '../domain/lookup';
+import type { CafeState, Contribution, Locale, Step, StepKind } from '../domain/types';
 import { t, type MessageId } from '../i18n';
-import { everyoneDescription, everyoneText, type ParticipantLineKind } from '../i18n/audience';
-import { labelledFeedback } from '../i18n/feedback';
-import type { BoardSnapshot, BoardStep } from './snapshotTypes';
+import { assertNever, stepView } from '../views';
+import type { BoardSnapshot, BoardStep, BoardStepKind } from './snapshotTypes';
 
 /** Post-its and answers the board keeps (the newest): a stage shows a few dozen at most. */
 const MAX_TEXTS = 200;
@@ -33,121 +29,93 @@ export function boardSnapshot(state: CafeState, contributions: Contribution[], c
     },
   };
   const step = currentStep(state);
-  if (step && state.status !== 'ended') snapshot.step = boardStep(state, step, contributions, content, L);
+  if (step && state.status !== 'ended') snapshot.step = boardStep(state, step, contributions, content, L, now);
   if (state.status === 'ended') {
     snapshot.recap = {
       steps: state.steps
-        .filter((s) => state.runtime[s.id] && (s.kind === 'poll' || s.kind === 'board' || s.kind === 'question' || s.kind === 'feedback'))
-        .map((s) => boardStep(state, s, contributions, content, L)),
+        .filter((s) => state.runtime[s.id] && IN_RECAP[s.kind])
+        .map((s) => boardStep(state, s, contributions, content, L, now)),
     };
   }
   return snapshot;
 }
 
-function boardStep(state: CafeState, step: Step, all: Contribution[], content: Content, L: Locale): BoardStep {
-  const mine = all.filter((c) => c.stepId === step.id);
-  const activity = activityOf(step, content);
+// The page's own list of kinds (it cannot import the domain) must be the domain's, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const boardKindsAreStepKinds: Same<BoardStepKind, StepKind> = true;
+void boardKindsAreStepKinds;
+
+/** Whether the ended café's last view recaps a step of this kind: the results people made together. */
+const IN_RECAP = {
+  choose: false, poll: true, pick: false, turns: false, video: false, board: true, question: true, text: false, feedback: true,
+} as const satisfies Record<StepKind, boolean>;
+
+/** A step as the board shows it: the shared view of the step (src/views), as plain data for the page. */
+function boardStep(state: CafeState, step: Step, all: Contribution[], content: Content, L: Locale, now: number): BoardStep {
+  const view = stepView({ state, step, content, contributions: all, viewer: { isFacilitator: false, locale: L }, now });
   const out: BoardStep = {
     id: step.id,
-    index: state.steps.indexOf(step) + 1,
-    total: state.steps.length,
+    index: view.index,
+    total: view.total,
     kind: step.kind,
-    partLabel: t(L, `part.${step.part}`),
-    title: step.kind === 'feedback' ? t(L, 'feedback.title') : activity?.title ?? t(L, `choose.title.${step.part}` as MessageId),
+    partLabel: view.partLabel,
+    title: view.kind === 'missing' && step.kind !== 'feedback' ? t(L, `choose.title.${step.part}` as MessageId) : view.title,
   };
   // What participants are asked to do, never the guide's words to the facilitator (schema: WHO SEES WHICH TEXT).
-  const instruction = activity ? everyoneDescription(L, activity, participantLineKind(step.kind)) : undefined;
-  if (instruction) out.instruction = instruction;
-  if (state.timer?.stepId === step.id) {
-    out.timer = {
-      ...(state.timer.dueAt !== undefined ? { dueAt: state.timer.dueAt } : {}),
-      ...(state.timer.remainingMs !== undefined ? { remainingMs: state.timer.remainingMs } : {}),
-      ...(state.timer.firedAt !== undefined ? { firedAt: state.timer.firedAt } : {}),
-      paused: state.status === 'paused',
-    };
-  }
-  const revealed = !!state.runtime[step.id]?.revealed || state.status === 'ended';
-  switch (step.kind) {
-    case 'poll': {
-      const q = questionOf(step, content);
-      if (!q) break;
-      const counts = voteCounts(mine, step.id);
-      const correct = new Set(q.correct);
-      const texts = (side: 'pour' | 'contre') => newest(mine.flatMap((c) => (c.value.kind === 'argument' && c.value.side === side ? [c.value.text] : [])));
+  if (view.instruction) out.instruction = view.instruction;
+  if (view.timer) out.timer = view.timer;
+  switch (view.kind) {
+    case 'poll':
       out.poll = {
-        statement: q.text,
-        debate: q.arguments,
-        choices: q.choices.map((c) => ({ id: c.id, label: c.label, count: counts[c.id] ?? 0, correct: revealed && correct.has(c.id) })),
-        total: q.choices.reduce((n, c) => n + (counts[c.id] ?? 0), 0),
-        revealed,
-        ...(revealed && q.answerText ? { answerText: q.answerText } : {}),
-        ...(revealed && q.explanation ? { explanation: q.explanation } : {}),
-        ...(q.arguments ? { arguments: { pour: texts('pour'), contre: texts('contre') } } : {}),
+        statement: view.statement,
+        debate: view.debate,
+        choices: view.choices.map((c) => ({ id: c.id, label: c.label, count: c.count, correct: c.correct })),
+        total: view.voters,
+        revealed: view.revealed,
+        ...(view.answerText ? { answerText: view.answerText } : {}),
+        ...(view.explanation ? { explanation: view.explanation } : {}),
+        ...(view.arguments ? { arguments: { pour: newest(sideOf(view.arguments.items, 'pour')), contre: newest(sideOf(view.arguments.items, 'contre')) } } : {}),
       };
       break;
-    }
-    case 'board': {
-      if (activity?.kind !== 'board') break;
-      out.board = {
-        columns: activity.columns.map((c) => ({ id: c.id, label: c.label })),
-        kinds: activity.postitKinds.map((k) => ({ id: k.id, label: k.label, color: k.color })),
-        postits: mine.flatMap((c) => (c.value.kind === 'postit' ? [{ column: c.value.column, kind: c.value.postitKind, text: c.value.text }] : [])).slice(-MAX_TEXTS),
-      };
+    case 'board':
+      out.board = { columns: view.columns, kinds: view.postitKinds, postits: newest(view.postits) };
       break;
-    }
     case 'question': {
-      const q = openQuestionOf(step, content);
-      if (!q) break;
-      const shown = revealed && !!q.answerText;
-      out.question = {
-        text: q.text,
-        answers: newest(mine.flatMap((c) => (c.value.kind === 'answer' ? [c.value.text] : []))),
-        revealed: shown,
-        ...(shown ? { answerText: q.answerText } : {}),
-      };
+      // Once the café has ended, the board's last view gives the guide's answer too (the view holds it then).
+      out.question = { text: view.statement, answers: newest(view.answers), revealed: !!view.answerText, ...(view.answerText ? { answerText: view.answerText } : {}) };
       break;
     }
     case 'pick':
-    case 'turns': {
-      const pickStep = step.kind === 'pick' ? step : pickStepFor(state, step);
-      if (activity?.kind !== 'pick' || !pickStep) break;
-      const picked = pickers(all, pickStep.id);
-      const count = (id: string) => picked.filter((p) => p.item === id).length;
-      const label = (id: string) => activity.items.find((i) => i.id === id)?.label ?? id;
-      const floor = step.kind === 'turns' ? picked[state.runtime[step.id]?.turn ?? 0] : undefined;
-      out.pick = {
-        items: activity.items.filter((i) => count(i.id) > 0).map((i) => ({ id: i.id, label: i.label, count: count(i.id) })),
-        ...(floor ? { floor: label(floor.item) } : {}),
-      };
+      out.pick = { items: view.picked.map((i) => ({ id: i.id, label: i.label, count: i.count })) };
       break;
-    }
-    case 'video': {
-      const v = videoOf(step, content);
-      out.video = { title: v?.title ?? step.ref, url: v?.url ?? content.playlistUrl, done: new Set(mine.filter((c) => c.kind === 'done').map((c) => c.userId)).size };
+    case 'turns':
+      out.pick = { items: view.picked, ...(view.current ? { floor: view.current.item } : {}) };
       break;
-    }
+    case 'video':
+      out.video = { title: view.video.title, url: view.video.url, done: view.finishedAll };
+      break;
     case 'text':
-      if (activity?.kind === 'text') out.text = { text: everyoneText(L, activity) };
+      out.text = { text: view.text };
       break;
-    case 'choose': {
+    case 'choose':
       // The options that fit the earlier choices, as the choose card offers them.
-      out.choose = { options: chooseOptions(state, content, step)?.options.map((o) => o.label) ?? [] };
+      out.choose = { options: view.options.map((o) => o.label) };
       break;
-    }
-    case 'feedback': {
-      const summary = feedbackSummary(mine);
-      out.feedback = { responses: summary.responses, questions: labelledFeedback(L, summary) };
+    case 'feedback':
+      out.feedback = { responses: view.responses, questions: view.questions };
       break;
-    }
+    case 'missing':
+      break;
+    default:
+      assertNever(view, 'step view');
   }
   return out;
 }
 
-/** The step kinds whose board shows Barista's line for participants when the guide's words there are the facilitator's. */
-function participantLineKind(kind: Step['kind']): ParticipantLineKind | undefined {
-  return kind === 'poll' || kind === 'question' || kind === 'pick' ? kind : undefined;
+function sideOf(items: Array<{ side: 'pour' | 'contre'; text: string }>, side: 'pour' | 'contre'): string[] {
+  return items.flatMap((a) => (a.side === side ? [a.text] : []));
 }
 
-function newest(texts: string[]): string[] {
-  return texts.slice(-MAX_TEXTS);
+function newest<T>(items: T[]): T[] {
+  return items.slice(-MAX_TEXTS);
 }

@@ -1,16 +1,14 @@
-import type { Activity } from '../../content/schema';
-import { activityOf } from '../../domain/lookup';
-import type { Contribution, Locale } from '../../domain/types';
+import type { Locale } from '../../domain/types';
 import { t } from '../../i18n';
+import type { BoardView as Board } from '../../views';
 import { formButton, rows, type ButtonRow } from '../buttons';
 import { bytes, fit } from '../format';
-import { activityBase, isOpen, type StepBase, type StepInput } from './common';
+import { stepBase, type StepBase } from './common';
 
 /** Bytes of post-it text a board card shows; the rest is counted ("… et N autres"). */
 export const BOARD_BUDGET = 22_000;
 
-export type BoardActivity = Extract<Activity, { kind: 'board' }>;
-type Color = BoardActivity['postitKinds'][number]['color'];
+type Color = Board['postitKinds'][number]['color'];
 
 /** A post-it's colour as an emoji: Teams cards have no coloured text boxes a participant would read at a glance. */
 export const COLOR_EMOJI: Record<Color, string> = {
@@ -42,13 +40,15 @@ export interface BoardView extends StepBase {
   addRows: ButtonRow[];
 }
 
+/** What a board's columns and post-its are drawn from: the board's step view (the recap draws it too). */
+export type BoardPostits = Pick<Board, 'columns' | 'postitKinds' | 'postits'>;
+
 /** The board's columns with their post-its, within a byte budget shared by all columns. */
-export function boardColumns(locale: Locale, activity: BoardActivity, contributions: Contribution[], stepId: string, budget: number): BoardColumnView[] {
-  const emoji = (kind: string) => COLOR_EMOJI[activity.postitKinds.find((k) => k.id === kind)?.color ?? 'yellow'];
-  const postits = contributions.flatMap((c) =>
-    c.stepId === stepId && c.value.kind === 'postit' ? [{ column: c.value.column, line: `${emoji(c.value.postitKind)} ${c.value.text}` }] : []);
+export function boardColumns(locale: Locale, board: BoardPostits, budget: number): BoardColumnView[] {
+  const emoji = (kind: string) => COLOR_EMOJI[board.postitKinds.find((k) => k.id === kind)?.color ?? 'yellow'];
+  const postits = board.postits.map((p) => ({ column: p.column, line: `${emoji(p.kind)} ${p.text}` }));
   const { shown } = fit(postits, budget, (p) => bytes(p.line));
-  return activity.columns.map((col, i) => {
+  return board.columns.map((col, i) => {
     const all = postits.filter((p) => p.column === col.id);
     const lines = shown.filter((p) => p.column === col.id).map((p) => p.line);
     const hidden = all.length - lines.length;
@@ -60,30 +60,25 @@ export function boardColumns(locale: Locale, activity: BoardActivity, contributi
   });
 }
 
-export function boardLegend(activity: BoardActivity): string {
-  return activity.postitKinds.map((k) => `${COLOR_EMOJI[k.color]} ${k.label}`).join(' · ');
+export function boardLegend(board: Pick<Board, 'postitKinds'>): string {
+  return board.postitKinds.map((k) => `${COLOR_EMOJI[k.color]} ${k.label}`).join(' · ');
 }
 
-/** Ma journée d'agent: the moments of the day as columns, a coloured post-it per piece of data. */
-export function boardView(input: StepInput): BoardView | undefined {
-  const { state, step, content, contributions, viewer } = input;
-  const L = viewer.locale;
-  const activity = activityOf(step, content);
-  if (activity?.kind !== 'board') return undefined;
-  const open = isOpen(state, step);
+/** Ma journée d'agent's card: the moments of the day as columns, a coloured post-it per piece of data. */
+export function boardCard(view: Board, L: Locale): BoardView {
   return {
-    ...activityBase(input, activity),
-    legend: t(L, 'board.legend', { legend: boardLegend(activity) }),
-    columns: boardColumns(L, activity, contributions, step.id, BOARD_BUDGET),
-    hasForm: open,
+    ...stepBase(view, L),
+    legend: t(L, 'board.legend', { legend: boardLegend(view) }),
+    columns: boardColumns(L, view, BOARD_BUDGET),
+    hasForm: view.canPost,
     columnLabel: t(L, 'board.column'),
-    columnChoices: activity.columns.map((c, i) => ({ title: `${i + 1}. ${c.label}`, value: c.id })),
+    columnChoices: view.columns.map((c, i) => ({ title: `${i + 1}. ${c.label}`, value: c.id })),
     kindLabel: t(L, 'board.kind'),
-    kindChoices: activity.postitKinds.map((k) => ({ title: `${COLOR_EMOJI[k.color]} ${k.label}`, value: k.id })),
+    kindChoices: view.postitKinds.map((k) => ({ title: `${COLOR_EMOJI[k.color]} ${k.label}`, value: k.id })),
     requiredText: t(L, 'board.required'),
     textLabel: t(L, 'board.text'),
     textPlaceholder: t(L, 'board.placeholder'),
     textRequired: t(L, 'board.textRequired'),
-    addRows: open ? rows([formButton<'postit'>(t(L, 'board.add'), { verb: 'postit', cafe: state.id, step: step.id }, 'positive')]) : [],
+    addRows: view.canPost ? rows([formButton<'postit'>(t(L, 'board.add'), { verb: 'postit', cafe: view.cafeId, step: view.stepId }, 'positive')]) : [],
   };
 }

@@ -1,23 +1,12 @@
-import type { Activity, Content } from '../../content/schema';
-import { actualMinutes, overtimeLimitMinutes } from '../../domain/decide';
-import { activityOf, currentStep } from '../../domain/lookup';
-import type { CafeState, Contribution, Step } from '../../domain/types';
 import { t } from '../../i18n';
-import { everyoneDescription, type ParticipantLineKind } from '../../i18n/audience';
+import type { Locale } from '../../domain/types';
+import { assertNever, type StepView, type TipGroup, type ViewAction } from '../../views';
 import { action } from '../actions';
 import { button, myViewButton, rows, type ButtonRow, type ButtonView } from '../buttons';
-import { partName, tipSection, type TipLine } from '../format';
+import { tipSection, type TipLine } from '../format';
 import type { Viewer } from '../types';
 
-/** What every step view is built from. `now` is passed in: cards never read the clock. */
-export interface StepInput {
-  state: CafeState;
-  step: Step;
-  content: Content;
-  contributions: Contribution[];
-  viewer: Viewer;
-  now: number;
-}
+export type { StepInput } from '../../views';
 
 /** The parts every step template shares: the header, the title, the closed line, the controls, the tips. */
 export interface StepBase {
@@ -44,71 +33,88 @@ export interface StepBase {
   tips: TipLine[];
 }
 
-/** A step takes answers and shows buttons only while it is the café's current step. */
-export function isOpen(state: CafeState, step: Step): boolean {
-  return (state.status === 'running' || state.status === 'paused') && currentStep(state)?.id === step.id;
+/** The step kind a view stands for (a missing activity keeps its step's kind). */
+function kindOf(view: StepView) {
+  return view.kind === 'missing' ? view.stepKind : view.kind;
 }
 
-/** The steps of the same activity in this part, to say "3 / 11". */
-function siblings(state: CafeState, step: Step): Step[] {
-  return state.steps.filter((s) => s.part === step.part && s.activityId === step.activityId && s.kind === step.kind);
-}
-
-export function position(state: CafeState, step: Step): { n: number; total: number } {
-  const list = siblings(state, step);
-  return { n: list.findIndex((s) => s.id === step.id) + 1, total: list.length };
-}
-
-/** "Le café · 2 / 2 · ⏸ En pause". */
-export function header(input: StepInput): string {
-  const { state, step, viewer } = input;
-  const bits = [`☕ ${partName(viewer.locale, step.part)}`];
-  const { n, total } = position(state, step);
-  if (step.kind !== 'choose' && total > 1) bits.push(t(viewer.locale, 'step.position', { n, total }));
-  if (state.status === 'paused') bits.push(t(viewer.locale, 'step.paused'));
+/** "☕ Le café · 2 / 2 · ⏸ En pause". */
+export function header(view: StepView, L: Locale): string {
+  const bits = [`☕ ${view.partLabel}`];
+  const { n, total } = view.series;
+  if (kindOf(view) !== 'choose' && total > 1) bits.push(t(L, 'step.position', { n, total }));
+  if (view.paused) bits.push(t(L, 'step.paused'));
   return bits.join(' · ');
 }
 
-export interface BaseOptions {
-  title: string;
-  /** What everyone reads under the title. */
-  description?: string;
-  /** The guide's texts addressed to the facilitator: shown in the facilitator's view only. */
-  facilitatorTexts?: Array<string | undefined>;
-  /** The facilitator's private tips (empty for everyone else). */
-  tips: TipLine[];
-  /** The facilitator's controls (ignored for everyone else and on closed steps). */
-  controls: ButtonView[];
-  /** Rows of facilitator buttons shown above the controls (the turns). */
-  extraRows?: ButtonRow[];
+/** The facilitator's tips panel, from the view's groups (empty for everyone else: the view has none). */
+export function tipLines(L: Locale, groups: TipGroup[]): TipLine[] {
+  return groups.flatMap((g) => (g.about === 'answer'
+    ? [{ text: `**${t(L, 'tips.answer')}**\n\n${g.text}`, weight: 'Default' as const }]
+    : tipSection(L, t(L, `tips.${g.about}`), g.tips)));
 }
 
-export function stepBase(input: StepInput, o: BaseOptions): StepBase {
-  const { viewer } = input;
-  const open = isOpen(input.state, input.step);
-  const facilitator = viewer.isFacilitator;
-  const tips = facilitator ? o.tips : [];
-  const forFacilitator = facilitator ? (o.facilitatorTexts ?? []).flatMap((text) => (text ? [{ text }] : [])) : [];
-  const notices = facilitator && open ? facilitatorNotices(input) : [];
+/** A view's action as a Teams button: its label, its style, and the café it acts on. */
+function actionButton(view: StepView, L: Locale, a: ViewAction): ButtonView {
+  const cafe = view.cafeId;
+  switch (a.verb) {
+    case 'turn':
+      return a.delta === 1
+        ? button(t(L, 'ctl.turnNext'), action({ verb: 'turn', cafe, step: a.step, delta: 1 }), 'positive')
+        : button(t(L, 'ctl.turnBack'), action({ verb: 'turn', cafe, step: a.step, delta: -1 }));
+    case 'reveal':
+      return button(t(L, kindOf(view) === 'question' ? 'ctl.revealAnswer' : 'ctl.reveal'), action({ verb: 'reveal', cafe, step: a.step }), 'positive');
+    case 'next':
+      // Révéler comes first where there is one: then Suivant is not the button to press.
+      return button(t(L, 'ctl.next'), action({ verb: 'next', cafe, step: a.step }), view.controls.some((c) => c.verb === 'reveal') ? 'default' : 'positive');
+    case 'back':
+      // Turns steps already have a "Précédent" (turn −1): the step's one is called "Étape précédente".
+      return button(t(L, kindOf(view) === 'turns' ? 'ctl.backStep' : 'ctl.back'), action({ verb: 'back', cafe, step: a.step }));
+    case 'extend':
+      return button(t(L, 'ctl.extend', { minutes: a.minutes }), action({ verb: 'extend', cafe, minutes: a.minutes }));
+    case 'pause':
+      return button(t(L, 'ctl.pause'), action({ verb: 'pause', cafe }));
+    case 'resume':
+      return button(t(L, 'ctl.resume'), action({ verb: 'resume', cafe }), 'positive');
+    case 'end':
+      return button(t(L, 'ctl.end'), action({ verb: 'end', cafe }), 'destructive');
+    case 'refresh':
+      return myViewButton(L, cafe, a.step);
+    default:
+      return assertNever(a, 'view action');
+  }
+}
+
+/** The view's controls as rows of buttons: the turns on their own row, above the pacing. */
+function controlRows(view: StepView, L: Locale): ButtonRow[] {
+  const turns = view.controls.filter((a) => a.verb === 'turn').map((a) => actionButton(view, L, a));
+  const others = view.controls.filter((a) => a.verb !== 'turn').map((a) => actionButton(view, L, a));
+  return [...(turns.length ? rows(turns) : []), ...rows(others)];
+}
+
+/** The template fields every step card shares, from the view (whose facilitator part only the facilitator's view has). */
+export function stepBase(view: StepView, L: Locale): StepBase {
+  const f = view.facilitator;
+  const notices = f?.notices ?? [];
+  const tips = tipLines(L, f?.tips ?? []);
+  const texts = (f?.texts ?? []).map((text) => ({ text }));
   return {
-    header: header(input),
+    header: header(view, L),
     hasFacilitatorNotice: notices.length > 0,
     facilitatorNotice: notices.join('\n\n'),
-    ...boardLink(viewer, facilitator && open),
-    title: o.title,
-    hasDescription: !!o.description,
-    description: o.description ?? '',
-    hasFacilitatorText: forFacilitator.length > 0,
-    facilitatorTextTitle: t(viewer.locale, 'tips.facilitatorText'),
-    facilitatorTexts: forFacilitator,
-    isClosed: !open,
-    closedText: t(viewer.locale, 'step.closed'),
-    controlRows: facilitator && open
-      ? [...(o.extraRows ?? []), ...rows(o.controls)]
-      : open && !viewer.userId ? rows([myViewButton(viewer.locale, input.state.id, input.step.id)]) : [],
+    ...boardLink({ isFacilitator: !!f, locale: L, boardUrl: f?.boardUrl }, !!f?.boardUrl),
+    title: view.title,
+    hasDescription: !!view.description,
+    description: view.description ?? '',
+    hasFacilitatorText: texts.length > 0,
+    facilitatorTextTitle: t(L, 'tips.facilitatorText'),
+    facilitatorTexts: texts,
+    isClosed: !view.open,
+    closedText: t(L, 'step.closed'),
+    controlRows: controlRows(view, L),
     hasTips: tips.length > 0,
-    tipsTitle: t(viewer.locale, 'tips.button'),
-    tipsNote: t(viewer.locale, 'tips.private'),
+    tipsTitle: t(L, 'tips.button'),
+    tipsNote: t(L, 'tips.private'),
     tips,
   };
 }
@@ -117,87 +123,4 @@ export function stepBase(input: StepInput, o: BaseOptions): StepBase {
 export function boardLink(viewer: Viewer, shown: boolean): { hasBoardLink: boolean; boardLinkText: string } {
   if (!shown || !viewer.boardUrl) return { hasBoardLink: false, boardLinkText: '' };
   return { hasBoardLink: true, boardLinkText: t(viewer.locale, 'board.link', { url: viewer.boardUrl }) };
-}
-
-/**
- * What the facilitator alone is told on the current card: when the countdown is over, what comes
- * next; when the café runs late, what is left that can be shortened.
- */
-function facilitatorNotices(input: StepInput): string[] {
-  const { state, step, content, viewer } = input;
-  const out: string[] = [];
-  if (state.timer?.stepId === step.id && state.timer.firedAt) {
-    const next = state.steps[state.cursor + 1];
-    const title = next ? activityOf(next, content)?.title ?? t(viewer.locale, `choose.title.${next.part}`) : undefined;
-    out.push(title ? t(viewer.locale, 'timeUp.next', { next: `${partName(viewer.locale, next!.part)} : ${title}` }) : t(viewer.locale, 'timeUp.last'));
-  }
-  if (state.overtimeAt) out.push(overtimeText(input));
-  return out;
-}
-
-/** "⏱ Le café dépasse 45 min… Encore au programme : …" from the steps still to come. */
-function overtimeText(input: StepInput): string {
-  const { state, content, viewer } = input;
-  const L = viewer.locale;
-  const left = new Map<string, string>();
-  for (const s of state.steps.slice(state.cursor + 1)) {
-    const title = activityOf(s, content)?.title ?? t(L, `choose.title.${s.part}`);
-    left.set(`${s.part}|${title}`, `${partName(L, s.part)} : ${title}`);
-  }
-  return t(L, 'overtime.card', {
-    limit: overtimeLimitMinutes(state, content),
-    actual: Math.round(actualMinutes(state, input.now)),
-    left: left.size ? [...left.values()].join(' · ') : t(L, 'overtime.nothingLeft'),
-  });
-}
-
-/**
- * The base of a step that is one activity of the guide: its title and description for everyone,
- * the guide's words to the facilitator and their tips, and the usual controls.
- */
-export function activityBase(input: StepInput, activity: Activity, kind?: ParticipantLineKind): StepBase {
-  const L = input.viewer.locale;
-  return stepBase(input, {
-    title: activity.title,
-    description: everyoneDescription(L, activity, kind),
-    facilitatorTexts: [activity.facilitatorText],
-    tips: tipSection(L, t(L, 'tips.activity'), activity.tips),
-    controls: controls(input),
-  });
-}
-
-export interface ControlOptions {
-  /** Poll not revealed yet: Révéler first. */
-  reveal?: boolean;
-  /** The reveal button's label (polls: Révéler; open questions: the guide's answer). */
-  revealLabel?: 'ctl.reveal' | 'ctl.revealAnswer';
-  /** Minutes a "+N min" button adds to the step's timer. */
-  extend?: number;
-  /** Turns steps already have a "Précédent" (turn −1): the step's one is called "Étape précédente". */
-  backIsStep?: boolean;
-}
-
-/** Révéler, Suivant, Précédent, Pause/Reprendre, Fin: the facilitator's pacing of the café. */
-export function controls(input: StepInput, o: ControlOptions = {}): ButtonView[] {
-  const { state, step, viewer } = input;
-  const L = viewer.locale;
-  const cafe = state.id;
-  const out: ButtonView[] = [];
-  if (o.reveal) out.push(button(t(L, o.revealLabel ?? 'ctl.reveal'), action({ verb: 'reveal', cafe, step: step.id }), 'positive'));
-  const last = state.cursor >= state.steps.length - 1;
-  if (!last) out.push(button(t(L, 'ctl.next'), action({ verb: 'next', cafe, step: step.id }), o.reveal ? 'default' : 'positive'));
-  if (state.cursor > 0) out.push(button(t(L, o.backIsStep ? 'ctl.backStep' : 'ctl.back'), action({ verb: 'back', cafe, step: step.id })));
-  if (o.extend && state.timer?.stepId === step.id) {
-    out.push(button(t(L, 'ctl.extend', { minutes: o.extend }), action({ verb: 'extend', cafe, minutes: o.extend })));
-  }
-  out.push(state.status === 'paused'
-    ? button(t(L, 'ctl.resume'), action({ verb: 'resume', cafe }), 'positive')
-    : button(t(L, 'ctl.pause'), action({ verb: 'pause', cafe })));
-  out.push(button(t(L, 'ctl.end'), action({ verb: 'end', cafe }), 'destructive'));
-  return out;
-}
-
-/** The activity's title, or the part's name when the content no longer has the activity. */
-export function activityTitle(input: StepInput): string {
-  return activityOf(input.step, input.content)?.title ?? partName(input.viewer.locale, input.step.part);
 }

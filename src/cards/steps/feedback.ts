@@ -1,9 +1,9 @@
-import { feedbackSummary } from '../../domain/feedback';
+import type { Locale } from '../../domain/types';
 import { t } from '../../i18n';
-import { labelledFeedback } from '../../i18n/feedback';
+import type { FeedbackView as Feedback } from '../../views';
 import { formButton, rows, type ButtonRow } from '../buttons';
 import { bar, bytes, fit } from '../format';
-import { controls, isOpen, stepBase, type StepBase, type StepInput } from './common';
+import { stepBase, type StepBase } from './common';
 
 const COMMENTS_BUDGET = 12_000;
 
@@ -26,33 +26,26 @@ export interface FeedbackView extends StepBase {
 }
 
 /**
- * The closing feedback poll: three quick choices and two optional comments, anonymous. Everyone
- * sees how many answered and the counts; the comments go to the facilitator's view (and the
- * export, and the report to the cafés' network). The form stays open after the café ends.
+ * The closing feedback poll's card: three quick choices and two optional comments, anonymous; the
+ * counts for everyone, the comments in the facilitator's view. The form stays open after the café ends.
  */
-export function feedbackView(input: StepInput): FeedbackView {
-  const { state, step, contributions, viewer } = input;
-  const L = viewer.locale;
-  const acceptsAnswers = isOpen(state, step) || state.status === 'ended';
-  const summary = feedbackSummary(contributions.filter((c) => c.stepId === step.id));
-  const questions = labelledFeedback(L, summary);
-  const mine = viewer.userId ? contributions.find((c) => c.stepId === step.id && c.value.kind === 'feedback' && c.userId === viewer.userId) : undefined;
-  const my = mine?.value.kind === 'feedback' ? mine.value : undefined;
-  const commentLines = viewer.isFacilitator
+export function feedbackCard(view: Feedback, L: Locale): FeedbackView {
+  const my = view.mine;
+  const commentLines = view.comments
     ? [
-        ...summary.positive.map((text) => ({ text: `👍 ${text}` })),
-        ...summary.negative.map((text) => ({ text: `🔧 ${text}` })),
+        ...view.comments.positive.map((text) => ({ text: `👍 ${text}` })),
+        ...view.comments.negative.map((text) => ({ text: `🔧 ${text}` })),
       ]
     : [];
   const { shown, hidden } = fit(commentLines, COMMENTS_BUDGET, (c) => bytes(c.text));
   if (hidden) shown.push({ text: t(L, 'recap.more', { n: hidden }) });
   return {
-    ...stepBase(input, { title: t(L, 'feedback.title'), tips: [], controls: controls(input) }),
+    ...stepBase(view, L),
     // After the end the card is closed for the café, not for the feedback.
     isClosed: false,
     intro: t(L, 'feedback.intro'),
-    hasForm: acceptsAnswers,
-    questions: questions.map((q) => ({
+    hasForm: view.acceptsAnswers,
+    questions: view.questions.map((q) => ({
       id: `feedback_${q.id}`, label: q.text, value: my?.[q.id] ?? '', choices: q.choices.map((c) => ({ title: c.label, value: c.id })),
     })),
     positiveLabel: t(L, 'feedback.positive'),
@@ -60,13 +53,13 @@ export function feedbackView(input: StepInput): FeedbackView {
     negativeLabel: t(L, 'feedback.negative'),
     negativeValue: my?.negative ?? '',
     placeholder: t(L, 'question.placeholder'),
-    sendRows: acceptsAnswers ? rows([formButton<'feedback'>(t(L, 'feedback.send'), { verb: 'feedback', cafe: state.id, step: step.id }, 'positive')]) : [],
+    sendRows: view.acceptsAnswers ? rows([formButton<'feedback'>(t(L, 'feedback.send'), { verb: 'feedback', cafe: view.cafeId, step: view.stepId }, 'positive')]) : [],
     hasThanks: !!my,
     thanksText: t(L, 'feedback.thanks'),
-    responsesText: t(L, 'feedback.responses', { n: summary.responses }),
-    results: summary.responses === 0 ? [] : questions.map((q) => ({
+    responsesText: t(L, 'feedback.responses', { n: view.responses }),
+    results: view.responses === 0 ? [] : view.questions.map((q) => ({
       title: q.text,
-      lines: q.choices.map((c) => ({ label: c.label, bar: bar(c.count, summary.responses) })),
+      lines: q.choices.map((c) => ({ label: c.label, bar: bar(c.count, view.responses) })),
     })),
     hasComments: shown.length > 0,
     comments: shown,

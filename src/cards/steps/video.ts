@@ -1,12 +1,12 @@
-import { activityOf, participants, videoOf } from '../../domain/lookup';
+import type { Locale } from '../../domain/types';
 import { t } from '../../i18n';
+import { assertNever, type Countdown, type VideoView as Video } from '../../views';
 import { action } from '../actions';
 import { button, rows, type ButtonRow } from '../buttons';
-import { minutesLeft, tipSection } from '../format';
-import { controls, isOpen, stepBase, type StepBase, type StepInput } from './common';
+import { minutesLeft } from '../format';
+import { stepBase, type StepBase } from './common';
 
-/** What "+N min" adds to a viewing pause (the guide plans 2 to 5 minutes online). */
-export const EXTEND_MINUTES = 2;
+export { EXTEND_MINUTES } from '../../views';
 
 export interface VideoView extends StepBase {
   videoTitle: string;
@@ -27,60 +27,39 @@ function clock(at: number): string {
   return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
 }
 
-/** "Temps restant : 4 min", "⏸ En pause (3 min restantes)" or "⏰ Temps écoulé", from the step's timer. */
-export function countdown(input: StepInput): string | undefined {
-  const { state, step, viewer, now } = input;
-  const timer = state.timer;
-  if (!timer || timer.stepId !== step.id) return undefined;
-  const L = viewer.locale;
-  if (timer.firedAt !== undefined) return t(L, 'video.elapsed');
-  if (timer.remainingMs !== undefined) return t(L, 'video.paused', { minutes: minutesLeft(timer.remainingMs) });
-  if (timer.dueAt === undefined) return undefined;
-  const left = timer.dueAt - now;
-  if (left <= 0) return t(L, 'video.elapsed');
-  // A card is not redrawn every minute: the end time stays true, the minutes left are as of the last update.
-  const until = clock(timer.dueAt);
-  if (left < 60_000) return t(L, 'video.remainingUnderOne', { until });
-  return t(L, 'video.remaining', { minutes: minutesLeft(left), until });
+/** "Temps restant : 4 min", "⏸ En pause (3 min restantes)" or "⏰ Temps écoulé", from the view's countdown. */
+export function countdownText(L: Locale, countdown: Countdown): string {
+  switch (countdown.state) {
+    case 'elapsed':
+      return t(L, 'video.elapsed');
+    case 'paused':
+      return t(L, 'video.paused', { minutes: minutesLeft(countdown.msLeft) });
+    case 'running': {
+      // A card is not redrawn every minute: the end time stays true, the minutes left are as of the last update.
+      const until = clock(countdown.dueAt);
+      if (countdown.msLeft < 60_000) return t(L, 'video.remainingUnderOne', { until });
+      return t(L, 'video.remaining', { minutes: minutesLeft(countdown.msLeft), until });
+    }
+    default:
+      return assertNever(countdown, 'countdown');
+  }
 }
 
-/**
- * The viewing pause of the virtual café: the link, the guide's advice, a countdown and
- * "J'ai fini" so the facilitator knows when everyone is back.
- */
-export function videoView(input: StepInput): VideoView | undefined {
-  const { state, step, content, contributions, viewer } = input;
-  const L = viewer.locale;
-  const video = videoOf(step, content);
-  const activity = activityOf(step, content);
-  if (!video || activity?.kind !== 'video') return undefined;
-  const open = isOpen(state, step);
-  const people = participants(state, contributions);
-  const doneIds = new Set(contributions.filter((c) => c.stepId === step.id && c.kind === 'done').map((c) => c.userId));
-  const done = people.filter((p) => doneIds.has(p)).length;
-  const youDone = !!viewer.userId && doneIds.has(viewer.userId);
-  const left = open ? countdown(input) : undefined;
+/** The viewing pause's card: the link, a countdown and "J'ai fini" so the facilitator knows when everyone is back. */
+export function videoCard(view: Video, L: Locale): VideoView {
+  const left = view.countdown ? countdownText(L, view.countdown) : undefined;
   return {
-    ...stepBase(input, {
-      title: activity.title,
-      // The virtual café's viewing advice speaks to the facilitator (« demander à tout le monde de couper son micro… »).
-      facilitatorTexts: [activity.facilitatorText, activity.viewingAdvice],
-      tips: [
-        ...tipSection(L, t(L, 'tips.objectives'), video.objectives),
-        ...tipSection(L, t(L, 'tips.activity'), activity.tips),
-      ],
-      controls: controls(input, { extend: EXTEND_MINUTES }),
-    }),
-    videoTitle: `🎬 ${video.title}`,
-    videoUrl: video.url,
+    ...stepBase(view, L),
+    videoTitle: `🎬 ${view.video.title}`,
+    videoUrl: view.video.url,
     watchTitle: t(L, 'video.watch'),
-    hasWatch: open,
+    hasWatch: view.open,
     advice: t(L, 'video.instruction'),
     hasCountdown: !!left,
     countdownText: left ?? '',
-    doneText: t(L, 'video.doneCount', { done, total: people.length }),
-    doneRows: open && !youDone ? rows([button(t(L, 'video.done'), action({ verb: 'done', cafe: state.id, step: step.id }), 'positive')]) : [],
-    hasYouDone: youDone,
+    doneText: t(L, 'video.doneCount', { done: view.finished, total: view.people }),
+    doneRows: view.canSayDone ? rows([button(t(L, 'video.done'), action({ verb: 'done', cafe: view.cafeId, step: view.stepId }), 'positive')]) : [],
+    hasYouDone: view.youDone,
     youDoneText: t(L, 'video.youDone'),
   };
 }

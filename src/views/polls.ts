@@ -1,0 +1,89 @@
+import { activityOf, openQuestionOf, questionOf, voteCounts } from '../domain/lookup';
+import { everyoneDescription } from '../i18n/audience';
+import { isOpen, position, viewBase } from './base';
+import type { PollView, QuestionView, StepInput } from './types';
+
+/**
+ * A poll (Madonna, placement, debate, quiz): the statement, the counts for everyone (never who
+ * voted what), the viewer's own vote, and once revealed the guide's answer with its right choices.
+ */
+export function pollView(input: StepInput): PollView | undefined {
+  const { state, step, content, contributions, viewer } = input;
+  const L = viewer.locale;
+  const question = questionOf(step, content);
+  const activity = activityOf(step, content);
+  if (!question || activity?.kind !== 'polls') return undefined;
+  const open = isOpen(state, step);
+  const revealed = !open || !!state.runtime[step.id]?.revealed;
+  const counts = voteCounts(contributions, step.id);
+  const total = question.choices.reduce((n, c) => n + (counts[c.id] ?? 0), 0);
+  const vote = viewer.userId
+    ? contributions.find((c) => c.stepId === step.id && c.value.kind === 'vote' && c.userId === viewer.userId)
+    : undefined;
+  const mine = vote?.value.kind === 'vote' ? question.choices.find((c) => c.id === (vote.value as { choice: string }).choice) : undefined;
+  const correct = new Set(question.correct);
+  const answer = question.answerText ?? question.choices.filter((c) => correct.has(c.id)).map((c) => c.label).join(' / ');
+  const first = position(state, step).n === 1;
+  const args = contributions.flatMap((c) => (c.stepId === step.id && c.value.kind === 'argument' ? [{ side: c.value.side, text: c.value.text }] : []));
+  return {
+    ...viewBase(input, {
+      title: activity.title,
+      description: everyoneDescription(L, activity, 'poll', first),
+      facilitatorTexts: first ? [activity.facilitatorText] : [],
+      tips: [{ about: 'question', tips: question.tips }, { about: 'activity', tips: activity.tips }],
+      controls: { reveal: !revealed },
+    }),
+    kind: 'poll',
+    statement: question.text,
+    bonus: question.bonus,
+    debate: question.arguments,
+    choices: question.choices.map((c) => {
+      const count = counts[c.id] ?? 0;
+      return { id: c.id, label: c.label, count, percent: total ? Math.round((count * 100) / total) : 0, correct: revealed && correct.has(c.id) };
+    }),
+    voters: total,
+    revealed,
+    ...(revealed && answer ? { answer } : {}),
+    ...(revealed && question.answerText ? { answerText: question.answerText } : {}),
+    ...(revealed && question.explanation ? { explanation: question.explanation } : {}),
+    ...(mine ? { mine: { id: mine.id, label: mine.label } } : {}),
+    canVote: open && !revealed,
+    canArgue: question.arguments && open,
+    ...(question.arguments ? { arguments: { items: args, listed: viewer.isFacilitator } } : {}),
+  };
+}
+
+/**
+ * An open question (the definitions round, a synthesis): everyone may answer in a few words,
+ * answers are anonymous; the guide's answer is the facilitator's until they reveal it.
+ */
+export function questionView(input: StepInput): QuestionView | undefined {
+  const { state, step, content, contributions, viewer } = input;
+  const L = viewer.locale;
+  const activity = activityOf(step, content);
+  const question = openQuestionOf(step, content);
+  if (!question || activity?.kind !== 'questions') return undefined;
+  const first = position(state, step).n === 1;
+  const revealed = !!state.runtime[step.id]?.revealed && !!question.answerText;
+  return {
+    ...viewBase(input, {
+      title: activity.title,
+      description: everyoneDescription(L, activity, 'question', first),
+      // The guide's words to the facilitator, and its answer when it speaks to them (never revealed).
+      facilitatorTexts: [first ? activity.facilitatorText : undefined, question.facilitatorAnswer],
+      tips: [
+        ...(question.answerText && !revealed ? [{ about: 'answer' as const, text: question.answerText }] : []),
+        { about: 'question', tips: question.tips },
+        { about: 'activity', tips: activity.tips },
+      ],
+      controls: { reveal: !!question.answerText && !revealed },
+    }),
+    kind: 'question',
+    statement: question.text,
+    answers: contributions.flatMap((c) => (c.stepId === step.id && c.value.kind === 'answer' ? [c.value.text] : [])),
+    // The guide's answer reaches everyone's view only once it is theirs: revealed, or the café over (the board's last view).
+    ...(question.answerText && (revealed || state.status === 'ended') ? { answerText: question.answerText } : {}),
+    revealed,
+    canAnswer: isOpen(state, step),
+  };
+}
