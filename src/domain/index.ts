@@ -13,5 +13,6 @@ export { recommend, nextQuestion } from './recommend';
 export type { MenuAnswers, Proposal } from './recommend';
 export { composables, composeFormula, PARTS } from './compose';
 export type { Composable } from './compose';
+export * from './turnRules';
 export { FEEDBACK_QUESTIONS, FEEDBACK_STEP_ID, feedbackSummary, isFeedbackChoice } from './feedback';
 export type { FeedbackQuestionId, FeedbackSummary } from './feedback';

@@ -14,6 +14,12 @@ export interface StepInput {
   step: Step;
   content: Content;
   contributions: Contribution[];
+  /**
+   * The café's participants (everyone who did something, in the order they first did), when the
+   * caller keeps them: then `contributions` need only hold this step's (and, for turns, its pick
+   * step's). Absent: computed from `contributions`, which must then be the café's.
+   */
+  participants?: string[];
   viewer: Viewer;
   now: number;
 }

@@ -44,7 +44,7 @@ export function stepCard(input: StepInput): Card {
   const [template, build] = byKind[input.step.kind];
   const view = (build as (i: StepInput) => object | undefined)(input);
   const card = view ? expand(template, view) : expand(textTemplate, missing(input));
-  return withRefresh(card, isOpen(input.state, input.step) ? refreshFor(input.state, input.contributions, input.step.id) : undefined);
+  return withRefresh(card, isOpen(input.state, input.step) ? refreshFor(input.state, input.contributions, input.step.id, input.participants) : undefined);
 }
 
 /** The content no longer has this step's activity (a content pack changed mid-café): a card that still lets the facilitator move on. */

@@ -2,8 +2,8 @@ import { TurnContext, type Activity, type ConversationReference } from 'botbuild
 import {
   AuthenticationConstants, ClaimsIdentity, TeamsConnectorClient, type BotFrameworkAuthentication, type ConnectorClient,
 } from 'botframework-connector';
-import type { CafeState } from '../domain/types';
-import { disableSdkRetries } from './outbound';
+import type { CafeState } from '../../domain/types';
+import { disableSdkRetries } from '../../bot/outbound';
 
 /** Where a café's messages go: enough to reach the conversation proactively. */
 export type Channel = Pick<CafeState, 'conversationId' | 'serviceUrl' | 'botId' | 'channelId' | 'tenantId'>;

@@ -1,6 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { Actor } from '../domain/types';
-import type { ErrorSink } from '../errors';
+import type { Actor } from '../../domain/types';
+import type { ErrorSink } from '../../errors';
 
 type Role = NonNullable<Actor['meetingRole']>;
 export type RoleLookup = (ctx: TurnContext, meetingId: string, participantId: string, tenantId?: string) => Promise<string | undefined>;

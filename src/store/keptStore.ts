@@ -1,0 +1,209 @@
+import type { CafeState, Contribution } from '../domain/types';
+import type { CafeStore, ChatProfile } from './port';
+
+/** How many cafés are kept in memory at most (the least recently used go first). */
+const MAX_CAFES = 2_000;
+
+interface KeptCafe {
+  state: CafeState;
+  /** Contributions by step, as the inner store lists them, loaded on first need. */
+  steps: Map<string, KeptStep>;
+  /** Message ids by key; `null` means "read: none". */
+  messages: Map<string, string | null>;
+}
+
+interface KeptStep {
+  /** By contribution key (stepId, kind, key): insertion order is the inner store's row order. */
+  byKey: Map<string, Contribution>;
+  /** The list in (at, row) order, rebuilt only when an upsert moved a record. */
+  sorted: Contribution[] | undefined;
+}
+
+/**
+ * A store decorator that keeps the cafés this process serves in memory between turns: the café
+ * document, its contributions by step and its message ids, read once and then kept up to date by
+ * this process's own writes (write-through: the inner store is always written first).
+ *
+ * Only for a process that is its store's only writer (SQLite, one process): with Redis, other
+ * instances write too, and a kept café would go stale — server.ts does not use it there.
+ * Cafés are copied in and out, as the other stores do; kept contributions are frozen and shared
+ * (a poll with 2,000 votes is not copied at every vote), so a caller that tried to change one throws.
+ */
+export class KeptStore implements CafeStore {
+  private readonly cafes = new Map<string, KeptCafe>();
+  /** conversationId → its active café's id (or null: none), for getActive. */
+  private readonly active = new Map<string, string | null>();
+
+  constructor(readonly inner: CafeStore, private readonly maxCafes = MAX_CAFES) {}
+
+  async getActive(conversationId: string): Promise<CafeState | undefined> {
+    const id = this.active.get(conversationId);
+    if (id === null) return undefined;
+    if (id !== undefined) {
+      const kept = this.cafes.get(id);
+      if (kept && kept.state.status !== 'ended') return structuredClone(kept.state);
+    }
+    const state = await this.inner.getActive(conversationId);
+    this.active.set(conversationId, state?.id ?? null);
+    if (state) this.keep(state);
+    return state;
+  }
+
+  async get(cafeId: string): Promise<CafeState | undefined> {
+    const kept = this.touch(cafeId);
+    if (kept) return structuredClone(kept.state);
+    const state = await this.inner.get(cafeId);
+    if (state) this.keep(state);
+    return state;
+  }
+
+  listCafes(conversationId: string): Promise<CafeState[]> {
+    return this.inner.listCafes(conversationId);
+  }
+
+  async create(state: CafeState): Promise<boolean> {
+    const created = await this.inner.create(state);
+    if (created) {
+      this.keep(structuredClone(state));
+      if (state.status !== 'ended') this.active.set(state.conversationId, state.id);
+    } else {
+      this.active.delete(state.conversationId);
+    }
+    return created;
+  }
+
+  async save(state: CafeState): Promise<boolean> {
+    const saved = await this.inner.save(state);
+    if (saved) {
+      const kept = this.cafes.get(state.id);
+      if (kept) kept.state = structuredClone(state);
+      else this.keep(structuredClone(state));
+      this.active.set(state.conversationId, state.status === 'ended' ? null : state.id);
+    } else {
+      // Someone saved in between (should not happen with one writer): read it again next time.
+      this.drop(state.id);
+    }
+    return saved;
+  }
+
+  async putContribution(c: Contribution): Promise<void> {
+    await this.inner.putContribution(c);
+    const step = this.cafes.get(c.cafeId)?.steps.get(c.stepId);
+    if (!step) return;
+    const key = `${c.kind}\u0000${c.key}`;
+    const copy = frozen(c);
+    const replaced = step.byKey.has(key);
+    step.byKey.set(key, copy);
+    if (replaced || !step.sorted) step.sorted = undefined;
+    else if (step.sorted.length > 0 && step.sorted[step.sorted.length - 1].at > copy.at) step.sorted = undefined;
+    else step.sorted.push(copy);
+  }
+
+  async listContributions(cafeId: string, stepId?: string): Promise<Contribution[]> {
+    if (stepId === undefined) return this.inner.listContributions(cafeId);
+    const kept = this.touch(cafeId);
+    if (!kept) return this.inner.listContributions(cafeId, stepId);
+    let step = kept.steps.get(stepId);
+    if (!step) {
+      const list = await this.inner.listContributions(cafeId, stepId);
+      // The café may have been dropped while the list was read.
+      if (this.cafes.get(cafeId) !== kept) return list;
+      step = { byKey: new Map(list.map((c) => [`${c.kind}\u0000${c.key}`, frozen(c)])), sorted: undefined };
+      step.sorted = [...step.byKey.values()];
+      kept.steps.set(stepId, step);
+      return list;
+    }
+    // Stable: records with the same instant keep their row order, as ORDER BY at, rowid does.
+    step.sorted ??= [...step.byKey.values()].sort((a, b) => a.at - b.at);
+    return step.sorted.slice();
+  }
+
+  async setMessageId(cafeId: string, key: string, activityId: string): Promise<void> {
+    await this.inner.setMessageId(cafeId, key, activityId);
+    this.cafes.get(cafeId)?.messages.set(key, activityId);
+  }
+
+  async getMessageId(cafeId: string, key: string): Promise<string | undefined> {
+    const kept = this.cafes.get(cafeId);
+    const hit = kept?.messages.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const id = await this.inner.getMessageId(cafeId, key);
+    if (kept && this.cafes.get(cafeId) === kept) kept.messages.set(key, id ?? null);
+    return id;
+  }
+
+  listTimed(): Promise<CafeState[]> {
+    return this.inner.listTimed();
+  }
+
+  async purgeEndedBefore(ts: number): Promise<number> {
+    const n = await this.inner.purgeEndedBefore(ts);
+    if (n > 0) this.clear();
+    return n;
+  }
+
+  async eraseCafe(cafeId: string): Promise<boolean> {
+    const kept = this.cafes.get(cafeId);
+    const erased = await this.inner.eraseCafe(cafeId);
+    this.drop(cafeId);
+    if (kept) this.active.delete(kept.state.conversationId);
+    return erased;
+  }
+
+  async eraseConversation(conversationId: string): Promise<number> {
+    const n = await this.inner.eraseConversation(conversationId);
+    for (const [id, kept] of this.cafes) if (kept.state.conversationId === conversationId) this.cafes.delete(id);
+    this.active.delete(conversationId);
+    return n;
+  }
+
+  getProfile(conversationId: string): Promise<ChatProfile | undefined> {
+    return this.inner.getProfile(conversationId);
+  }
+
+  setProfile(conversationId: string, profile: ChatProfile): Promise<void> {
+    return this.inner.setProfile(conversationId, profile);
+  }
+
+  ping(): Promise<boolean> {
+    return this.inner.ping();
+  }
+
+  async close(): Promise<void> {
+    this.clear();
+    await this.inner.close();
+  }
+
+  private keep(state: CafeState): void {
+    if (this.active.size > this.maxCafes * 4) this.active.clear();
+    this.cafes.set(state.id, { state: structuredClone(state), steps: new Map(), messages: new Map() });
+    if (this.cafes.size > this.maxCafes) this.drop(this.cafes.keys().next().value!);
+  }
+
+  /** A kept café, moved to the most recently used end. */
+  private touch(cafeId: string): KeptCafe | undefined {
+    const kept = this.cafes.get(cafeId);
+    if (!kept) return undefined;
+    this.cafes.delete(cafeId);
+    this.cafes.set(cafeId, kept);
+    return kept;
+  }
+
+  private drop(cafeId: string): void {
+    const kept = this.cafes.get(cafeId);
+    this.cafes.delete(cafeId);
+    if (kept) this.active.delete(kept.state.conversationId);
+  }
+
+  private clear(): void {
+    this.cafes.clear();
+    this.active.clear();
+  }
+}
+
+/** A deep-frozen copy of a contribution. */
+function frozen(c: Contribution): Contribution {
+  const copy = structuredClone(c);
+  Object.freeze(copy.value);
+  return Object.freeze(copy);
+}
