@@ -12,7 +12,7 @@ import { exportRoute, exportToken } from './export';
 import { Outbound } from './bot/outbound';
 import { readConfig, type Config } from './config';
 import { loadContent } from './content';
-import { makeErrorSink } from './errors';
+import { BaristaError, makeErrorSink } from './errors';
 import { KeptStore } from './store/keptStore';
 import { SqliteStore } from './store/sqliteStore';
 import type { CafeStore } from './store/port';
@@ -65,6 +65,8 @@ export interface StartOptions {
   now?: () => number;
   /** Checks the meeting tab's Teams single sign-on tokens (tests); default: against Microsoft Entra ID. */
   sso?: SsoVerifier;
+  /** Wraps the store everything uses (tests count its calls). */
+  wrapStore?: (store: CafeStore) => CafeStore;
 }
 
 export async function startBarista(options: StartOptions = {}): Promise<Barista> {
@@ -76,11 +78,12 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   const content = loadContent(config.contentDir, config.videoLinks);
 
   const storeKind = config.redisUrl ? 'redis' : 'sqlite';
-  const store: CafeStore = config.redisUrl
+  const opened: CafeStore = config.redisUrl
     ? // Redis and BullMQ are loaded only for scale-out (about 30 MB a process otherwise).
       new (await import('./store/redisStore')).RedisStore({ url: config.redisUrl, prefix: config.redisPrefix, onError: oncePerOutage(log, 'store') })
     : // One process is SQLite's only writer: the cafés it serves are kept in memory between turns.
       new KeptStore(new SqliteStore(config.dataDir));
+  const store = options.wrapStore?.(opened) ?? opened;
 
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.localMode
@@ -94,14 +97,14 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
 
   const outbound = new Outbound({
     logger: log,
-    onError: (err: unknown, context: Record<string, unknown>) => sink(err, { where: 'outbound', ...context }),
+    onError: (err: unknown, context: Record<string, unknown>) => sink(new BaristaError('channel-failed', 'a Teams call failed after its retries', err), { where: 'outbound', ...context }),
   });
   const gateway = options.gateway ?? new CloudGateway(auth, config.appId);
   let bot: Bot | undefined;
   const onFire: OnFire = async (cafeId, stepId, late) => {
     if (late) log.warn({ cafeId, stepId, late }, 'timer fell due while the server was down: firing late');
     else log.info({ cafeId, stepId, late }, 'timer fired');
-    await bot!.onTimer(cafeId, stepId).catch((err) => sink(err, { where: 'timer', cafeId }));
+    await bot!.onTimer(cafeId, stepId).catch((err) => sink(new BaristaError('timer-failed', 'a timer fell due and its command failed', err), { where: 'timer', cafeId }));
   };
   let timers: Timers & { rearm(store: CafeStore): Promise<number> };
   let closeTimers: () => Promise<void>;
