@@ -47,6 +47,8 @@ const TIME_LIMIT_S = Number(process.env.BENCH_TIME_LIMIT_S ?? 240);
 /** The one-café runs: 20 voters, then 2,000 voters on the same poll. */
 const SOLO_S = arg('solo-duration', 8);
 const BIG_VOTERS = 2_000;
+/** Fewer connections than the café's 20 voters: each voter has at most one vote in flight. */
+const SOLO_CONNECTIONS = 10;
 const STEP = 'tasse.madonna.annees-80';
 const CHOICES = ['donnee', 'madonna', 'les-deux'];
 
@@ -118,12 +120,12 @@ async function main(): Promise<void> {
     const solo = await openCafes(baristaUrl, connector, posts, 2, 'solo');
     await waitPollCards(posts, solo);
     const small = new VoteTracker([solo[0]], connector.url, VOTERS);
-    await load(baristaUrl, small, WARMUP_S);
-    const s20 = await load(baristaUrl, small, SOLO_S);
+    await load(baristaUrl, small, WARMUP_S, undefined, SOLO_CONNECTIONS);
+    const s20 = await load(baristaUrl, small, SOLO_S, undefined, SOLO_CONNECTIONS);
     const big = new VoteTracker([solo[1]], connector.url, BIG_VOTERS);
-    await load(baristaUrl, big, 0, BIG_VOTERS);
-    await load(baristaUrl, big, WARMUP_S);
-    const s2000 = await load(baristaUrl, big, SOLO_S);
+    await load(baristaUrl, big, 0, BIG_VOTERS, SOLO_CONNECTIONS);
+    await load(baristaUrl, big, WARMUP_S, undefined, SOLO_CONNECTIONS);
+    const s2000 = await load(baristaUrl, big, SOLO_S, undefined, SOLO_CONNECTIONS);
     const sizeRatio = s2000.votesPerSecond / s20.votesPerSecond;
 
     log('stopping Barista (SIGTERM: drains outbound), then reading its SQLite file…');
@@ -295,7 +297,8 @@ class VoteTracker {
 
   /** A vote for a random voter who has none in flight (first, each voter once); its body has a fresh activity id. */
   next(): { key: string; choice: string; body: string } {
-    for (;;) {
+    for (let tries = 0; ; tries++) {
+      if (tries > 10_000) throw new Error('bench: every voter has a vote in flight (more connections than voters?)');
       const first = this.unvoted < this.cafes.length * this.voters ? this.unvoted++ : undefined;
       const c = first === undefined ? Math.floor(Math.random() * this.cafes.length) : first % this.cafes.length;
       const v = first === undefined ? Math.floor(Math.random() * this.voters) : Math.floor(first / this.cafes.length);
@@ -339,12 +342,12 @@ interface LoadResult {
 }
 
 /** `seconds` of load, or (amount) that many requests. */
-async function load(url: string, tracker: VoteTracker, seconds: number, amount?: number): Promise<LoadResult> {
+async function load(url: string, tracker: VoteTracker, seconds: number, amount?: number, connections = CONNECTIONS): Promise<LoadResult> {
   let ok = 0;
   let failed = 0;
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     pipelining: 1,
     ...(amount ? { amount } : { duration: seconds }),
     timeout: 10,
@@ -467,7 +470,7 @@ function appendDocs(table: string, details: string[]): void {
     `\n## ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} — ${commit}${dirty ? ` + ${dirty} uncommitted file(s) in src/ or cards/` : ''}\n\n` +
       `Machine: ${machine}. Load: ${CAFES} cafés × ${VOTERS} voters on the Madonna poll, autocannon ${CONNECTIONS} connections, ` +
       `${DURATION_S} s after a ${WARMUP_S} s warm-up, fake connector enforcing Teams' limits; then one café's poll with ` +
-      `${VOTERS}, and with ${BIG_VOTERS} voters (${SOLO_S} s each).\n\n${table}\n\n${details.map((d) => `- ${d}`).join('\n')}\n`,
+      `${VOTERS}, and with ${BIG_VOTERS} voters (${SOLO_CONNECTIONS} connections, ${SOLO_S} s each).\n\n${table}\n\n${details.map((d) => `- ${d}`).join('\n')}\n`,
   );
   log(`appended to ${path.relative(ROOT, file)}`);
 }

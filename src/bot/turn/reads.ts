@@ -1,9 +1,30 @@
-import { pickStepFor, stepById, type CafeState, type Contribution } from '../../domain';
+import { pickStepFor, stepById, type CafeState, type Contribution, type Step, type StepKind } from '../../domain';
 import type { CafeStore } from '../../store/port';
 
 /** How long a kept participant list is trusted when other processes write too (Redis). */
 const SHARED_TTL_MS = 5_000;
 const MAX_KEPT = 5_000;
+
+const itself = (_state: CafeState, step: Step): string[] => [step.id];
+
+/**
+ * Whose contributions the view of a step needs, by kind: its own, and for a turns step the pick
+ * step that gives the floor. A new step kind must say it here (or it does not compile).
+ */
+const viewNeeds = {
+  choose: itself,
+  poll: itself,
+  pick: itself,
+  video: itself,
+  board: itself,
+  question: itself,
+  text: itself,
+  feedback: itself,
+  turns: (state: CafeState, step: Step): string[] => {
+    const pick = pickStepFor(state, step);
+    return pick ? [step.id, pick.id] : [step.id];
+  },
+} satisfies Record<StepKind, (state: CafeState, step: Step) => string[]>;
 
 interface Kept {
   ids: string[];
@@ -29,8 +50,7 @@ export class TurnReads {
   /** The steps whose contributions a step's view needs: itself, and a turns step's pick step. */
   static stepsOf(state: CafeState, stepId: string): string[] {
     const step = stepById(state, stepId);
-    const pick = step?.kind === 'turns' ? pickStepFor(state, step) : undefined;
-    return pick ? [stepId, pick.id] : [stepId];
+    return step ? viewNeeds[step.kind](state, step) : [stepId];
   }
 
   /** The contributions a step's view (and the follow-ups of a contribution to it) need. */
