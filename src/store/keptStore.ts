@@ -13,11 +13,16 @@ interface KeptCafe {
 }
 
 interface KeptStep {
-  /** By contribution key (stepId, kind, key): insertion order is the inner store's row order. */
+  /** By contribution key (kind, key). */
   byKey: Map<string, Contribution>;
-  /** The list in (at, row) order, rebuilt only when an upsert moved a record. */
-  sorted: Contribution[] | undefined;
+  /** Each key's row rank (its first insertion), to order records of the same instant. */
+  rank: Map<string, number>;
+  rankOf: WeakMap<Contribution, number>;
+  /** The records in the inner store's (at, row) order. */
+  sorted: Contribution[];
 }
+
+const keyOf = (c: Contribution): string => `${c.kind}\u0000${c.key}`;
 
 /**
  * A store decorator that keeps the cafés this process serves in memory between turns: the café
@@ -90,32 +95,43 @@ export class KeptStore implements CafeStore {
     await this.inner.putContribution(c);
     const step = this.cafes.get(c.cafeId)?.steps.get(c.stepId);
     if (!step) return;
-    const key = `${c.kind}\u0000${c.key}`;
+    const key = keyOf(c);
     const copy = frozen(c);
-    const replaced = step.byKey.has(key);
+    const previous = step.byKey.get(key);
     step.byKey.set(key, copy);
-    if (replaced || !step.sorted) step.sorted = undefined;
-    else if (step.sorted.length > 0 && step.sorted[step.sorted.length - 1].at > copy.at) step.sorted = undefined;
-    else step.sorted.push(copy);
+    let rank = step.rank.get(key);
+    if (rank === undefined) step.rank.set(key, (rank = step.rank.size));
+    step.rankOf.set(copy, rank);
+    if (previous) step.sorted.splice(step.sorted.indexOf(previous), 1);
+    // An upsert keeps its row and takes the new instant: its place in (at, row) order, found by halves.
+    let lo = 0;
+    let hi = step.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = step.sorted[mid];
+      if (m.at < copy.at || (m.at === copy.at && step.rankOf.get(m)! < rank)) lo = mid + 1;
+      else hi = mid;
+    }
+    step.sorted.splice(lo, 0, copy);
   }
 
   async listContributions(cafeId: string, stepId?: string): Promise<Contribution[]> {
     if (stepId === undefined) return this.inner.listContributions(cafeId);
     const kept = this.touch(cafeId);
     if (!kept) return this.inner.listContributions(cafeId, stepId);
-    let step = kept.steps.get(stepId);
-    if (!step) {
-      const list = await this.inner.listContributions(cafeId, stepId);
-      // The café may have been dropped while the list was read.
-      if (this.cafes.get(cafeId) !== kept) return list;
-      step = { byKey: new Map(list.map((c) => [`${c.kind}\u0000${c.key}`, frozen(c)])), sorted: undefined };
-      step.sorted = [...step.byKey.values()];
-      kept.steps.set(stepId, step);
-      return list;
-    }
-    // Stable: records with the same instant keep their row order, as ORDER BY at, rowid does.
-    step.sorted ??= [...step.byKey.values()].sort((a, b) => a.at - b.at);
-    return step.sorted.slice();
+    const step = kept.steps.get(stepId);
+    if (step) return step.sorted.slice();
+    const list = await this.inner.listContributions(cafeId, stepId);
+    // The café may have been dropped while the list was read.
+    if (this.cafes.get(cafeId) !== kept) return list;
+    const sorted = list.map(frozen);
+    // Ranks follow the list's (at, row) order: the rows' order among records of one instant. Two
+    // records read at different instants and both changed later in the same millisecond may come
+    // in their first instants' order rather than their rows' (harmless: the same instant).
+    const rank = new Map(sorted.map((c, i) => [keyOf(c), i]));
+    const rankOf = new WeakMap(sorted.map((c, i) => [c, i]));
+    kept.steps.set(stepId, { byKey: new Map(sorted.map((c) => [keyOf(c), c])), rank, rankOf, sorted });
+    return list;
   }
 
   async setMessageId(cafeId: string, key: string, activityId: string): Promise<void> {

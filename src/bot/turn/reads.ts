@@ -58,7 +58,8 @@ export class TurnReads {
     const ids = TurnReads.stepsOf(state, stepId);
     const lists = await Promise.all(ids.map((id) => this.store.listContributions(state.id, id)));
     const out = lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a.at - b.at);
-    this.note(state.id, out);
+    // Other processes write too: who they saw take part shows in what is read.
+    if (!this.singleWriter) this.note(state.id, out);
     return out;
   }
 

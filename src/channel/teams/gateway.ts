@@ -3,7 +3,7 @@ import {
   AuthenticationConstants, ClaimsIdentity, TeamsConnectorClient, type BotFrameworkAuthentication, type ConnectorClient,
 } from 'botframework-connector';
 import type { CafeState } from '../../domain/types';
-import { disableSdkRetries } from '../../bot/outbound';
+import { disableSdkRetries } from './outbound';
 
 /** Where a café's messages go: enough to reach the conversation proactively. */
 export type Channel = Pick<CafeState, 'conversationId' | 'serviceUrl' | 'botId' | 'channelId' | 'tenantId'>;

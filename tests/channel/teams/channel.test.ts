@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { Outbound } from '../../../src/bot/outbound';
+import { Outbound } from '../../../src/channel/teams/outbound';
 import { TeamsChannel } from '../../../src/channel/teams/channel';
 import type { Channel, Gateway, MeetingNotice } from '../../../src/channel/teams/gateway';
 import type { Scene } from '../../../src/channel/port';
