@@ -1,3 +1,5 @@
+import { renderScene } from '../../../src/channel/teams/render';
+import { guideFr } from '../../../src/content';
 import { BaristaError } from '../../../src/errors';
 import { MemoryStore } from '../../../src/store';
 import { camille, karim, lea, messageOf, PipelineHarness, sceneOf } from './harness';
@@ -40,6 +42,26 @@ describe('The turn pipeline', () => {
     const scene = updates[0].scene;
     expect(scene.kind === 'step' && scene.contributions).toHaveLength(20);
     expect(scene.kind === 'step' && scene.participants).toHaveLength(20);
+  });
+
+  it("the shared card's per-user refresh: the facilitator, this step's voters, then the café's other participants, 60 at most", async () => {
+    const h = new PipelineHarness();
+    const cafeId = await h.atMadonnaPoll();
+    const people = Array.from({ length: 70 }, (_, i) => ({ id: `u-${String(i).padStart(2, '0')}`, name: `P${i}`, locale: 'fr' as const }));
+    for (const p of people.slice(0, 40)) await h.press(p, { verb: 'vote', cafe: cafeId, step: POLL, choice: 'madonna' });
+    await h.press(camille, { verb: 'next', cafe: cafeId, step: POLL });
+    const next = 'tasse.madonna.michigan';
+    const michigan = people.slice(40).reverse();
+    for (const p of michigan) await h.press(p, { verb: 'vote', cafe: cafeId, step: next, choice: 'madonna' });
+    h.channel.clear();
+    await h.drain();
+    await h.press(michigan[0], { verb: 'vote', cafe: cafeId, step: next, choice: 'donnee' });
+    await h.drain();
+    const update = h.channel.of('update').find((u) => u.scene.kind === 'step' && u.scene.step.id === next)!;
+    const card = renderScene(update.scene, guideFr) as { refresh?: { userIds: string[] } };
+    // 1 + 30 who voted here + the first 29 of those who took part before: Teams' 60.
+    const expected = ['u-camille', ...michigan.map((p) => p.id), ...people.slice(0, 29).map((p) => p.id)];
+    expect(card.refresh?.userIds).toEqual(expected);
   });
 
   it('a re-delivered button gets the same view again and acts once; a re-delivered text command says nothing', async () => {
