@@ -1,4 +1,5 @@
 import type { MenuAnswers } from '../domain/recommend';
+import type { VoteTally } from '../domain/tally';
 import type { CafeState, Contribution, Locale, Step } from '../domain/types';
 import type { ChatProfile } from '../store/port';
 
@@ -35,10 +36,10 @@ export interface Link {
 /**
  * What a person sees, as data: the channel renders it (Teams: an Adaptive Card from src/cards).
  * `participants` on a step is the café's participant list, kept by the pipeline so a step's view
- * needs only that step's contributions.
+ * needs only that step's contributions; `votes`, a poll's votes as the store keeps them counted.
  */
 export type Scene =
-  | { kind: 'step'; state: CafeState; step: Step; contributions: Contribution[]; participants?: string[]; viewer: Viewer; now: number }
+  | { kind: 'step'; state: CafeState; step: Step; contributions: Contribution[]; participants?: string[]; votes?: VoteTally; viewer: Viewer; now: number }
   | { kind: 'menu'; state: CafeState; viewer: Viewer }
   | { kind: 'recap'; state: CafeState; contributions: Contribution[]; locale: Locale; now: number; downloads?: Link[]; networkDownloads?: Link[] }
   | { kind: 'menu-tree'; answers: MenuAnswers; locale: Locale }

@@ -14,5 +14,6 @@ export type { MenuAnswers, Proposal } from './recommend';
 export { composables, composeFormula, PARTS } from './compose';
 export type { Composable } from './compose';
 export * from './turnRules';
+export type { VoteTally } from './tally';
 export { FEEDBACK_QUESTIONS, FEEDBACK_STEP_ID, feedbackSummary, isFeedbackChoice } from './feedback';
 export type { FeedbackQuestionId, FeedbackSummary } from './feedback';

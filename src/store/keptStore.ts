@@ -1,3 +1,4 @@
+import type { VoteTally } from '../domain/tally';
 import type { CafeState, Contribution } from '../domain/types';
 import type { CafeStore, ChatProfile } from './port';
 
@@ -20,6 +21,8 @@ interface KeptStep {
   rankOf: WeakMap<Contribution, number>;
   /** The records in the inner store's (at, row) order. */
   sorted: Contribution[];
+  /** The votes counted, once asked for (then kept up to date by every vote written). */
+  votes?: { counts: Record<string, number>; byUser: Map<string, string>; others: Contribution[] };
 }
 
 const keyOf = (c: Contribution): string => `${c.kind}\u0000${c.key}`;
@@ -102,17 +105,17 @@ export class KeptStore implements CafeStore {
     let rank = step.rank.get(key);
     if (rank === undefined) step.rank.set(key, (rank = step.rank.size));
     step.rankOf.set(copy, rank);
-    if (previous) step.sorted.splice(step.sorted.indexOf(previous), 1);
-    // An upsert keeps its row and takes the new instant: its place in (at, row) order, found by halves.
-    let lo = 0;
-    let hi = step.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const m = step.sorted[mid];
-      if (m.at < copy.at || (m.at === copy.at && step.rankOf.get(m)! < rank)) lo = mid + 1;
-      else hi = mid;
+    place(step.sorted, previous, copy, step.rankOf);
+    if (step.votes) {
+      if (copy.value.kind === 'vote') {
+        const before = step.votes.byUser.get(copy.userId);
+        if (before !== undefined) step.votes.counts[before]--;
+        step.votes.counts[copy.value.choice] = (step.votes.counts[copy.value.choice] ?? 0) + 1;
+        step.votes.byUser.set(copy.userId, copy.value.choice);
+      } else {
+        place(step.votes.others, previous, copy, step.rankOf);
+      }
     }
-    step.sorted.splice(lo, 0, copy);
   }
 
   async listContributions(cafeId: string, stepId?: string): Promise<Contribution[]> {
@@ -132,6 +135,26 @@ export class KeptStore implements CafeStore {
     const rankOf = new WeakMap(sorted.map((c, i) => [c, i]));
     kept.steps.set(stepId, { byKey: new Map(sorted.map((c) => [keyOf(c), c])), rank, rankOf, sorted });
     return list;
+  }
+
+  voteTally(cafeId: string, stepId: string): VoteTally | undefined {
+    const step = this.cafes.get(cafeId)?.steps.get(stepId);
+    if (!step) return undefined;
+    if (!step.votes) {
+      const votes = { counts: {} as Record<string, number>, byUser: new Map<string, string>(), others: [] as Contribution[] };
+      for (const c of step.sorted) {
+        if (c.value.kind !== 'vote') {
+          votes.others.push(c);
+          continue;
+        }
+        votes.counts[c.value.choice] = (votes.counts[c.value.choice] ?? 0) + 1;
+        votes.byUser.set(c.userId, c.value.choice);
+      }
+      step.votes = votes;
+    }
+    const { counts, byUser, others } = step.votes;
+    // Counts and the other records as of now (copies: a few of each); a voter's choice as of when it is asked.
+    return { counts: Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)), choiceOf: (userId) => byUser.get(userId), others: others.slice() };
   }
 
   async setMessageId(cafeId: string, key: string, activityId: string): Promise<void> {
@@ -222,4 +245,25 @@ function frozen(c: Contribution): Contribution {
   const copy = structuredClone(c);
   Object.freeze(copy.value);
   return Object.freeze(copy);
+}
+
+/**
+ * Puts `copy` (replacing `previous`, the same key's record) at its place in (at, row) order: an
+ * upsert keeps its row and takes the new instant. Found by halves; usually the end.
+ */
+function place(list: Contribution[], previous: Contribution | undefined, copy: Contribution, rankOf: WeakMap<Contribution, number>): void {
+  if (previous) {
+    const i = list.indexOf(previous);
+    if (i >= 0) list.splice(i, 1);
+  }
+  const rank = rankOf.get(copy)!;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = list[mid];
+    if (m.at < copy.at || (m.at === copy.at && rankOf.get(m)! < rank)) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, copy);
 }

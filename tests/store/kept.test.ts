@@ -42,6 +42,32 @@ describe('KeptStore: the cafés this process serves, kept between turns', () => 
     expect(list.map((c) => c.userId)).toEqual(['u2', 'u3', 'u1']);
   });
 
+  it("counts a kept poll step's votes once, then keeps the counts as votes change", async () => {
+    const { store } = kept();
+    const cafe = makeCafe();
+    await store.create(cafe);
+    expect(store.voteTally(cafe.id, 's1')).toBeUndefined();
+    await store.putContribution(makeVote(cafe.id, 's1', 'u1', 'A', 1));
+    await store.listContributions(cafe.id, 's1');
+    await store.putContribution(makeVote(cafe.id, 's1', 'u2', 'A', 2));
+    expect(store.voteTally(cafe.id, 's1')?.counts).toEqual({ A: 2 });
+    await store.putContribution(makeVote(cafe.id, 's1', 'u1', 'B', 3));
+    await store.putContribution(makeVote(cafe.id, 's1', 'u3', 'B', 4));
+    const tally = store.voteTally(cafe.id, 's1')!;
+    expect(tally.counts).toEqual({ A: 1, B: 2 });
+    expect([tally.choiceOf('u1'), tally.choiceOf('u2'), tally.choiceOf('nobody')]).toEqual(['B', 'A', undefined]);
+    await store.putContribution(makeVote(cafe.id, 's1', 'u2', 'B', 5));
+    expect(store.voteTally(cafe.id, 's1')?.counts).toEqual({ B: 3 });
+    // A debate's arguments are kept beside the counts, in order; a retried one counts once.
+    const argument = (key: string, text: string, at: number) =>
+      ({ cafeId: cafe.id, stepId: 's1', kind: 'argument' as const, key, userId: 'u1', value: { kind: 'argument' as const, side: 'pour' as const, text }, at });
+    await store.putContribution(argument('a1', 'Transparence', 6));
+    await store.putContribution(argument('a2', 'Confiance', 7));
+    await store.putContribution(argument('a1', 'Transparence', 8));
+    expect(store.voteTally(cafe.id, 's1')?.others.map((c) => c.key)).toEqual(['a2', 'a1']);
+    expect((await store.listContributions(cafe.id, 's1')).filter((c) => c.kind === 'argument')).toEqual(store.voteTally(cafe.id, 's1')?.others);
+  });
+
   it('keeps message ids, and "none" too', async () => {
     const { counter, store } = kept();
     const cafe = makeCafe();

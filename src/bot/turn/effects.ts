@@ -112,7 +112,8 @@ export class Effects {
     const step = stepById(state, stepId);
     if (!step) return undefined;
     const [contributions, participants] = await Promise.all([this.deps.reads.forStep(state, stepId), this.deps.reads.participants(state.id)]);
-    return { kind: 'step', state, step, contributions, participants, viewer: sharedViewer(state), now: this.deps.now() };
+    const votes = this.deps.reads.votes(state, stepId);
+    return { kind: 'step', state, step, contributions, participants, ...(votes ? { votes } : {}), viewer: sharedViewer(state), now: this.deps.now() };
   }
 
   private async postStep(state: CafeState, stepId: string): Promise<void> {

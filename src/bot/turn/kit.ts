@@ -81,7 +81,8 @@ export class Kit {
   async stepView(state: CafeState, stepId: string, actor: Actor): Promise<Scene> {
     const step = stepById(state, stepId)!;
     const [contributions, participants] = await Promise.all([this.reads.forStep(state, stepId), this.reads.participants(state.id)]);
-    return { kind: 'step', state, step, contributions, participants, viewer: this.viewerOf(state, actor), now: this.now() };
+    const votes = this.reads.votes(state, stepId);
+    return { kind: 'step', state, step, contributions, participants, ...(votes ? { votes } : {}), viewer: this.viewerOf(state, actor), now: this.now() };
   }
 
   viewerOf(state: CafeState, actor: Actor): Viewer {

@@ -1,4 +1,4 @@
-import { pickStepFor, stepById, type CafeState, type Contribution, type Step, type StepKind } from '../../domain';
+import { pickStepFor, stepById, type CafeState, type Contribution, type Step, type StepKind, type VoteTally } from '../../domain';
 import type { CafeStore } from '../../store/port';
 
 /** How long a kept participant list is trusted when other processes write too (Redis). */
@@ -61,6 +61,11 @@ export class TurnReads {
     // Other processes write too: who they saw take part shows in what is read.
     if (!this.singleWriter) this.note(state.id, out);
     return out;
+  }
+
+  /** A poll step's votes, when the store keeps them counted (SQLite): a vote then costs the same in any café. */
+  votes(state: CafeState, stepId: string): VoteTally | undefined {
+    return stepById(state, stepId)?.kind === 'poll' ? this.store.voteTally?.(state.id, stepId) : undefined;
   }
 
   /** The contributions a decision may need: those of the café's pick steps (turns give the floor by them). */

@@ -1,6 +1,7 @@
 import type { Activity, Content } from '../../content/schema';
 import { actualMinutes, overtimeLimitMinutes } from '../../domain/decide';
 import { activityOf, currentStep } from '../../domain/lookup';
+import type { VoteTally } from '../../domain/tally';
 import type { CafeState, Contribution, Step } from '../../domain/types';
 import { t } from '../../i18n';
 import { action } from '../actions';
@@ -20,6 +21,8 @@ export interface StepInput {
    * step's). Absent: computed from `contributions`, which must then be the café's.
    */
   participants?: string[];
+  /** A poll step's votes already counted (kept by the store), instead of counting `contributions` again. */
+  votes?: VoteTally;
   viewer: Viewer;
   now: number;
 }

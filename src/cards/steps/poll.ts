@@ -58,12 +58,12 @@ export function pollView(input: StepInput): PollView | undefined {
   const revealed = !open || !!state.runtime[step.id]?.revealed;
   const cafe = state.id;
 
-  const counts = voteCounts(contributions, step.id);
+  const counts = input.votes?.counts ?? voteCounts(contributions, step.id);
   const total = question.choices.reduce((n, c) => n + (counts[c.id] ?? 0), 0);
-  const mine = viewer.userId
-    ? contributions.find((c) => c.stepId === step.id && c.value.kind === 'vote' && c.userId === viewer.userId)
-    : undefined;
-  const myChoice = mine?.value.kind === 'vote' ? question.choices.find((c) => c.id === (mine.value as { choice: string }).choice) : undefined;
+  const mine = !viewer.userId ? undefined : input.votes
+    ? input.votes.choiceOf(viewer.userId)
+    : (contributions.find((c) => c.stepId === step.id && c.value.kind === 'vote' && c.userId === viewer.userId)?.value as { choice: string } | undefined)?.choice;
+  const myChoice = mine !== undefined ? question.choices.find((c) => c.id === mine) : undefined;
   const correct = new Set(question.correct);
 
   const longLabels = question.choices.some((c) => c.label.length > 24);
@@ -73,7 +73,7 @@ export function pollView(input: StepInput): PollView | undefined {
   const answer = question.answerText ?? question.choices.filter((c) => correct.has(c.id)).map((c) => c.label).join(' / ');
   const hasAnswer = revealed && answer.length > 0;
 
-  const args = contributions.filter((c) => c.stepId === step.id && c.value.kind === 'argument');
+  const args = (input.votes?.others ?? contributions).filter((c) => c.stepId === step.id && c.value.kind === 'argument');
   const sideOf = (side: 'pour' | 'contre') =>
     args.flatMap((c) => (c.value.kind === 'argument' && c.value.side === side ? [{ text: `• ${c.value.text}` }] : []));
   const pour = sideOf('pour');

@@ -1,7 +1,7 @@
 import { renderScene } from '../../../src/channel/teams/render';
 import { guideFr } from '../../../src/content';
 import { BaristaError } from '../../../src/errors';
-import { MemoryStore } from '../../../src/store';
+import { KeptStore, MemoryStore } from '../../../src/store';
 import { camille, karim, lea, messageOf, PipelineHarness, sceneOf } from './harness';
 
 const POLL = 'tasse.madonna.annees-80';
@@ -62,6 +62,26 @@ describe('The turn pipeline', () => {
     // 1 + 30 who voted here + the first 29 of those who took part before: Teams' 60.
     const expected = ['u-camille', ...michigan.map((p) => p.id), ...people.slice(0, 29).map((p) => p.id)];
     expect(card.refresh?.userIds).toEqual(expected);
+  });
+
+  it('with the votes counted by the store (SQLite mode), every card is the same as when counted from the votes', async () => {
+    const plain = new PipelineHarness();
+    const kept = new PipelineHarness({ store: new KeptStore(new MemoryStore()), deps: { singleWriter: true } });
+    const cards: string[][] = [[], []];
+    for (const [i, h] of [plain, kept].entries()) {
+      const cafeId = await h.atMadonnaPoll();
+      const said = async (reply: Awaited<ReturnType<typeof h.press>>) => cards[i].push(JSON.stringify(renderScene(sceneOf(reply), guideFr)));
+      await said(await h.press(lea, { verb: 'vote', cafe: cafeId, step: POLL, choice: 'donnee' }));
+      await said(await h.press(karim, { verb: 'vote', cafe: cafeId, step: POLL, choice: 'madonna' }));
+      await said(await h.press(lea, { verb: 'vote', cafe: cafeId, step: POLL, choice: 'madonna' }));
+      await said(await h.press(lea, { verb: 'vote', cafe: cafeId, step: POLL, choice: 'les-deux' }));
+      await said(await h.press(camille, { verb: 'refresh', cafe: cafeId, step: POLL }));
+      await said(await h.press(camille, { verb: 'reveal', cafe: cafeId, step: POLL }));
+      await h.drain();
+      for (const u of h.channel.of('update')) cards[i].push(JSON.stringify(renderScene(u.scene, guideFr)));
+    }
+    expect(cards[1]).toEqual(cards[0]);
+    expect(cards[0].join('')).toContain('Votre choix : Les deux');
   });
 
   it('a re-delivered button gets the same view again and acts once; a re-delivered text command says nothing', async () => {
