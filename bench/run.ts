@@ -10,10 +10,13 @@
  * 4. drives votes with autocannon (127.0.0.1, 20 connections, 15 s after a 3 s warm-up): invoke
  *    adaptiveCard/action, spread over the 500 cafés × 20 voters, a fresh activity id per request;
  * 5. stops Barista and reads its SQLite file: every vote answered with a card must be there;
+ *    Before that, the cost of a café's size: two more cafés, the same load on one café's poll with
+ *    20 voters, then with 2,000 voters (who all voted once before the measure);
  * 6. runs the same load against bench/bare.ts (restify 11 + CloudAdapter, fixed card, no state);
- * 7. prints the table with the targets and appends it to docs/benchmarks.md.
+ * 7. prints the table with the targets (and the load average: the machine may be shared) and
+ *    appends it to docs/benchmarks.md.
  *
- * Bounded: the whole run stops itself (exit 2) after BENCH_TIME_LIMIT_S (170 s).
+ * Bounded: the whole run stops itself (exit 2) after BENCH_TIME_LIMIT_S (240 s).
  * Options: --no-build, --cafes=500, --connections=20, --duration=15, --no-docs; BARISTA_NODE_ARGS adds
  * node flags to the Barista process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the vote path).
  */
@@ -40,13 +43,20 @@ const VOTERS = 20;
 const CONNECTIONS = arg('connections', 20);
 const DURATION_S = arg('duration', 15);
 const WARMUP_S = 3;
-const TIME_LIMIT_S = Number(process.env.BENCH_TIME_LIMIT_S ?? 170);
+const TIME_LIMIT_S = Number(process.env.BENCH_TIME_LIMIT_S ?? 240);
+/** The one-café runs: 20 voters, then 2,000 voters on the same poll. */
+const SOLO_S = arg('solo-duration', 8);
+const BIG_VOTERS = 2_000;
+/** Fewer connections than the café's 20 voters: each voter has at most one vote in flight. */
+const SOLO_CONNECTIONS = 10;
 const STEP = 'tasse.madonna.annees-80';
 const CHOICES = ['donnee', 'madonna', 'les-deux'];
 
 const TARGETS = {
   ratio: 0.7,
   p99Ms: 50,
+  /** Throughput on one café's poll with 2,000 voters ≥ this × with 20 voters. */
+  sizeRatio: 0.8,
   lost: 0,
   pastLimits: 0,
   updatesPerCardPerSecond: 1,
@@ -71,6 +81,7 @@ async function main(): Promise<void> {
     if (built.status !== 0) throw new Error('npm run build failed');
   }
 
+  const loadAtStart = os.loadavg();
   const connector = new FakeConnector({ limits: TEAMS_LIMITS });
   await connector.start();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'barista-bench-'));
@@ -104,11 +115,26 @@ async function main(): Promise<void> {
     const rssAfterLoad = rssMb(barista.pid!);
     const hwm = procStatusMb(barista.pid!, 'VmHWM');
 
+    // One café's poll, 20 voters then 2,000: does a vote cost more in a bigger café?
+    log(`one café's poll: 20 voters, then ${BIG_VOTERS} voters (${SOLO_S} s each after a warm-up)…`);
+    const solo = await openCafes(baristaUrl, connector, posts, 2, 'solo');
+    await waitPollCards(posts, solo);
+    const small = new VoteTracker([solo[0]], connector.url, VOTERS);
+    await load(baristaUrl, small, WARMUP_S, undefined, SOLO_CONNECTIONS);
+    const s20 = await load(baristaUrl, small, SOLO_S, undefined, SOLO_CONNECTIONS);
+    const big = new VoteTracker([solo[1]], connector.url, BIG_VOTERS);
+    await load(baristaUrl, big, 0, BIG_VOTERS, SOLO_CONNECTIONS);
+    await load(baristaUrl, big, WARMUP_S, undefined, SOLO_CONNECTIONS);
+    const s2000 = await load(baristaUrl, big, SOLO_S, undefined, SOLO_CONNECTIONS);
+    const sizeRatio = s2000.votesPerSecond / s20.votesPerSecond;
+
     log('stopping Barista (SIGTERM: drains outbound), then reading its SQLite file…');
     await stopChild(barista, 30_000);
     clearInterval(droppingBodies);
     const stored = readVotes(dataDir);
-    const check = tracker.verify(stored);
+    const check = [tracker, small, big].map((t) => t.verify(stored)).reduce((a, c) => ({
+      lost: a.lost + c.lost, pairs: a.pairs + c.pairs, stored: stored.size, uncertain: a.uncertain + c.uncertain,
+    }));
     const throttled = connector.rejected429();
     const accepted = connector.violations(TEAMS_LIMITS);
     const perCard = maxUpdatesPerCardPerSecond(connector.calls);
@@ -134,7 +160,10 @@ async function main(): Promise<void> {
       ['ratio Barista / bare', ratio.toFixed(2), '1', `≥ ${TARGETS.ratio}`, ok(ratio >= TARGETS.ratio)],
       ['latency p50 (ms)', fmt(b.p50), fmt(r.p50), '', ''],
       [`latency p99 (ms), ${CONNECTIONS} connections`, fmt(b.p99), fmt(r.p99), `≤ ${TARGETS.p99Ms} ms`, ok(b.p99 <= TARGETS.p99Ms)],
-      ['invokes not answered 200 + card', String(b.failed), String(r.failed), '0', ok(b.failed === 0)],
+      [`one café's poll, ${VOTERS} voters: votes per second (p99 ms)`, `${fmt(s20.votesPerSecond)} (${fmt(s20.p99)})`, '–', '', ''],
+      [`one café's poll, ${BIG_VOTERS} voters: votes per second (p99 ms)`, `${fmt(s2000.votesPerSecond)} (${fmt(s2000.p99)})`, '–', `≥ ${TARGETS.sizeRatio} × ${VOTERS} voters`, ok(sizeRatio >= TARGETS.sizeRatio)],
+      [`ratio ${BIG_VOTERS} / ${VOTERS} voters`, sizeRatio.toFixed(2), '–', `≥ ${TARGETS.sizeRatio}`, ok(sizeRatio >= TARGETS.sizeRatio)],
+      ['invokes not answered 200 + card', String(b.failed + s20.failed + s2000.failed), String(r.failed), '0', ok(b.failed + s20.failed + s2000.failed === 0)],
       ['votes lost (answered with a card, not in the store)', String(check.lost), '–', String(TARGETS.lost), ok(check.lost === TARGETS.lost)],
       ['429s received (calls past Teams’ limits)', String(throttled.length), '–', String(TARGETS.pastLimits), ok(throttled.length === TARGETS.pastLimits)],
       ['calls accepted past Teams’ limits', String(accepted.length), '–', '0', ok(accepted.length === 0)],
@@ -148,6 +177,7 @@ async function main(): Promise<void> {
       `Fake connector: ${connector.calls.length} calls, ${throttled.length} × 429 ` +
         `(${throttled.filter((c) => c.retryAfterSeconds !== undefined).length} with Retry-After), busiest card ${perCard.max} update(s) in 1 s.`,
       `Bare: ${r.ok} invokes answered in ${r.seconds.toFixed(1)} s.`,
+      `Load average (1, 5, 15 min) at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')}; at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (${os.cpus().length} CPU, maybe shared with other work).`,
     ];
     const table = markdownTable(['', 'Barista', 'bare', 'target', ''], rows);
     console.log(`\n${table}\n\n${details.join('\n')}\n`);
@@ -169,15 +199,15 @@ interface OpenCafe {
   cafeId: string;
 }
 
-async function openCafes(botUrl: string, connector: FakeConnector, index: PostIndex): Promise<OpenCafe[]> {
-  const cafes: OpenCafe[] = new Array(CAFES);
+async function openCafes(botUrl: string, connector: FakeConnector, index: PostIndex, count = CAFES, prefix = 'bench'): Promise<OpenCafe[]> {
+  const cafes: OpenCafe[] = new Array(count);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < CAFES) {
+    while (next < count) {
       const i = next++;
-      const conversationId = `19:bench-${i}@thread.v2`;
+      const conversationId = `19:${prefix}-${i}@thread.v2`;
       const chat: Chat = { botUrl, serviceUrl: connector.url, conversationId };
-      const facilitator = new TeamsUser(chat, `29:anim-${i}`, `Animatrice ${i}`);
+      const facilitator = new TeamsUser(chat, `29:anim-${prefix}-${i}`, `Animatrice ${i}`);
       await expectOk(facilitator.say('/startcafe americano'), 'startcafe');
       const cafeId = await cafeIdFromMenu(index, conversationId);
       await expectCard(facilitator.press({ verb: 'begin', cafe: cafeId }), 'begin');
@@ -185,7 +215,7 @@ async function openCafes(botUrl: string, connector: FakeConnector, index: PostIn
       cafes[i] = { index: i, conversationId, cafeId };
     }
   };
-  await Promise.all(Array.from({ length: 25 }, worker));
+  await Promise.all(Array.from({ length: Math.min(25, count) }, worker));
   return cafes;
 }
 
@@ -255,19 +285,23 @@ class VoteTracker {
   readonly confirmed = new Map<string, string>();
   readonly pending = new Map<string, string>();
   private readonly users: TeamsUser[][];
+  /** Voters who have not voted yet, in order (a big café is filled first: everyone votes once). */
+  private unvoted = 0;
 
-  constructor(private readonly cafes: OpenCafe[], serviceUrl: string) {
+  constructor(private readonly cafes: OpenCafe[], serviceUrl: string, private readonly voters = VOTERS) {
     this.users = cafes.map((c) =>
-      Array.from({ length: VOTERS }, (_, j) =>
-        new TeamsUser({ botUrl: '', serviceUrl, conversationId: c.conversationId }, `29:v-${c.index}-${j}`, `Participant ${j}`)),
+      Array.from({ length: voters }, (_, j) =>
+        new TeamsUser({ botUrl: '', serviceUrl, conversationId: c.conversationId }, `29:v-${c.conversationId.replace(/^19:|@thread\.v2$/g, '')}-${j}`, `Participant ${j}`)),
     );
   }
 
-  /** A vote for a random voter who has none in flight; its body has a fresh activity id. */
+  /** A vote for a random voter who has none in flight (first, each voter once); its body has a fresh activity id. */
   next(): { key: string; choice: string; body: string } {
-    for (;;) {
-      const c = Math.floor(Math.random() * this.cafes.length);
-      const v = Math.floor(Math.random() * VOTERS);
+    for (let tries = 0; ; tries++) {
+      if (tries > 10_000) throw new Error('bench: every voter has a vote in flight (more connections than voters?)');
+      const first = this.unvoted < this.cafes.length * this.voters ? this.unvoted++ : undefined;
+      const c = first === undefined ? Math.floor(Math.random() * this.cafes.length) : first % this.cafes.length;
+      const v = first === undefined ? Math.floor(Math.random() * this.voters) : Math.floor(first / this.cafes.length);
       const user = this.users[c][v];
       const key = `${this.cafes[c].cafeId}\u0000${user.id}`;
       if (this.pending.has(key)) continue;
@@ -307,14 +341,15 @@ interface LoadResult {
   seconds: number;
 }
 
-async function load(url: string, tracker: VoteTracker, seconds: number): Promise<LoadResult> {
+/** `seconds` of load, or (amount) that many requests. */
+async function load(url: string, tracker: VoteTracker, seconds: number, amount?: number, connections = CONNECTIONS): Promise<LoadResult> {
   let ok = 0;
   let failed = 0;
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     pipelining: 1,
-    duration: seconds,
+    ...(amount ? { amount } : { duration: seconds }),
     timeout: 10,
     requests: [
       {
@@ -434,7 +469,8 @@ function appendDocs(table: string, details: string[]): void {
     file,
     `\n## ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} — ${commit}${dirty ? ` + ${dirty} uncommitted file(s) in src/ or cards/` : ''}\n\n` +
       `Machine: ${machine}. Load: ${CAFES} cafés × ${VOTERS} voters on the Madonna poll, autocannon ${CONNECTIONS} connections, ` +
-      `${DURATION_S} s after a ${WARMUP_S} s warm-up, fake connector enforcing Teams' limits.\n\n${table}\n\n${details.map((d) => `- ${d}`).join('\n')}\n`,
+      `${DURATION_S} s after a ${WARMUP_S} s warm-up, fake connector enforcing Teams' limits; then one café's poll with ` +
+      `${VOTERS}, and with ${BIG_VOTERS} voters (${SOLO_CONNECTIONS} connections, ${SOLO_S} s each).\n\n${table}\n\n${details.map((d) => `- ${d}`).join('\n')}\n`,
   );
   log(`appended to ${path.relative(ROOT, file)}`);
 }

@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto';
 import * as restify from 'restify';
 import pino, { type Logger } from 'pino';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import { BaristaBot } from './bot/bot';
-import { CloudGateway, type Gateway } from './bot/gateway';
-import { noticePage } from './bot/noticePage';
+import { TurnPipeline } from './bot/turn';
+import { CloudGateway, MeetingRoles, noticePage, Outbound, TeamsChannel, TeamsInbound, type Gateway } from './channel/teams';
 import { exportRoute, exportToken } from './export';
-import { Outbound } from './bot/outbound';
 import { readConfig, type Config } from './config';
 import { loadContent } from './content';
-import { makeErrorSink } from './errors';
+import { BaristaError, makeErrorSink } from './errors';
+import { KeptStore } from './store/keptStore';
 import { SqliteStore } from './store/sqliteStore';
 import type { CafeStore } from './store/port';
 import { startRetention } from './store/retention';
@@ -27,9 +26,17 @@ import type { OnFire, Timers } from './timers/port';
  * One process (default): SQLite in DATA_DIR + in-process timers re-armed from the stored due times.
  * Scale-out (REDIS_URL set): Redis store + BullMQ timers, shared by every instance.
  */
+/** The bot as the server runs it: Teams turns in, timers, and a drain for shutdown and tests. */
+export interface Bot {
+  onTurn(ctx: TurnContext): Promise<void>;
+  onTimer(cafeId: string, stepId: string): Promise<void>;
+  /** Waits for every queued command, effect and Teams call. */
+  drain(): Promise<void>;
+}
+
 export interface Barista {
   server: restify.Server;
-  bot: BaristaBot;
+  bot: Bot;
   store: CafeStore;
   url: string;
   /** 'sqlite' or 'redis'. */
@@ -53,6 +60,8 @@ export interface StartOptions {
   now?: () => number;
   /** Checks the meeting tab's Teams single sign-on tokens (tests); default: against Microsoft Entra ID. */
   sso?: SsoVerifier;
+  /** Wraps the store everything uses (tests count its calls). */
+  wrapStore?: (store: CafeStore) => CafeStore;
 }
 
 export async function startBarista(options: StartOptions = {}): Promise<Barista> {
@@ -64,10 +73,12 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   const content = loadContent(config.contentDir, config.videoLinks);
 
   const storeKind = config.redisUrl ? 'redis' : 'sqlite';
-  const store: CafeStore = config.redisUrl
+  const opened: CafeStore = config.redisUrl
     ? // Redis and BullMQ are loaded only for scale-out (about 30 MB a process otherwise).
       new (await import('./store/redisStore')).RedisStore({ url: config.redisUrl, prefix: config.redisPrefix, onError: oncePerOutage(log, 'store') })
-    : new SqliteStore(config.dataDir);
+    : // One process is SQLite's only writer: the cafés it serves are kept in memory between turns.
+      new KeptStore(new SqliteStore(config.dataDir));
+  const store = options.wrapStore?.(opened) ?? opened;
 
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.localMode
@@ -81,14 +92,14 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
 
   const outbound = new Outbound({
     logger: log,
-    onError: (err: unknown, context: Record<string, unknown>) => sink(err, { where: 'outbound', ...context }),
+    onError: (err: unknown, context: Record<string, unknown>) => sink(new BaristaError('channel-failed', 'a Teams call failed after its retries', err), { where: 'outbound', ...context }),
   });
   const gateway = options.gateway ?? new CloudGateway(auth, config.appId);
-  let bot: BaristaBot | undefined;
+  let bot: Bot | undefined;
   const onFire: OnFire = async (cafeId, stepId, late) => {
     if (late) log.warn({ cafeId, stepId, late }, 'timer fell due while the server was down: firing late');
     else log.info({ cafeId, stepId, late }, 'timer fired');
-    await bot!.onTimer(cafeId, stepId).catch((err) => sink(err, { where: 'timer', cafeId }));
+    await bot!.onTimer(cafeId, stepId).catch((err) => sink(new BaristaError('timer-failed', 'a timer fell due and its command failed', err), { where: 'timer', cafeId }));
   };
   let timers: Timers & { rearm(store: CafeStore): Promise<number> };
   let closeTimers: () => Promise<void>;
@@ -109,15 +120,26 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   }
   const clock = options.now ?? Date.now;
   const live = new LiveBoard({ store, content, sink, now: clock });
-  bot = new BaristaBot({
-    store, content, gateway, outbound, timers, sink, now: options.now,
-    allowedTenants: config.allowedTenants ?? [], meetingStartCard: config.meetingStartCard ?? true, publicUrl: config.publicUrl,
+  const channel = new TeamsChannel({ gateway, outbound, content, sink, publicUrl: config.publicUrl });
+  const pipeline = new TurnPipeline({
+    store, content, channel, timers, sink, now: options.now,
+    singleWriter: storeKind === 'sqlite',
+    meetingStartCard: config.meetingStartCard ?? true,
     exportLinks: config.publicUrl ? (cafeId) => exportLinks(config.publicUrl!, cafeId, exportSecret, clock(), RECAP_FILES) : undefined,
     networkLinks: config.publicUrl ? (cafeId) => exportLinks(config.publicUrl!, cafeId, exportSecret, clock(), NETWORK_FILES) : undefined,
     retentionDays: config.retentionDays ?? 30,
     boardLink: config.publicUrl ? (cafeId) => boardLink(config.publicUrl!, cafeId, exportSecret, clock()) : undefined,
     onChange: (state) => live.touch(state),
   });
+  const inbound = new TeamsInbound({ pipeline, channel, content, roles: new MeetingRoles(sink), allowedTenants: config.allowedTenants ?? [] });
+  bot = {
+    onTurn: (ctx) => inbound.onTurn(ctx),
+    onTimer: (cafeId, stepId) => pipeline.onTimer(cafeId, stepId),
+    async drain() {
+      await pipeline.drain();
+      await channel.flush();
+    },
+  };
 
   const server = restify.createServer({ name: 'barista', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));

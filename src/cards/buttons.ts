@@ -67,10 +67,17 @@ export const MAX_REFRESH_USERS = 60;
  * The refresh block of a card with per-user views: the facilitator first (the controls), then the
  * people who took part in this step (their own choice), then everyone else who took part.
  */
-export function refreshFor(state: CafeState, contributions: Contribution[], step: string): Refresh {
+export function refreshFor(state: CafeState, contributions: Contribution[], step: string, participants?: string[]): Refresh {
   const ids = new Set<string>([state.facilitatorId, ...(state.coFacilitatorIds ?? [])]);
-  for (const c of contributions) if (c.stepId === step) ids.add(c.userId);
-  for (const c of contributions) ids.add(c.userId);
+  // Stops at Teams' 60: a poll with 2,000 voters costs no more than one with 60.
+  for (const c of contributions) {
+    if (ids.size >= MAX_REFRESH_USERS) break;
+    if (c.stepId === step) ids.add(c.userId);
+  }
+  for (const id of participants ?? contributions.map((c) => c.userId)) {
+    if (ids.size >= MAX_REFRESH_USERS) break;
+    ids.add(id);
+  }
   return {
     action: { type: 'Action.Execute', verb: 'refresh', data: { verb: 'refresh', cafe: state.id, step } },
     userIds: [...ids].slice(0, MAX_REFRESH_USERS),

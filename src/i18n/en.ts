@@ -35,6 +35,7 @@ export const en: Record<MessageId, string> = {
   tenantNotAllowed: 'Sorry, Barista is not open to your organisation. Please contact the team that installed it.',
   unknownCommand: 'I don’t know that command. Type /help to see what I can do.',
   badPayload: 'This card is too old or damaged. Try again from the café’s latest card.',
+  'error.apology': 'Sorry, something went wrong on my side (code {code}). Try again in a moment; if it goes on, give this code to the team that installed Barista.',
 
   'tree.yes': 'Yes',
   'tree.no': 'No',

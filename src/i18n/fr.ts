@@ -38,6 +38,7 @@ export const fr = {
   tenantNotAllowed: 'Désolé, Barista n’est pas ouvert à votre organisation. Contactez l’équipe qui l’a installé.',
   unknownCommand: 'Je ne connais pas cette commande. Tapez /aide pour voir ce que je sais faire.',
   badPayload: 'Cette carte est trop ancienne ou abîmée. Réessayez depuis la dernière carte du café.',
+  'error.apology': 'Désolé, quelque chose n’a pas marché de mon côté (code {code}). Réessayez dans un instant ; si cela continue, donnez ce code à l’équipe qui a installé Barista.',
 
   // --- /menu: the guide's decision tree -------------------------------------------------------------
   'tree.yes': 'Oui',

@@ -2,6 +2,7 @@ import { SqliteStore } from './sqliteStore';
 
 export type { CafeStore } from './port';
 export { MemoryStore } from './memoryStore';
+export { KeptStore } from './keptStore';
 export { SqliteStore, SCHEMA_VERSION, SQLITE_FILE_NAME } from './sqliteStore';
 export { RedisStore, DEFAULT_REDIS_PREFIX, type RedisStoreOptions } from './redisStore';
 

@@ -1,3 +1,4 @@
+import type { VoteTally } from '../domain/tally';
 import type { CafeState, Contribution } from '../domain/types';
 
 /**
@@ -45,6 +46,11 @@ export interface CafeStore {
   putContribution(c: Contribution): Promise<void>;
   /** Contributions of a café, oldest first; of one step when `stepId` is given. */
   listContributions(cafeId: string, stepId?: string): Promise<Contribution[]>;
+  /**
+   * Optional: the votes of a step as counted so far, when the store keeps them (KeptStore, for the
+   * steps it keeps); undefined otherwise, and the caller counts the contributions itself.
+   */
+  voteTally?(cafeId: string, stepId: string): VoteTally | undefined;
   /** Remembers the Teams activity id of a card (key: 'menu', a step id, 'recap'). */
   setMessageId(cafeId: string, key: string, activityId: string): Promise<void>;
   getMessageId(cafeId: string, key: string): Promise<string | undefined>;

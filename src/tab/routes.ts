@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { Gateway } from '../bot/gateway';
+import type { Gateway } from '../channel/teams/gateway';
 import { canFacilitate } from '../domain/decide';
 import type { ErrorSink } from '../errors';
 import type { CafeStore } from '../store/port';

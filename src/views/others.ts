@@ -50,7 +50,7 @@ export function videoView(input: StepInput): VideoView | undefined {
   const activity = activityOf(step, content);
   if (!video || activity?.kind !== 'video') return undefined;
   const open = isOpen(state, step);
-  const people = participants(state, contributions);
+  const people = input.participants?.filter((id) => id !== state.facilitatorId) ?? participants(state, contributions);
   const doneIds = new Set(contributions.filter((c) => c.stepId === step.id && c.kind === 'done').map((c) => c.userId));
   const youDone = !!viewer.userId && doneIds.has(viewer.userId);
   const left = open ? countdown(input) : undefined;

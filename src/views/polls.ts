@@ -15,16 +15,17 @@ export function pollView(input: StepInput): PollView | undefined {
   if (!question || activity?.kind !== 'polls') return undefined;
   const open = isOpen(state, step);
   const revealed = !open || !!state.runtime[step.id]?.revealed;
-  const counts = voteCounts(contributions, step.id);
+  // Counted once by the store when it keeps them (a vote then costs the same in any café), else here.
+  const counts = input.votes?.counts ?? voteCounts(contributions, step.id);
   const total = question.choices.reduce((n, c) => n + (counts[c.id] ?? 0), 0);
-  const vote = viewer.userId
-    ? contributions.find((c) => c.stepId === step.id && c.value.kind === 'vote' && c.userId === viewer.userId)
-    : undefined;
-  const mine = vote?.value.kind === 'vote' ? question.choices.find((c) => c.id === (vote.value as { choice: string }).choice) : undefined;
+  const myChoice = !viewer.userId ? undefined : input.votes
+    ? input.votes.choiceOf(viewer.userId)
+    : (contributions.find((c) => c.stepId === step.id && c.value.kind === 'vote' && c.userId === viewer.userId)?.value as { choice: string } | undefined)?.choice;
+  const mine = myChoice !== undefined ? question.choices.find((c) => c.id === myChoice) : undefined;
   const correct = new Set(question.correct);
   const answer = question.answerText ?? question.choices.filter((c) => correct.has(c.id)).map((c) => c.label).join(' / ');
   const first = position(state, step).n === 1;
-  const args = contributions.flatMap((c) => (c.stepId === step.id && c.value.kind === 'argument' ? [{ side: c.value.side, text: c.value.text }] : []));
+  const args = (input.votes?.others ?? contributions).flatMap((c) => (c.stepId === step.id && c.value.kind === 'argument' ? [{ side: c.value.side, text: c.value.text }] : []));
   return {
     ...viewBase(input, {
       title: activity.title,

@@ -1,3 +1,4 @@
+import type { VoteTally } from '../domain/tally';
 import type { Content, PartId, Tip } from '../content/schema';
 import type { CafeState, Contribution, Locale, Step, StepKind } from '../domain/types';
 import type { LabelledFeedbackQuestion } from '../i18n/feedback';
@@ -28,6 +29,14 @@ export interface StepInput {
   step: Step;
   content: Content;
   contributions: Contribution[];
+  /**
+   * The café's participants (everyone who did something, in the order they first did), when the
+   * caller keeps them: then `contributions` need only hold this step's (and, for turns, its pick
+   * step's). Absent: computed from `contributions`, which must then be the café's.
+   */
+  participants?: string[];
+  /** A poll step's votes already counted (kept by the store), instead of counting `contributions` again. */
+  votes?: VoteTally;
   viewer: Viewer;
   now: number;
 }

@@ -7,7 +7,7 @@
  * enforce Teams' per-conversation rate limits (answering 429 like Teams does) and inject
  * faults (502/503, slow responses), deterministically.
  *
- * It is deliberately independent of src/bot/outbound (it does not reuse the limiter code),
+ * It is deliberately independent of src/channel/teams/outbound (it does not reuse the limiter code),
  * so that `violations()` is a genuine cross-check of the bot's rate limiting.
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';

@@ -33,7 +33,7 @@ export type { StepInput } from './common';
  */
 export function stepCard(input: StepInput): Card {
   const view = stepView(input);
-  return withRefresh(renderView(view, input.viewer.locale), view.open ? refreshFor(input.state, input.contributions, input.step.id) : undefined);
+  return withRefresh(renderView(view, input.viewer.locale), view.open ? refreshFor(input.state, input.contributions, input.step.id, input.participants) : undefined);
 }
 
 /** A step view as an Adaptive Card: one template per step kind, and a missing activity as a text card. */

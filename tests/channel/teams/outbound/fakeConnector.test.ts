@@ -1,8 +1,8 @@
 import type { Activity } from 'botbuilder';
 import { ConnectorClient, MicrosoftAppCredentials, TeamsConnectorClient } from 'botframework-connector';
-import { disableSdkRetries } from '../../../src/bot/outbound';
-import { FakeConnector } from '../../support/fakeConnector';
-import { freePort } from '../../support/ports';
+import { disableSdkRetries } from '../../../../src/channel/teams/outbound';
+import { FakeConnector } from '../../../support/fakeConnector';
+import { freePort } from '../../../support/ports';
 
 const CONV = '19:abc@thread.tacv2;messageid=1712345678901';
 const creds = new MicrosoftAppCredentials('', '');

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { CardUpdater, OutboundError, type OutboundLogger, type PerformUpdate } from '../../../src/bot/outbound';
+import { CardUpdater, OutboundError, type OutboundLogger, type PerformUpdate } from '../../../../src/channel/teams/outbound';
 import { FakeClock, settle } from './fakeClock';
 
 interface Sent {

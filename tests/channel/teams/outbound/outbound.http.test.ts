@@ -8,8 +8,8 @@
  */
 import type { Activity } from 'botbuilder';
 import { ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector';
-import { disableSdkRetries, Outbound, TEAMS_RATE_LIMITS, type OutboundLogger, type RateWindow } from '../../../src/bot/outbound';
-import { FakeConnector } from '../../support/fakeConnector';
+import { disableSdkRetries, Outbound, TEAMS_RATE_LIMITS, type OutboundLogger, type RateWindow } from '../../../../src/channel/teams/outbound';
+import { FakeConnector } from '../../../support/fakeConnector';
 
 const SCALED: RateWindow[] = TEAMS_RATE_LIMITS.map((w) => ({ limit: w.limit, windowMs: w.windowMs / 10 }));
 const CONV = '19:meeting_MjdhNjM4YzUtYzExZi00OTFkLWFkODAtZjNmOTI1ZmRmNWFk@thread.v2;messageid=1712345678901';

@@ -1,5 +1,5 @@
-import { RateLimiter, TEAMS_RATE_LIMITS, type RateWindow } from '../../../src/bot/outbound';
-import { prng } from '../../support/prng';
+import { RateLimiter, TEAMS_RATE_LIMITS, type RateWindow } from '../../../../src/channel/teams/outbound';
+import { prng } from '../../../support/prng';
 import { FakeClock, settle } from './fakeClock';
 
 interface Run {

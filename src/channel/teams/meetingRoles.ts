@@ -1,6 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { Actor } from '../domain/types';
-import type { ErrorSink } from '../errors';
+import type { Actor } from '../../domain/types';
+import { BaristaError, type ErrorSink } from '../../errors';
 
 type Role = NonNullable<Actor['meetingRole']>;
 export type RoleLookup = (ctx: TurnContext, meetingId: string, participantId: string, tenantId?: string) => Promise<string | undefined>;
@@ -40,7 +40,7 @@ export class MeetingRoles {
     } catch (err) {
       if (!this.warned) {
         this.warned = true;
-        this.sink(err, { where: 'meeting-role', note: 'falling back to the chat rules: the facilitator is whoever started the café (logged once)' });
+        this.sink(new BaristaError('meeting-role', 'falling back to the chat rules: the facilitator is whoever started the café (logged once)', err), { where: 'meeting-role' });
       }
       return undefined;
     }

@@ -11,7 +11,7 @@
  * `updateActivity(conversationId, activityId, activity)` given at construction).
  */
 import type { Activity } from 'botbuilder';
-import { KeyedQueue } from '../keyedQueue';
+import { KeyedQueue } from '../../../bot/keyedQueue';
 import { CardUpdater, type RenderCard, type UpdateIo } from './cardUpdater';
 import { RateLimiter, type RateWindow } from './rateLimiter';
 import { OutboundError, retryAfterMsOf, type RetryInfo, type RetryOptions, statusOf, withRetry } from './retry';

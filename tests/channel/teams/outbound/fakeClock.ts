@@ -1,4 +1,4 @@
-import type { Clock } from '../../../src/bot/outbound';
+import type { Clock } from '../../../../src/channel/teams/outbound';
 
 /** Lets every pending promise chain run (setImmediate fires after the microtask queue drains). */
 export function settle(): Promise<void> {

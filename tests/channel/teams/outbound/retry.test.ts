@@ -1,5 +1,5 @@
 import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
-import { OutboundError, retryAfterMsOf, statusOf, withRetry, type RetryInfo } from '../../../src/bot/outbound';
+import { OutboundError, retryAfterMsOf, statusOf, withRetry, type RetryInfo } from '../../../../src/channel/teams/outbound';
 
 /** An error shaped exactly like what botbuilder 4.23's ConnectorClient throws (RestError). */
 function restError(status: number, headers: Record<string, string> = {}): RestError {

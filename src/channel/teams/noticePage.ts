@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 const QuerySchema = z.object({ m: z.enum(['timeUp', 'allDone', 'overtime']), l: z.enum(['fr', 'en']).default('fr') });
 

@@ -2,7 +2,7 @@ import { TurnContext, type Activity, type ConversationReference } from 'botbuild
 import {
   AuthenticationConstants, ClaimsIdentity, TeamsConnectorClient, type BotFrameworkAuthentication, type ConnectorClient,
 } from 'botframework-connector';
-import type { CafeState } from '../domain/types';
+import type { CafeState } from '../../domain/types';
 import { disableSdkRetries } from './outbound';
 
 /** Where a café's messages go: enough to reach the conversation proactively. */

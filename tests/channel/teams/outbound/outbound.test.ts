@@ -1,4 +1,4 @@
-import { Outbound, OutboundError, type OutboundLogger } from '../../../src/bot/outbound';
+import { Outbound, OutboundError, type OutboundLogger } from '../../../../src/channel/teams/outbound';
 import { FakeClock } from './fakeClock';
 
 function httpError(status: number, retryAfterSeconds?: number): Error {

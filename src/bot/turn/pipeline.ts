@@ -1,0 +1,74 @@
+import type { Reply } from '../../channel/port';
+import type { Actor } from '../../domain';
+import { codeOf, shortCode } from '../../errors';
+import { t } from '../../i18n';
+import { Kit } from './kit';
+import { actionRoute, textRoute } from './routes';
+import type { PipelineDeps, Turn } from './types';
+
+/**
+ * One turn, one straight line: the channel has parsed the activity (zod) → route → the route loads
+ * what it needs once (the café, the step's contributions) → the domain decides → save (reloaded and
+ * decided again only on a version conflict) → effects, queued for the channel. An error ends in the
+ * sink, and the person gets a short coded apology instead of silence.
+ */
+export class TurnPipeline {
+  readonly kit: Kit;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.kit = new Kit(deps);
+  }
+
+  async run(turn: Turn): Promise<Reply> {
+    try {
+      return await this.route(turn);
+    } catch (err) {
+      const code = codeOf(err);
+      this.deps.sink(err, { where: 'turn', code, input: turn.input.kind, ...(turn.input.kind === 'action' ? { verb: turn.input.data.verb } : {}) });
+      return { message: t(turn.actor.locale, 'error.apology', { code: shortCode(code) }) };
+    }
+  }
+
+  /** A timer fell due (now, or while the server was down: then it is late and fires at start). */
+  async onTimer(cafeId: string, stepId: string): Promise<void> {
+    const system: Actor = { id: 'barista:timer', name: 'Barista', locale: 'fr' };
+    await this.kit.command(cafeId, () => ({ type: 'time-up', stepId }), system);
+  }
+
+  /** Waits until every queued command and effect is done (the channel's own calls aside). */
+  drain(): Promise<void> {
+    return this.kit.drain();
+  }
+
+  private async route(turn: Turn): Promise<Reply> {
+    const { input, actor } = turn;
+    switch (input.kind) {
+      case 'ignore':
+        return undefined;
+      case 'meeting-start':
+        // A short card offering /menu, unless the operator turned it off or a café already runs here.
+        if (this.deps.meetingStartCard === false || (await this.kit.store.getActive(turn.address.conversationId))) return undefined;
+        return { scene: { kind: 'menu-tree', answers: {}, locale: actor.locale } };
+      case 'bad-payload':
+        return { message: t(actor.locale, 'badPayload') };
+      case 'unknown-command':
+        return { message: t(actor.locale, 'unknownCommand', { command: input.text }) };
+      case 'text': {
+        const route = textRoute(input.command);
+        if (route.drives) await this.withRole(turn);
+        return route.run(this.kit, turn, input.command);
+      }
+      case 'action': {
+        const route = actionRoute(input.data);
+        if (route.drives) await this.withRole(turn);
+        return route.run(this.kit, turn, input.data);
+      }
+    }
+  }
+
+  /** The person's meeting role, read only for routes that drive the café. */
+  private async withRole(turn: Turn): Promise<void> {
+    if (!turn.meetingRole) return;
+    turn.actor = { ...turn.actor, meetingRole: await turn.meetingRole() };
+  }
+}

@@ -1,0 +1,45 @@
+import type { ActionData } from '../../../cards/actions';
+import { contribute, followUp, isRefusal, type Actor, type CafeState, type ContributionValue } from '../../../domain';
+import { BaristaError } from '../../../errors';
+import { onCafe, type Route } from '../route';
+
+/**
+ * A participant's vote, pick, post-it…: checked by the engine, upserted as its own record (never
+ * by rewriting the café), answered with the person's own view. Per contribution: one café read,
+ * one write, one read of the step's contributions (the café's participants are kept).
+ */
+
+type Action<V extends ActionData['verb']> = Extract<ActionData, { verb: V }>;
+
+function contribution<V extends ActionData['verb']>(valueOf: (data: Action<V>) => ContributionValue): Route<Action<V> & { cafe: string; step: string }> {
+  return onCafe(false, async (kit, turn, data, state: CafeState) => {
+    const { store, reads, effects } = kit;
+    const record = contribute(state, { stepId: data.step, value: valueOf(data), activityId: turn.activityId ?? kit.newId() }, turn.actor, kit.content, kit.now());
+    if (isRefusal(record)) return kit.refusal(record, turn.actor, state);
+    await store.putContribution(record);
+    reads.note(state.id, [record]);
+    kit.deps.onChange?.(state);
+    const view = await kit.stepView(state, data.step, turn.actor);
+    effects.updateStep(state, data.step);
+    if (view?.kind === 'step') {
+      const command = followUp(state, record, view.participants ?? [], view.contributions);
+      if (command) {
+        const system: Actor = { id: 'barista:video', name: 'Barista', locale: state.locale };
+        void kit.command(state.id, () => command, system)
+          .catch((err) => kit.deps.sink(new BaristaError('effect-failed', 'a follow-up command failed', err), { where: command.type, cafeId: state.id }));
+      }
+    }
+    return { scene: view };
+  });
+}
+
+export const vote = contribution<'vote'>((d) => ({ kind: 'vote', choice: d.choice }));
+export const pick = contribution<'pick'>((d) => ({ kind: 'pick', item: d.item }));
+export const done = contribution<'done'>(() => ({ kind: 'done' }));
+export const postit = contribution<'postit'>((d) => ({ kind: 'postit', column: d.postitColumn, postitKind: d.postitKind, text: d.postitText }));
+export const argument = contribution<'argument'>((d) => ({ kind: 'argument', side: d.side, text: d.argumentText }));
+export const answer = contribution<'answer'>((d) => ({ kind: 'answer', text: d.answerText }));
+export const feedback = contribution<'feedback'>((d) => ({
+  kind: 'feedback', rating: d.feedback_rating || undefined, again: d.feedback_again || undefined, topic: d.feedback_topic || undefined,
+  positive: d.feedback_positive || undefined, negative: d.feedback_negative || undefined,
+}));

@@ -1,0 +1,126 @@
+import type { Activity } from 'botbuilder';
+import type { Content } from '../../content/schema';
+import type { Locale } from '../../domain/types';
+import { BaristaError, type ErrorSink } from '../../errors';
+import type { OutboundPort } from './outboundPort';
+import type { Address, ChannelPort, Person, Scene } from '../port';
+import type { Gateway } from './gateway';
+import { cardActivity, renderScene } from './render';
+
+export interface TeamsChannelDeps {
+  gateway: Gateway;
+  outbound: OutboundPort;
+  content: Content;
+  sink: ErrorSink;
+  /** Barista's public https address, for the page an in-meeting notification shows. */
+  publicUrl?: string;
+  /** How many posted cards' last shown JSON is remembered (to skip updates that change nothing). */
+  rememberCards?: number;
+}
+
+const REMEMBERED_CARDS = 20_000;
+
+/**
+ * The Teams channel: scenes rendered to Adaptive Cards (src/cards), every call through Outbound
+ * (paced to Teams' limits, retried, card updates merged). It remembers what each posted card
+ * shows, so an update that would show the same card again is not sent: after a post, after a
+ * change that does not show (a vote changed back), after a repeated request.
+ */
+export class TeamsChannel implements ChannelPort {
+  /** messageId → the JSON of the card Teams shows (as last posted or updated by this process). */
+  private readonly shown = new Map<string, string>();
+  private readonly json = new WeakMap<Partial<Activity>, string>();
+  private readonly warned = new Set<string>();
+  private readonly limit: number;
+
+  constructor(private readonly deps: TeamsChannelDeps) {
+    this.limit = deps.rememberCards ?? REMEMBERED_CARDS;
+  }
+
+  async post(to: Address, scene: Scene): Promise<string | undefined> {
+    const card = renderScene(scene, this.deps.content);
+    const id = await this.deps.outbound.send(to.conversationId, () => this.deps.gateway.send(to, cardActivity(card)));
+    if (id) this.remember(id, JSON.stringify(card));
+    return id;
+  }
+
+  update(to: Address, messageId: string, render: () => Promise<Scene | undefined>): void {
+    this.deps.outbound.update(
+      to.conversationId,
+      messageId,
+      async () => {
+        const scene = await render();
+        if (!scene) return undefined;
+        const card = renderScene(scene, this.deps.content);
+        const json = JSON.stringify(card);
+        // Teams already shows this card: no call.
+        if (this.shown.get(messageId) === json) return undefined;
+        const activity = cardActivity(card);
+        this.json.set(activity, json);
+        return activity;
+      },
+      async (activity) => {
+        await this.deps.gateway.update(to, messageId, activity);
+        const json = this.json.get(activity);
+        if (json) this.remember(messageId, json);
+      },
+    );
+  }
+
+  async delete(to: Address, messageId: string): Promise<void> {
+    this.shown.delete(messageId);
+    await this.deps.outbound.send(to.conversationId, () => this.deps.gateway.delete(to, messageId));
+  }
+
+  async say(to: Address, text: string): Promise<void> {
+    await this.deps.outbound.send(to.conversationId, () => this.deps.gateway.send(to, { type: 'message', text }));
+  }
+
+  async reply(to: Address, person: Person, text: string): Promise<void> {
+    const mention = { type: 'mention', text: `<at>${escapeXml(person.name)}</at>`, mentioned: { id: person.id, name: person.name } };
+    await this.deps.outbound.send(to.conversationId, () =>
+      this.deps.gateway.send(to, { type: 'message', text: person.name ? `${mention.text} ${text}` : text, entities: person.name ? [mention] : [] }),
+    );
+  }
+
+  /**
+   * A targeted in-meeting notification. Outside a meeting, without PUBLIC_URL, or when Teams refuses
+   * (permission not granted), the chat message is all, and why is logged once.
+   */
+  async notifyFacilitators(to: Address & { meetingId?: string }, recipients: string[], key: string, locale: Locale): Promise<void> {
+    const meetingId = to.meetingId;
+    if (!meetingId) return;
+    const base = this.deps.publicUrl;
+    if (!base) {
+      this.once('notify-off', () => this.deps.sink(new BaristaError('notify-off', 'PUBLIC_URL is not set: no in-meeting notifications, the chat message only'), { where: 'notify' }));
+      return;
+    }
+    const url = `${base.replace(/\/$/, '')}/notice?m=${encodeURIComponent(key)}&l=${locale}`;
+    try {
+      await this.deps.outbound.send(to.conversationId, () => this.deps.gateway.notify(to, meetingId, { recipients, title: 'Barista', url }));
+    } catch (err) {
+      this.once('notify-failed', () => this.deps.sink(new BaristaError('notify-refused', 'in-meeting notification refused: the chat message only (logged once)', err), { where: 'notify' }));
+    }
+  }
+
+  flush(): Promise<void> {
+    return this.deps.outbound.flush();
+  }
+
+  private remember(messageId: string, json: string): void {
+    this.shown.delete(messageId);
+    this.shown.set(messageId, json);
+    // Oldest first out: a Map keeps insertion order.
+    if (this.shown.size > this.limit) this.shown.delete(this.shown.keys().next().value!);
+  }
+
+  private once(key: string, report: () => void): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    report();
+  }
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+}

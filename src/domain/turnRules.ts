@@ -1,0 +1,81 @@
+import type { CafeState, Command, Contribution, Effect, MessageKey, Refusal } from './types';
+
+/**
+ * The rules of a turn that are not about the café's plan: who is told what and when, how long a
+ * confirmation holds, what a re-delivered activity does. Pure: the adapter only carries them out.
+ */
+
+/**
+ * The moments the facilitators are also told privately (an in-meeting notification), besides the
+ * message everyone sees: time is up, everyone has finished the video.
+ */
+const ALSO_NOTIFIED: ReadonlySet<MessageKey> = new Set<MessageKey>(['timeUp', 'allDone']);
+
+/**
+ * A decision's effects with the private notices that go with them: after each chat message the
+ * facilitators must also hear about, a `notify-facilitator` for the same moment.
+ */
+export function withNotices(effects: Effect[]): Effect[] {
+  const out: Effect[] = [];
+  for (const effect of effects) {
+    out.push(effect);
+    if (effect.type === 'say' && ALSO_NOTIFIED.has(effect.key)) out.push({ type: 'notify-facilitator', key: effect.key });
+  }
+  return out;
+}
+
+/** Who gets the facilitators' private notices: the facilitator, then the co-facilitators. */
+export function facilitators(state: CafeState): string[] {
+  return [state.facilitatorId, ...(state.coFacilitatorIds ?? [])];
+}
+
+/**
+ * After a participant's contribution, the command it triggers, if any: the last "J'ai fini" of a
+ * video step (everyone taking part has said it) announces that everyone has finished.
+ * `participants` are the café's (the facilitator included or not: they are left out), `stepContributions`
+ * the video step's.
+ */
+export function followUp(state: CafeState, record: Contribution, participants: string[], stepContributions: Contribution[]): Command | undefined {
+  if (record.kind !== 'done') return undefined;
+  const step = state.steps.find((s) => s.id === record.stepId);
+  if (step?.kind !== 'video' || state.runtime[step.id]?.allDoneAnnounced) return undefined;
+  const people = participants.filter((id) => id !== state.facilitatorId);
+  if (people.length === 0) return undefined;
+  const done = new Set(stepContributions.filter((c) => c.stepId === step.id && c.kind === 'done').map((c) => c.userId));
+  return people.every((p) => done.has(p)) ? { type: 'all-done', stepId: step.id } : undefined;
+}
+
+/** How long /effacer's confirmation card stays valid. */
+export const ERASE_CONFIRM_MS = 10 * 60_000;
+/** Clocks differ a little: a confirmation "from the future" is accepted this far ahead. */
+const CLOCK_SKEW_MS = 60_000;
+
+/** Is /effacer's confirmation, shown at `at`, still valid at `now`? */
+export function eraseConfirmationValid(at: number, now: number): boolean {
+  return now - at <= ERASE_CONFIRM_MS && at <= now + CLOCK_SKEW_MS;
+}
+
+/**
+ * What answers a refused command. A re-delivered activity (Teams retries what it thinks was lost)
+ * already acted: a button gets the current view again, a text command nothing; any other refusal
+ * is explained to the person.
+ */
+export function answerToRefusal(refusal: Refusal, via: 'button' | 'text'): 'view' | 'nothing' | 'explain' {
+  if (refusal.refused !== 'duplicate') return 'explain';
+  return via === 'button' ? 'view' : 'nothing';
+}
+
+/**
+ * "48.9566, 4.3631" (or with decimal commas, "48,9566 ; 4,3631") → the position; '' → undefined
+ * (none given); anything else → null.
+ */
+export function parsePosition(raw: string): { lat: number; lon: number } | undefined | null {
+  const text = raw.trim();
+  if (!text) return undefined;
+  const m = /^(-?\d{1,2}(?:[.,]\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:[.,]\d+)?)$/.exec(text);
+  if (!m) return null;
+  const lat = Number(m[1].replace(',', '.'));
+  const lon = Number(m[2].replace(',', '.'));
+  if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return null;
+  return { lat, lon };
+}

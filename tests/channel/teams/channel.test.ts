@@ -1,0 +1,98 @@
+import type { Activity } from 'botbuilder';
+import { Outbound } from '../../../src/channel/teams/outbound';
+import { TeamsChannel } from '../../../src/channel/teams/channel';
+import type { Channel, Gateway, MeetingNotice } from '../../../src/channel/teams/gateway';
+import type { Scene } from '../../../src/channel/port';
+import { guideFr } from '../../../src/content';
+
+/** A gateway that records the Teams calls it would make. */
+class RecordingGateway implements Gateway {
+  readonly calls: Array<{ op: string; id?: string; activity?: Partial<Activity>; notice?: MeetingNotice }> = [];
+  failNextUpdate = false;
+  private seq = 0;
+  async send(_c: Channel, activity: Partial<Activity>) {
+    const id = `a${++this.seq}`;
+    this.calls.push({ op: 'send', id, activity });
+    return id;
+  }
+  async update(_c: Channel, id: string, activity: Partial<Activity>) {
+    if (this.failNextUpdate) {
+      this.failNextUpdate = false;
+      throw Object.assign(new Error('bad request'), { statusCode: 400 });
+    }
+    this.calls.push({ op: 'update', id, activity });
+  }
+  async delete(_c: Channel, id: string) {
+    this.calls.push({ op: 'delete', id });
+  }
+  async notify(_c: Channel, _m: string, notice: MeetingNotice) {
+    this.calls.push({ op: 'notify', notice });
+  }
+  async member() {
+    return undefined;
+  }
+}
+
+const to = { conversationId: 'c1', serviceUrl: 'http://connector', botId: 'bot', channelId: 'msteams' };
+const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function setup(publicUrl?: string) {
+  const gateway = new RecordingGateway();
+  const errors: unknown[] = [];
+  const outbound = new Outbound({ logger: quiet, cardIntervalMs: 0, retry: { maxAttempts: 1 }, onError: (e) => errors.push(e) });
+  const channel = new TeamsChannel({ gateway, outbound, content: guideFr, sink: (e) => errors.push(e), publicUrl });
+  return { gateway, channel, errors };
+}
+
+const help = (isFacilitator: boolean): Scene => ({ kind: 'help', locale: 'fr', isFacilitator });
+
+describe('The Teams channel', () => {
+  it('renders a scene as an Adaptive Card and posts it', async () => {
+    const { gateway, channel } = setup();
+    expect(await channel.post(to, help(true))).toBe('a1');
+    expect(gateway.calls[0].activity?.attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+  });
+
+  it('skips an update that would show what Teams already shows; sends one that changes the card', async () => {
+    const { gateway, channel } = setup();
+    const id = (await channel.post(to, help(true)))!;
+    channel.update(to, id, async () => help(true));
+    await channel.flush();
+    expect(gateway.calls.filter((c) => c.op === 'update')).toEqual([]);
+    channel.update(to, id, async () => help(false));
+    await channel.flush();
+    channel.update(to, id, async () => help(false));
+    await channel.flush();
+    expect(gateway.calls.filter((c) => c.op === 'update').map((c) => c.id)).toEqual([id]);
+  });
+
+  it('a failed update is not taken as shown: the next request sends it again', async () => {
+    const { gateway, channel, errors } = setup();
+    const id = (await channel.post(to, help(true)))!;
+    gateway.failNextUpdate = true;
+    channel.update(to, id, async () => help(false));
+    await channel.flush();
+    expect(errors).toHaveLength(1);
+    channel.update(to, id, async () => help(false));
+    await channel.flush();
+    expect(gateway.calls.filter((c) => c.op === 'update')).toHaveLength(1);
+  });
+
+  it('a reply to a person mentions them', async () => {
+    const { gateway, channel } = setup();
+    await channel.reply(to, { id: '29:lea', name: 'Léa <Dubois>' }, 'Bonjour');
+    expect(gateway.calls[0].activity).toMatchObject({ text: '<at>Léa &lt;Dubois&gt;</at> Bonjour', entities: [{ mentioned: { id: '29:lea' } }] });
+  });
+
+  it('notifies the facilitators in a meeting only, and only with a public address (said once otherwise)', async () => {
+    const off = setup();
+    await off.channel.notifyFacilitators({ ...to, meetingId: 'm1' }, ['u1'], 'timeUp', 'fr');
+    await off.channel.notifyFacilitators({ ...to, meetingId: 'm1' }, ['u1'], 'timeUp', 'fr');
+    expect(off.gateway.calls).toEqual([]);
+    expect(off.errors).toHaveLength(1);
+    const on = setup('https://barista.example.fr/');
+    await on.channel.notifyFacilitators(to, ['u1'], 'timeUp', 'fr');
+    await on.channel.notifyFacilitators({ ...to, meetingId: 'm1' }, ['u1', 'u2'], 'timeUp', 'fr');
+    expect(on.gateway.calls).toEqual([{ op: 'notify', notice: { recipients: ['u1', 'u2'], title: 'Barista', url: 'https://barista.example.fr/notice?m=timeUp&l=fr' } }]);
+  });
+});

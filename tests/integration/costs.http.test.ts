@@ -1,0 +1,103 @@
+import { countingStore, type StoreCounts } from '../support/countingStore';
+import { cardText, Stack } from './harness';
+
+/**
+ * What a vote and an advance cost, counted through the real server (SQLite, the cafés kept in
+ * memory) against the fake Bot Connector: the store calls the pipeline makes and the Teams calls
+ * that reach the connector. Counted, never timed.
+ */
+describe('Reads and Teams calls follow the work', () => {
+  let counter: ReturnType<typeof countingStore>;
+  const stack = new Stack(undefined, undefined, {}, { wrapStore: (s) => (counter = countingStore(s)).store });
+  const camille = () => stack.user('29:camille', 'Camille Martin');
+  const STEP = 'tasse.madonna.annees-80';
+  let cafeId = '';
+
+  beforeAll(async () => {
+    await stack.start();
+    await camille().say('/startcafe americano');
+    await stack.waitForMessage('Au menu');
+    cafeId = (await stack.cafe()).id;
+    await camille().press({ verb: 'begin', cafe: cafeId });
+    await camille().press({ verb: 'choose', cafe: cafeId, step: 'tasse.choix', option: 'madonna' });
+    await stack.waitForMessage('On en parlait moins dans les années 80');
+    await stack.app.bot.drain();
+  });
+  afterAll(() => stack.stop());
+
+  /** Connector calls made while `fn` ran and Barista drained. */
+  async function teamsCalls(fn: () => Promise<unknown>): Promise<{ send: number; update: number; updatedIds: string[] }> {
+    const before = stack.connector.calls.length;
+    await fn();
+    await stack.app.bot.drain();
+    const calls = stack.connector.calls.slice(before).filter((c) => c.conversationId === stack.conversationId && c.outcome === 'ok');
+    return {
+      send: calls.filter((c) => c.op === 'send').length,
+      update: calls.filter((c) => c.op === 'update').length,
+      updatedIds: calls.filter((c) => c.op === 'update').map((c) => c.activityId!),
+    };
+  }
+
+  it('one vote: one café read, one step read, one write in the turn; the shared card is updated once', async () => {
+    await stack.app.bot.drain();
+    counter.reset();
+    const lea = stack.user('29:lea', 'Léa Dubois');
+    const answer = await lea.press({ verb: 'vote', cafe: cafeId, step: STEP, choice: 'donnee' });
+    const turn: StoreCounts = { ...counter.counts };
+    if (process.env.PRINT_COSTS) console.log('1 vote', turn);
+    expect(cardText(answer.value)).toContain('Votre choix : Ma donnée');
+    expect(turn.cafeReads).toBeLessThanOrEqual(1);
+    expect(turn.stepReads).toBeLessThanOrEqual(1);
+    expect(turn.writes).toBe(1);
+    const before = stack.connector.calls.length;
+    await stack.app.bot.drain();
+    const updates = stack.connector.calls.slice(before).filter((c) => c.op === 'update' && c.outcome === 'ok');
+    expect(updates.map((c) => c.activityId)).toEqual([await stack.app.store.getMessageId(cafeId, STEP)]);
+    // The whole café is never listed for a vote.
+    expect(counter.counts.cafeListings).toBe(0);
+  });
+
+  // Observed: 1 update (the burst arrives within the card's 1-second interval); 2 allowed on a slow machine.
+  it('20 votes on one card: 20 writes, no listing of the café, the card updates merged', async () => {
+    await stack.app.bot.drain();
+    counter.reset();
+    const pollId = (await stack.app.store.getMessageId(cafeId, STEP))!;
+    const voters = Array.from({ length: 20 }, (_, i) => stack.user(`29:v${i}`, `Votant ${i}`));
+    const calls = await teamsCalls(() => Promise.all(voters.map((v) => v.press({ verb: 'vote', cafe: cafeId, step: STEP, choice: 'madonna' }))));
+    const counts = counter.counts;
+    if (process.env.PRINT_COSTS) console.log('20 votes', counts, calls);
+    expect(counts.writes).toBe(20);
+    expect(counts.cafeListings).toBe(0);
+    // Per vote: one café read and one step read; each card update renders once more.
+    expect(counts.cafeReads).toBeLessThanOrEqual(20 + calls.update);
+    expect(counts.stepReads).toBeLessThanOrEqual(20 + calls.update);
+    expect(calls.send).toBe(0);
+    expect(calls.updatedIds.every((id) => id === pollId)).toBe(true);
+    expect(calls.update).toBeGreaterThanOrEqual(1);
+    expect(calls.update).toBeLessThanOrEqual(2);
+    expect(cardText(stack.connector.latest(stack.conversationId, pollId))).toContain('21 personnes ont voté');
+  });
+
+  it('an advance: the new step card is posted and the closed one updated, one call each, nothing else', async () => {
+    const pollId = (await stack.app.store.getMessageId(cafeId, STEP))!;
+    const calls = await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: STEP }));
+    expect(calls).toEqual({ send: 1, update: 1, updatedIds: [pollId] });
+    expect(cardText(stack.connector.latest(stack.conversationId, pollId))).toContain('Réponse : ma donnée');
+  });
+
+  it('a repeated refresh request that changes nothing costs no Teams call', async () => {
+    const step = (await stack.cafe()).steps[(await stack.cafe()).cursor].id;
+    const calls = await teamsCalls(async () => {
+      // A changed vote and its change back: the shared card ends as Teams already shows it.
+      const lea = stack.user('29:lea', 'Léa Dubois');
+      await lea.press({ verb: 'vote', cafe: cafeId, step, choice: 'madonna' });
+      await stack.app.bot.drain();
+    });
+    const again = await teamsCalls(async () => {
+      const lea = stack.user('29:lea', 'Léa Dubois');
+      await lea.press({ verb: 'vote', cafe: cafeId, step, choice: 'madonna' });
+    });
+    expect(calls.update).toBe(1);
+    expect(again).toEqual({ send: 0, update: 0, updatedIds: [] });
+  });
+});
