@@ -120,7 +120,8 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   }
   const clock = options.now ?? Date.now;
   const live = new LiveBoard({ store, content, sink, now: clock });
-  const channel = new TeamsChannel({ gateway, outbound, content, sink, publicUrl: config.publicUrl });
+  // With several instances (Redis) another one may have updated a card since this one last did.
+  const channel = new TeamsChannel({ gateway, outbound, content, sink, publicUrl: config.publicUrl, skipUnchanged: storeKind === 'sqlite' });
   const pipeline = new TurnPipeline({
     store, content, channel, timers, sink, now: options.now,
     singleWriter: storeKind === 'sqlite',

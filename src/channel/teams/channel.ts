@@ -16,6 +16,12 @@ export interface TeamsChannelDeps {
   publicUrl?: string;
   /** How many posted cards' last shown JSON is remembered (to skip updates that change nothing). */
   rememberCards?: number;
+  /**
+   * Skip an update that would show what this process last sent (default true). Only when this
+   * process is the only one that updates the chat's cards: with several instances another one
+   * may have changed the card since, and what this process remembers is no longer what Teams shows.
+   */
+  skipUnchanged?: boolean;
 }
 
 const REMEMBERED_CARDS = 20_000;
@@ -54,7 +60,7 @@ export class TeamsChannel implements ChannelPort {
         const card = renderScene(scene, this.deps.content);
         const json = JSON.stringify(card);
         // Teams already shows this card: no call.
-        if (this.shown.get(messageId) === json) return undefined;
+        if (this.deps.skipUnchanged !== false && this.shown.get(messageId) === json) return undefined;
         const activity = cardActivity(card);
         this.json.set(activity, json);
         return activity;

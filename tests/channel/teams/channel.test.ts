@@ -36,11 +36,11 @@ class RecordingGateway implements Gateway {
 const to = { conversationId: 'c1', serviceUrl: 'http://connector', botId: 'bot', channelId: 'msteams' };
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-function setup(publicUrl?: string) {
+function setup(publicUrl?: string, skipUnchanged?: boolean) {
   const gateway = new RecordingGateway();
   const errors: unknown[] = [];
   const outbound = new Outbound({ logger: quiet, cardIntervalMs: 0, retry: { maxAttempts: 1 }, onError: (e) => errors.push(e) });
-  const channel = new TeamsChannel({ gateway, outbound, content: guideFr, sink: (e) => errors.push(e), publicUrl });
+  const channel = new TeamsChannel({ gateway, outbound, content: guideFr, sink: (e) => errors.push(e), publicUrl, ...(skipUnchanged === undefined ? {} : { skipUnchanged }) });
   return { gateway, channel, errors };
 }
 
@@ -62,6 +62,14 @@ describe('The Teams channel', () => {
     channel.update(to, id, async () => help(false));
     await channel.flush();
     channel.update(to, id, async () => help(false));
+    await channel.flush();
+    expect(gateway.calls.filter((c) => c.op === 'update').map((c) => c.id)).toEqual([id]);
+  });
+
+  it('with several instances (skipUnchanged off) every update is sent: another instance may have changed the card since', async () => {
+    const { gateway, channel } = setup(undefined, false);
+    const id = (await channel.post(to, help(true)))!;
+    channel.update(to, id, async () => help(true));
     await channel.flush();
     expect(gateway.calls.filter((c) => c.op === 'update').map((c) => c.id)).toEqual([id]);
   });
