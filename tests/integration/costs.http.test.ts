@@ -57,13 +57,16 @@ describe('Reads and Teams calls follow the work', () => {
     expect(counter.counts.cafeListings).toBe(0);
   });
 
-  // Observed: 1 update (the burst arrives within the card's 1-second interval); 2 allowed on a slow machine.
+  // Observed: 1 update (the burst arrives within the card's 1-second interval). On a loaded machine
+  // the burst may take longer: the updates stay merged to at most one per card per second.
   it('20 votes on one card: 20 writes, no listing of the café, the card updates merged', async () => {
     await stack.app.bot.drain();
     counter.reset();
     const pollId = (await stack.app.store.getMessageId(cafeId, STEP))!;
     const voters = Array.from({ length: 20 }, (_, i) => stack.user(`29:v${i}`, `Votant ${i}`));
+    const started = Date.now();
     const calls = await teamsCalls(() => Promise.all(voters.map((v) => v.press({ verb: 'vote', cafe: cafeId, step: STEP, choice: 'madonna' }))));
+    const seconds = Math.ceil((Date.now() - started) / 1000);
     const counts = counter.counts;
     if (process.env.PRINT_COSTS) console.log('20 votes', counts, calls);
     expect(counts.writes).toBe(20);
@@ -74,7 +77,7 @@ describe('Reads and Teams calls follow the work', () => {
     expect(calls.send).toBe(0);
     expect(calls.updatedIds.every((id) => id === pollId)).toBe(true);
     expect(calls.update).toBeGreaterThanOrEqual(1);
-    expect(calls.update).toBeLessThanOrEqual(2);
+    expect(calls.update).toBeLessThanOrEqual(Math.max(2, seconds + 1));
     expect(cardText(stack.connector.latest(stack.conversationId, pollId))).toContain('21 personnes ont voté');
   });
 
