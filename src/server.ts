@@ -4,6 +4,7 @@ import pino, { type Logger } from 'pino';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { TurnPipeline } from './bot/turn';
 import { CloudGateway, MeetingRoles, noticePage, Outbound, TeamsChannel, TeamsInbound, type Gateway } from './channel/teams';
+import { CachedClientsAuthentication } from './channel/teams/cachedAuth';
 import { exportRoute, exportToken } from './export';
 import { readConfig, type Config } from './config';
 import { loadContent } from './content';
@@ -85,7 +86,8 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
       ? {}
       : { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.appTenantId },
   );
-  const adapter = new CloudAdapter(auth);
+  // Every request is still authenticated; only the clients CloudAdapter builds per turn are reused.
+  const adapter = new CloudAdapter(new CachedClientsAuthentication(auth));
   // Incoming turns end here; proactive sends and updates (CloudGateway) fail for their caller,
   // Outbound, which retries them and reports what finally fails.
   adapter.onTurnError = async (_ctx: TurnContext, err: Error) => sink(err, { where: 'turn' });
