@@ -59,9 +59,14 @@ export function videoOf(step: Step, content: Content): Video | undefined {
 
 /** People taking part: everyone who did something in the café, the facilitator aside. */
 export function participants(state: CafeState, contributions: Contribution[]): string[] {
-  const ids = new Set<string>();
-  for (const c of contributions) if (c.userId !== state.facilitatorId) ids.add(c.userId);
-  return [...ids];
+  return takingPart(state, contributions.map((c) => c.userId));
+}
+
+/** The people among `ids` who take part (the facilitator aside), once each, in order: the one rule for who is counted. */
+export function takingPart(state: CafeState, ids: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const id of ids) if (id !== state.facilitatorId) out.add(id);
+  return [...out];
 }
 
 /** Who picked what in a pick step, in the order they first picked: the order of turns. */
@@ -87,7 +92,11 @@ export function voteCounts(contributions: Contribution[], stepId: string): Recor
 
 /** Has everyone taking part said they finished watching this video step? */
 export function everyoneDone(state: CafeState, contributions: Contribution[], stepId: string): boolean {
-  const people = participants(state, contributions);
+  return allFinished(participants(state, contributions), contributions, stepId);
+}
+
+/** Have all these people (at least one) said "J'ai fini" on this step? `contributions` need hold only the step's. */
+export function allFinished(people: string[], contributions: Contribution[], stepId: string): boolean {
   if (people.length === 0) return false;
   const done = new Set(contributions.filter((c) => c.stepId === stepId && c.kind === 'done').map((c) => c.userId));
   return people.every((p) => done.has(p));

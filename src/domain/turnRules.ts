@@ -1,3 +1,4 @@
+import { allFinished, takingPart } from './lookup';
 import type { CafeState, Command, Contribution, Effect, MessageKey, Refusal } from './types';
 
 /**
@@ -39,10 +40,7 @@ export function followUp(state: CafeState, record: Contribution, participants: s
   if (record.kind !== 'done') return undefined;
   const step = state.steps.find((s) => s.id === record.stepId);
   if (step?.kind !== 'video' || state.runtime[step.id]?.allDoneAnnounced) return undefined;
-  const people = participants.filter((id) => id !== state.facilitatorId);
-  if (people.length === 0) return undefined;
-  const done = new Set(stepContributions.filter((c) => c.stepId === step.id && c.kind === 'done').map((c) => c.userId));
-  return people.every((p) => done.has(p)) ? { type: 'all-done', stepId: step.id } : undefined;
+  return allFinished(takingPart(state, participants), stepContributions, step.id) ? { type: 'all-done', stepId: step.id } : undefined;
 }
 
 /** How long /effacer's confirmation card stays valid. */

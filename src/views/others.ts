@@ -1,5 +1,5 @@
 import { feedbackSummary } from '../domain/feedback';
-import { activityOf, chooseOptions, participants, videoOf } from '../domain/lookup';
+import { activityOf, chooseOptions, participants, takingPart, videoOf } from '../domain/lookup';
 import { t } from '../i18n';
 import { everyoneText } from '../i18n/audience';
 import { labelledFeedback } from '../i18n/feedback';
@@ -50,7 +50,7 @@ export function videoView(input: StepInput): VideoView | undefined {
   const activity = activityOf(step, content);
   if (!video || activity?.kind !== 'video') return undefined;
   const open = isOpen(state, step);
-  const people = input.participants?.filter((id) => id !== state.facilitatorId) ?? participants(state, contributions);
+  const people = input.participants ? takingPart(state, input.participants) : participants(state, contributions);
   const doneIds = new Set(contributions.filter((c) => c.stepId === step.id && c.kind === 'done').map((c) => c.userId));
   const youDone = !!viewer.userId && doneIds.has(viewer.userId);
   const left = open ? countdown(input) : undefined;
