@@ -1,4 +1,4 @@
-import { FACILITATOR_ONLY_FIELDS, type Activity, type Content, type Tip } from './schema';
+import { FACILITATOR_ONLY_FIELDS, type Activity, type Content, type Tip, type Video } from './schema';
 
 /** A text of the content meant for the facilitator alone, with where it is (for a test's message). */
 export interface FacilitatorText {
@@ -32,6 +32,16 @@ export function activityFacilitatorTexts(activity: Activity): FacilitatorText[] 
   ];
 }
 
+/** The facilitator-only texts of one video (its objectives). */
+export function videoFacilitatorTexts(video: Video): FacilitatorText[] {
+  return fieldTexts(`videos.${video.id}`, video as unknown as Record<string, unknown>, FACILITATOR_ONLY_FIELDS.video);
+}
+
+/** The facilitator-only texts a step of this activity (and video, for a video step) carries. */
+export function stepFacilitatorTexts(activity: Activity | undefined, video: Video | undefined): FacilitatorText[] {
+  return [...(activity ? activityFacilitatorTexts(activity) : []), ...(video ? videoFacilitatorTexts(video) : [])];
+}
+
 /**
  * Every text of the content that is the facilitator's alone, as the schema defines the audiences:
  * what the cards, the board and the exports must never give a participant. Tests read it to prove
@@ -44,6 +54,6 @@ export function facilitatorOnlyTexts(content: Content): FacilitatorText[] {
     ...tipTexts('virtual.advice', content.virtual.advice),
     ...content.formulas.flatMap((f) => tipTexts(`formulas.${f.id}.${f.variant}.tips`, f.tips)),
     ...content.activities.flatMap(activityFacilitatorTexts),
-    ...content.videos.flatMap((v) => fieldTexts(`videos.${v.id}`, v as unknown as Record<string, unknown>, FACILITATOR_ONLY_FIELDS.video)),
+    ...content.videos.flatMap(videoFacilitatorTexts),
   ];
 }

@@ -1,6 +1,6 @@
 import { menuCard, stepCard, type Viewer } from '../../src/cards';
 import { recapCard } from '../../src/cards/recap';
-import { activityFacilitatorTexts, facilitatorOnlyTexts, type FacilitatorText } from '../../src/content/audience';
+import { stepFacilitatorTexts, facilitatorOnlyTexts, type FacilitatorText } from '../../src/content/audience';
 import type { Formula } from '../../src/content/schema';
 import { decide, isRefusal, startCafe } from '../../src/domain/decide';
 import { activityOf, currentStep, videoOf } from '../../src/domain/lookup';
@@ -73,9 +73,7 @@ function walk(formula: Formula, partIndex: number, option: string): Seen {
     const now = T0 + i * 60_000;
     const current = currentStep(state)!;
     const activity = activityOf(current, content);
-    if (activity) for (const f of activityFacilitatorTexts(activity)) facilitatorOnly.set(f.at, f);
-    const video = videoOf(current, content);
-    if (video) video.objectives.forEach((o, n) => facilitatorOnly.set(`videos.${video.id}.objectives[${n}]`, { at: `videos.${video.id}.objectives[${n}]`, text: o.text }));
+    for (const f of stepFacilitatorTexts(activity, videoOf(current, content))) facilitatorOnly.set(f.at, f);
     // Participant 1 takes part, so their own view shows their choice.
     if (current.kind === 'poll' && activity?.kind === 'polls') {
       const q = activity.questions.find((x) => x.id === current.ref);

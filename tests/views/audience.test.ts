@@ -1,4 +1,4 @@
-import { activityFacilitatorTexts, type FacilitatorText } from '../../src/content/audience';
+import { stepFacilitatorTexts, type FacilitatorText } from '../../src/content/audience';
 import { decide, isRefusal, startCafe } from '../../src/domain/decide';
 import { activityOf, currentStep, videoOf } from '../../src/domain/lookup';
 import type { CafeState, Contribution } from '../../src/domain/types';
@@ -48,9 +48,7 @@ describe.each(content.formulas.map((f) => [f.name, f] as const))('%s', (_name, f
       const now = T0 + i * 60_000;
       const step = currentStep(state)!;
       const activity = activityOf(step, content);
-      if (activity) for (const f of activityFacilitatorTexts(activity)) only.set(f.at, f);
-      const video = videoOf(step, content);
-      if (video) video.objectives.forEach((o, n) => only.set(`videos.${video.id}.objectives[${n}]`, { at: `videos.${video.id}.objectives[${n}]`, text: o.text }));
+      for (const f of stepFacilitatorTexts(activity, videoOf(step, content))) only.set(f.at, f);
       if (step.kind === 'poll' && activity?.kind === 'polls') {
         const q = activity.questions.find((x) => x.id === step.ref);
         if (q) contributions.push(vote(state, step.id, 1, q.choices[0].id));
