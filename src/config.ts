@@ -48,6 +48,11 @@ const EnvSchema = z.object({
     .refine((v) => v === '' || (/^rediss?:\/\/[^\s]+$/.test(v) && z.string().url().safeParse(v).success), {
       message: 'doit être une URL redis://[utilisateur:motdepasse@]hôte:port[/base] (ou rediss:// en TLS)',
     }),
+  /**
+   * Teams calls per second this process may make per tenant (Teams' global limit: 50 per app per
+   * tenant). With N instances serving one tenant, give each 50 / N.
+   */
+  TEAMS_TENANT_RPS: z.coerce.number().int().min(1).max(1000).default(50),
   /** Prefix of every Redis key (and of the BullMQ queue), so several deployments can share a Redis. */
   REDIS_PREFIX: z
     .string()
@@ -83,6 +88,8 @@ export interface Config {
   retentionDays?: number;
   /** Signs export links (absent: random per process). */
   exportSecret?: string;
+  /** Teams calls per second per tenant, this process (absent: 50, Teams' global limit). */
+  tenantCallsPerSecond?: number;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +135,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL || undefined,
     retentionDays: e.RETENTION_DAYS,
     exportSecret: e.EXPORT_SECRET || undefined,
+    tenantCallsPerSecond: e.TEAMS_TENANT_RPS,
   };
 }
 

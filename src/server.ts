@@ -94,6 +94,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
 
   const outbound = new Outbound({
     logger: log,
+    tenantLimit: config.tenantCallsPerSecond,
     onError: (err: unknown, context: Record<string, unknown>) => sink(new BaristaError('channel-failed', 'a Teams call failed after its retries', err), { where: 'outbound', ...context }),
   });
   const gateway = options.gateway ?? new CloudGateway(auth, config.appId);

@@ -45,14 +45,14 @@ export class TeamsChannel implements ChannelPort {
 
   async post(to: Address, scene: Scene): Promise<string | undefined> {
     const card = renderScene(scene, this.deps.content);
-    const id = await this.deps.outbound.send(to.conversationId, () => this.deps.gateway.send(to, cardActivity(card)));
+    const id = await this.deps.outbound.send(to, () => this.deps.gateway.send(to, cardActivity(card)));
     if (id) this.remember(id, JSON.stringify(card));
     return id;
   }
 
   update(to: Address, messageId: string, render: () => Promise<Scene | undefined>): void {
     this.deps.outbound.update(
-      to.conversationId,
+      to,
       messageId,
       async () => {
         const scene = await render();
@@ -75,16 +75,16 @@ export class TeamsChannel implements ChannelPort {
 
   async delete(to: Address, messageId: string): Promise<void> {
     this.shown.delete(messageId);
-    await this.deps.outbound.send(to.conversationId, () => this.deps.gateway.delete(to, messageId));
+    await this.deps.outbound.send(to, () => this.deps.gateway.delete(to, messageId));
   }
 
   async say(to: Address, text: string): Promise<void> {
-    await this.deps.outbound.send(to.conversationId, () => this.deps.gateway.send(to, { type: 'message', text }));
+    await this.deps.outbound.send(to, () => this.deps.gateway.send(to, { type: 'message', text }));
   }
 
   async reply(to: Address, person: Person, text: string): Promise<void> {
     const mention = { type: 'mention', text: `<at>${escapeXml(person.name)}</at>`, mentioned: { id: person.id, name: person.name } };
-    await this.deps.outbound.send(to.conversationId, () =>
+    await this.deps.outbound.send(to, () =>
       this.deps.gateway.send(to, { type: 'message', text: person.name ? `${mention.text} ${text}` : text, entities: person.name ? [mention] : [] }),
     );
   }
@@ -103,7 +103,7 @@ export class TeamsChannel implements ChannelPort {
     }
     const url = `${base.replace(/\/$/, '')}/notice?m=${encodeURIComponent(key)}&l=${locale}`;
     try {
-      await this.deps.outbound.send(to.conversationId, () => this.deps.gateway.notify(to, meetingId, { recipients, title: 'Barista', url }));
+      await this.deps.outbound.send(to, () => this.deps.gateway.notify(to, meetingId, { recipients, title: 'Barista', url }));
     } catch (err) {
       this.once('notify-failed', () => this.deps.sink(new BaristaError('notify-refused', 'in-meeting notification refused: the chat message only (logged once)', err), { where: 'notify' }));
     }

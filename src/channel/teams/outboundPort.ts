@@ -1,8 +1,15 @@
 import type { Activity } from 'botbuilder';
 
+/** Where a Teams call goes: its conversation, and the tenant whose budget it spends. */
+export interface OutboundAddress {
+  conversationId: string;
+  tenantId?: string;
+}
+
 /** How outbound calls are paced and retried (src/channel/teams/outbound's Outbound): one path for every Teams call. */
 export interface OutboundPort {
-  send<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
-  update(conversationId: string, activityId: string, render: () => Promise<Partial<Activity> | undefined>, io: (activity: Partial<Activity>) => Promise<unknown>): void;
+  /** `to`: the conversation and its tenant (Teams limits calls per conversation and per tenant). */
+  send<T>(to: OutboundAddress, fn: () => Promise<T>): Promise<T>;
+  update(to: OutboundAddress, activityId: string, render: () => Promise<Partial<Activity> | undefined>, io: (activity: Partial<Activity>) => Promise<unknown>): void;
   flush(): Promise<void>;
 }

@@ -37,6 +37,7 @@ export type PerformUpdate = (
   activityId: string,
   render: () => Promise<Partial<Activity> | undefined>,
   io: UpdateIo | undefined,
+  tenantId: string | undefined,
 ) => Promise<unknown>;
 
 export interface CardUpdaterOptions {
@@ -57,6 +58,8 @@ interface CardState {
   activityId: string;
   render: RenderCard;
   io: UpdateIo | undefined;
+  /** The tenant of the card's conversation (Teams' per-tenant budget), as last given. */
+  tenantId: string | undefined;
   /** Incremented by each request. */
   requested: number;
   /** Highest request number sent (or given up on). */
@@ -99,9 +102,10 @@ export class CardUpdater {
   /**
    * Asks for the card to show the state `render` produces. Returns at once; the update is
    * sent when the card's interval allows, merged with any later request (last one wins).
-   * `io`, when given, replaces the I/O used for this card (the latest one given wins).
+   * `io`, when given, replaces the I/O used for this card (the latest one given wins); so does
+   * `tenantId`, handed to `perform` with it.
    */
-  request(conversationId: string, activityId: string, render: RenderCard, io?: UpdateIo): void {
+  request(conversationId: string, activityId: string, render: RenderCard, io?: UpdateIo, tenantId?: string): void {
     this.maybeSweep();
     const key = `${conversationId}\u0000${activityId}`;
     let card = this.cards.get(key);
@@ -111,6 +115,7 @@ export class CardUpdater {
         activityId,
         render,
         io,
+        tenantId,
         requested: 0,
         settled: 0,
         lastEndAt: Number.NEGATIVE_INFINITY,
@@ -121,6 +126,7 @@ export class CardUpdater {
     }
     card.render = render;
     if (io) card.io = io;
+    if (tenantId !== undefined) card.tenantId = tenantId;
     card.requested++;
     if (!card.worker) {
       const state = card;
@@ -176,7 +182,7 @@ export class CardUpdater {
           return card.render();
         };
         try {
-          await this.perform(card.conversationId, card.activityId, renderLatest, card.io);
+          await this.perform(card.conversationId, card.activityId, renderLatest, card.io, card.tenantId);
           card.settled = Math.max(card.settled, rendered);
           card.failures = 0;
         } catch (err) {

@@ -3,8 +3,16 @@
  *
  * Why: Teams limits each bot per conversation and throttles with 429s; a café session is
  * bursty and lives in one conversation. Routing every send/update through one object gives
- * one place that paces (RateLimiter), retries transient failures (withRetry), merges card
- * refreshes (CardUpdater) and counts what happened (stats, for the benchmark).
+ * one place that paces (RateLimiter per conversation, TenantBudget per tenant), retries transient
+ * failures (withRetry), merges card refreshes (CardUpdater) and counts what happened (stats, for
+ * the benchmark).
+ *
+ * The order of the two limits: a call first takes its conversation's slot (RateLimiter), then its
+ * tenant's budget (TenantBudget), then runs. The budget must be granted at the instant the call
+ * starts (it counts calls from their start), so it is taken last; it waits only for time, never
+ * for a slot, so there is no cycle to deadlock on. A card update waiting for the budget holds its
+ * conversation's slot; so that a send queued behind it never waits for the updates of the whole
+ * tenant, that update is promoted to the sends' priority while a send of its conversation waits.
  *
  * No dependency on domain code or on a botbuilder client: the actual I/O is passed in as
  * functions (`send(conversationId, () => context.sendActivity(...))`, and an
@@ -14,6 +22,7 @@ import type { Activity } from 'botbuilder';
 import { KeyedQueue } from '../../../bot/keyedQueue';
 import { CardUpdater, type RenderCard, type UpdateIo } from './cardUpdater';
 import { RateLimiter, type RateWindow } from './rateLimiter';
+import { type BudgetPriority, TenantBudget } from './tenantBudget';
 import { OutboundError, retryAfterMsOf, type RetryInfo, type RetryOptions, statusOf, withRetry } from './retry';
 import { type Clock, consoleLogger, type ErrorSink, logErrorSink, type OutboundLogger, realClock } from './types';
 
@@ -21,6 +30,8 @@ export { CardUpdater } from './cardUpdater';
 export type { CardUpdaterOptions, PerformUpdate, RenderCard, UpdateIo } from './cardUpdater';
 export { RateLimiter, TEAMS_RATE_LIMITS } from './rateLimiter';
 export type { RateLimiterOptions, RateWindow } from './rateLimiter';
+export { TEAMS_TENANT_LIMIT, TenantBudget, tenantKey } from './tenantBudget';
+export type { BudgetPriority, TenantBudgetOptions } from './tenantBudget';
 export { isRetryableStatus, OutboundError, RETRYABLE_STATUSES, retryAfterMsOf, statusOf, withRetry } from './retry';
 export type { RetryInfo, RetryOptions } from './retry';
 export { disableSdkRetries } from './sdkRetry';
@@ -29,6 +40,16 @@ export type { Clock, ErrorSink, OutboundErrorContext, OutboundLogger } from './t
 
 /** Performs the update of one message (e.g. via `connector.conversations.updateActivity`). */
 export type UpdateActivityFn = (conversationId: string, activityId: string, activity: Partial<Activity>) => Promise<unknown>;
+
+/**
+ * Where a call goes: a conversation, and the tenant it belongs to (Teams' global limit is per
+ * tenant). A bare conversation id means an unknown tenant (all unknown tenants share one budget).
+ */
+export type OutboundTarget = string | { conversationId: string; tenantId?: string };
+
+function targetOf(target: OutboundTarget): { conversationId: string; tenantId?: string } {
+  return typeof target === 'string' ? { conversationId: target } : target;
+}
 
 export interface OutboundOptions {
   /**
@@ -40,8 +61,12 @@ export interface OutboundOptions {
   limiter?: RateLimiter;
   /** Per-conversation windows. Default TEAMS_RATE_LIMITS (7/1 s, 8/2 s, 60/30 s, 1800/h). */
   limits?: readonly RateWindow[];
-  /** Safety margin added to each window (ms). Default 100. */
+  /** Safety margin added to each window (ms), the tenant's included. Default 100. */
   marginMs?: number;
+  /** Share a tenant budget; otherwise one is built from tenantLimit/marginMs. */
+  budget?: TenantBudget;
+  /** Teams calls per second per tenant (all calls of this process). Default 50, Teams' global limit. */
+  tenantLimit?: number;
   /** Retry tuning (maxAttempts 5, base 500 ms, cap 8 s by default). */
   retry?: Omit<RetryOptions, 'onRetry' | 'sleep' | 'now'>;
   /** Minimum spacing of updates of one card (ms). Default 1000. */
@@ -86,6 +111,7 @@ export interface SendOptions {
 export class Outbound {
   readonly limiter: RateLimiter;
   readonly cards: CardUpdater;
+  readonly budget: TenantBudget;
   private readonly updateActivity: UpdateActivityFn | undefined;
   private readonly retry: Omit<RetryOptions, 'onRetry' | 'sleep' | 'now'>;
   private readonly clock: Clock;
@@ -93,6 +119,8 @@ export class Outbound {
   private readonly counters: OutboundStats = { sent: 0, updated: 0, updateRequests: 0, retried: 0, got429: 0, failed: 0 };
   /** The ordered sends of each conversation, one after the other. */
   private readonly lanes = new KeyedQueue();
+  /** Sends waiting for their conversation's slot, per conversation (absent: none). */
+  private readonly sendsWaiting = new Map<string, number>();
 
   constructor(options: OutboundOptions) {
     this.clock = options.clock ?? realClock;
@@ -102,8 +130,11 @@ export class Outbound {
     this.retry = options.retry ?? {};
     this.limiter =
       options.limiter ?? new RateLimiter({ windows: options.limits, marginMs: options.marginMs, clock: this.clock });
+    this.budget =
+      options.budget ?? new TenantBudget({ limit: options.tenantLimit, marginMs: options.marginMs, clock: this.clock });
     this.cards = new CardUpdater({
-      perform: (conversationId, activityId, render, io) => this.performUpdate(conversationId, activityId, render, io),
+      perform: (conversationId, activityId, render, io, tenantId) =>
+        this.performUpdate({ conversationId, tenantId }, activityId, render, io),
       intervalMs: options.cardIntervalMs,
       maxConsecutiveFailures: options.maxCardFailures,
       clock: this.clock,
@@ -118,9 +149,10 @@ export class Outbound {
    * (once per attempt), so it must be safe to repeat: build the activity inside or before it,
    * never consume state in it.
    */
-  send<T>(conversationId: string, fn: () => Promise<T>, options: SendOptions = {}): Promise<T> {
+  send<T>(target: OutboundTarget, fn: () => Promise<T>, options: SendOptions = {}): Promise<T> {
+    const { conversationId } = targetOf(target);
     const run = (): Promise<T> =>
-      this.call(conversationId, fn, { op: 'send' }).then((result) => {
+      this.call(targetOf(target), fn, { op: 'send' }).then((result) => {
         this.counters.sent++;
         return result;
       });
@@ -134,11 +166,13 @@ export class Outbound {
    * once; updates are merged per card (≤ 1 per cardIntervalMs, last render wins, rendered at
    * send time; a render returning undefined skips the update). Failures go to the logger /
    * onError sink. `io` writes the activity for this card (e.g. `a => gateway.update(channel, id, a)`);
-   * without it, the `updateActivity` given at construction is used.
+   * without it, the `updateActivity` given at construction is used. Card updates spend the
+   * tenant's budget after its sends, the card that has waited longest first.
    */
-  update(conversationId: string, activityId: string, render: RenderCard, io?: UpdateIo): void {
+  update(target: OutboundTarget, activityId: string, render: RenderCard, io?: UpdateIo): void {
     this.counters.updateRequests++;
-    this.cards.request(conversationId, activityId, render, io);
+    const { conversationId, tenantId } = targetOf(target);
+    this.cards.request(conversationId, activityId, render, io, tenantId);
   }
 
   /** Waits until every ordered send and every pending card update is done (shutdown, tests). */
@@ -156,11 +190,12 @@ export class Outbound {
   }
 
   private async performUpdate(
-    conversationId: string,
+    target: { conversationId: string; tenantId?: string },
     activityId: string,
     render: () => Promise<Partial<Activity> | undefined>,
     io: UpdateIo | undefined,
   ): Promise<void> {
+    const { conversationId } = target;
     const fallback = this.updateActivity;
     const write: UpdateIo | undefined =
       io ?? (fallback ? (activity) => fallback(conversationId, activityId, activity) : undefined);
@@ -172,7 +207,7 @@ export class Outbound {
     }
     let skipped = false;
     await this.call(
-      conversationId,
+      target,
       async () => {
         const activity = await render();
         skipped = activity === undefined;
@@ -183,14 +218,31 @@ export class Outbound {
     if (!skipped) this.counters.updated++;
   }
 
-  /** One logical call: retried attempts, each paced by the limiter. */
+  /**
+   * One logical call: retried attempts, each paced by the conversation's limiter, then by the
+   * tenant's budget (see the file header for the order).
+   */
   private async call<T>(
-    conversationId: string,
+    target: { conversationId: string; tenantId?: string },
     fn: () => Promise<T>,
     context: { op: 'send' | 'cardUpdate'; activityId?: string },
   ): Promise<T> {
+    const { conversationId, tenantId } = target;
+    const isSend = context.op === 'send';
+    const priority = (): BudgetPriority => (isSend || this.sendsWaiting.has(conversationId) ? 'send' : 'update');
+    const attempt = (): Promise<T> => {
+      if (isSend) this.sendsWaiting.set(conversationId, (this.sendsWaiting.get(conversationId) ?? 0) + 1);
+      return this.limiter.schedule(conversationId, () => {
+        if (isSend) {
+          const left = (this.sendsWaiting.get(conversationId) ?? 1) - 1;
+          if (left > 0) this.sendsWaiting.set(conversationId, left);
+          else this.sendsWaiting.delete(conversationId);
+        }
+        return this.budget.run(tenantId, priority, () => this.throttleAware(conversationId, fn));
+      });
+    };
     try {
-      return await withRetry(() => this.limiter.schedule(conversationId, () => this.throttleAware(conversationId, fn)), {
+      return await withRetry(attempt, {
         ...this.retry,
         sleep: (ms) => this.clock.sleep(ms),
         now: () => this.clock.now(),
