@@ -4,8 +4,13 @@
  * Why: the bot talks to Teams only through botbuilder's ConnectorClient, over HTTP, at the
  * `serviceUrl` of each conversation. Pointing that `serviceUrl` at this real local HTTP server
  * lets tests exercise the real SDK serialisation, URL-encoding and error paths, and lets us
- * enforce Teams' per-conversation rate limits (answering 429 like Teams does) and inject
- * faults (502/503, slow responses), deterministically.
+ * enforce Teams' per-conversation rate limits and its global limit per app per tenant (answering
+ * 429 like Teams does) and inject faults (502/503, slow responses), deterministically.
+ *
+ * The tenant of a call is the `conversation.tenantId` of its body when it has one (sends, replies,
+ * updates: the bot writes its conversation reference into each), else the tenant last seen for
+ * its conversation (deletes, member fetches), else the `tenantId` of its query (meeting
+ * participants), else `setTenant`'s; calls of no known tenant share one key.
  *
  * It is deliberately independent of src/channel/teams/outbound (it does not reuse the limiter code),
  * so that `violations()` is a genuine cross-check of the bot's rate limiting.
@@ -28,6 +33,12 @@ export const TEAMS_LIMITS: readonly RateWindow[] = Object.freeze([
   { limit: 60, windowMs: 30_000 },
   { limit: 1_800, windowMs: 3_600_000 },
 ]);
+
+/** Teams' documented global limit: "50 Requests Per Second (RPS)" per app per tenant, every request counted. */
+export const TEAMS_TENANT_LIMIT: RateWindow = Object.freeze({ limit: 50, windowMs: 1_000 });
+
+/** The key under which calls of no known tenant are counted together. */
+export const UNKNOWN_TENANT = '(no tenant)';
 
 export type ConnectorOperation =
   | 'send' // POST /v3/conversations/{id}/activities
@@ -61,6 +72,8 @@ export interface RecordedCall {
   userId?: string;
   meetingId?: string;
   participantId?: string;
+  /** The tenant the call was counted for (see the header), lower-cased; UNKNOWN_TENANT when none is known. */
+  tenantId: string;
   /** Parsed JSON body (undefined when empty; the raw string when not JSON). */
   body: unknown;
   /** Date.now() when the request body had been fully received (the instant limits are judged). */
@@ -82,6 +95,8 @@ export type RecordedActivity = Partial<Activity> & { id: string };
 
 export interface Violation {
   call: RecordedCall;
+  /** Which limit was broken: the conversation's (default) or the tenant's. */
+  scope: 'conversation' | 'tenant';
   window: RateWindow;
   /** Accepted calls in the window ending at `call.time`, including `call`. */
   count: number;
@@ -97,6 +112,8 @@ export interface FakeConnectorOptions {
   limits?: readonly RateWindow[] | false;
   /** Operations that count toward (and are refused by) the limits. Default send, reply, update, delete. */
   limitedOperations?: readonly ConnectorOperation[];
+  /** Per-tenant limit on every call (all operations); `false` disables it. Default TEAMS_TENANT_LIMIT (50 per 1 s). */
+  tenantLimit?: RateWindow | false;
   /** Share (0..1) of 429 answers carrying a Retry-After header. Default 0.5. */
   retryAfterShare?: number;
   /** Fixed Retry-After seconds; default: computed (ceil of the time until a slot frees, ≥ 1). */
@@ -139,6 +156,7 @@ function resolveOptions(o: FakeConnectorOptions): ResolvedOptions {
     basePath: (o.basePath ?? '').replace(/\/+$/, ''),
     limits: o.limits === undefined ? TEAMS_LIMITS : o.limits,
     limitedOperations: o.limitedOperations ?? ['send', 'reply', 'update', 'delete'],
+    tenantLimit: o.tenantLimit === undefined ? TEAMS_TENANT_LIMIT : o.tenantLimit,
     retryAfterShare: o.retryAfterShare ?? 0.5,
     retryAfterSeconds: o.retryAfterSeconds ?? -1,
     faultRate: o.faultRate ?? 0,
@@ -240,6 +258,10 @@ export class FakeConnector {
   private retryAfterRng: () => number;
   /** Accepted, limit-counted call times per conversation (pruned to the longest window). */
   private windows = new Map<string, number[]>();
+  /** Accepted call times per tenant (pruned to the tenant window). */
+  private tenantWindows = new Map<string, number[]>();
+  /** The tenant of each conversation, as its calls' bodies (or setTenant) said. */
+  private tenantOf = new Map<string, string>();
   private issuedIds = new Set<string>();
   private membersByConversation = new Map<string, Member[]>();
   private roles = new Map<string, MeetingRole>();
@@ -307,6 +329,16 @@ export class FakeConnector {
       this.faultRng = prng(this.opts.seed);
       this.retryAfterRng = prng(this.opts.seed ^ 0x5bd1e995);
     }
+  }
+
+  /** Declares the tenant of a conversation (when its calls' bodies do not say it). */
+  setTenant(conversationId: string, tenantId: string): void {
+    this.tenantOf.set(conversationId, tenantId.toLowerCase());
+  }
+
+  /** Accepted calls per tenant in the busiest `windowMs` span (default 1 s), for each tenant. */
+  busiestWindowPerTenant(windowMs = 1_000): Map<string, number> {
+    return busiestWindowPerTenant(this.calls, windowMs);
   }
 
   setMembers(conversationId: string, members: Member[]): void {
@@ -395,8 +427,24 @@ export class FakeConnector {
         for (const w of windows) {
           let count = 0;
           for (let j = i; j >= 0 && list[j].time > t - w.windowMs; j--) count++;
-          if (count > w.limit) out.push({ call: list[i], window: w, count });
+          if (count > w.limit) out.push({ call: list[i], scope: 'conversation', window: w, count });
         }
+      }
+    }
+    const tenantWindow = this.opts.tenantLimit === false ? TEAMS_TENANT_LIMIT : this.opts.tenantLimit;
+    const byTenant = new Map<string, RecordedCall[]>();
+    for (const c of this.calls) {
+      if (c.outcome === 'throttled' || c.outcome === 'fault') continue;
+      const list = byTenant.get(c.tenantId) ?? [];
+      list.push(c);
+      byTenant.set(c.tenantId, list);
+    }
+    for (const list of byTenant.values()) {
+      let first = 0;
+      for (let i = 0; i < list.length; i++) {
+        while (list[first].time <= list[i].time - tenantWindow.windowMs) first++;
+        const count = i - first + 1;
+        if (count > tenantWindow.limit) out.push({ call: list[i], scope: 'tenant', window: tenantWindow, count });
       }
     }
     return out;
@@ -450,6 +498,7 @@ export class FakeConnector {
     this.overLimit = 0;
     this.seq = 0;
     this.windows.clear();
+    this.tenantWindows.clear();
     this.issuedIds.clear();
     this.faultRng = prng(this.opts.seed);
     this.retryAfterRng = prng(this.opts.seed ^ 0x5bd1e995);
@@ -469,13 +518,15 @@ export class FakeConnector {
       query[k] = v;
     });
     const r = route(method, path);
+    const body = parseBody(raw);
     const call: RecordedCall = {
       seq: ++this.seq,
       method,
       path,
       query,
       ...r,
-      body: parseBody(raw),
+      tenantId: this.tenantOfCall(r, body, query),
+      body,
       time,
       status: 0,
       outcome: 'ok',
@@ -514,28 +565,25 @@ export class FakeConnector {
         return { status, body: { error: { code: 'ServiceError', message: `Injected fault ${status}` } } };
       }
     }
-    // 2. Per-conversation rate limits.
+    // 2. The per-tenant limit (every call counts), then the per-conversation limits.
+    if (o.tenantLimit !== false) {
+      const stamps = this.tenantWindows.get(call.tenantId) ?? [];
+      const waitMs = this.blockedFor(stamps, call.time, [o.tenantLimit]);
+      if (waitMs > 0) return this.throttle(call, waitMs, 'Too many requests for this tenant (fake connector)');
+    }
     if (o.limits !== false && call.conversationId !== undefined && o.limitedOperations.includes(call.op)) {
       const stamps = this.windows.get(call.conversationId) ?? [];
       const waitMs = this.blockedFor(stamps, call.time, o.limits);
-      if (waitMs > 0) {
-        this.overLimit++;
-        call.outcome = 'throttled';
-        const headers: Record<string, string> = {};
-        if (this.retryAfterRng() < o.retryAfterShare) {
-          const seconds = o.retryAfterSeconds >= 0 ? o.retryAfterSeconds : Math.max(1, Math.ceil(waitMs / 1000));
-          headers['retry-after'] = String(seconds);
-          call.retryAfterSeconds = seconds;
-        }
-        return {
-          status: 429,
-          headers,
-          body: { error: { code: 'Throttled', message: 'Too many requests for this conversation (fake connector)' } },
-        };
-      }
+      if (waitMs > 0) return this.throttle(call, waitMs, 'Too many requests for this conversation (fake connector)');
     }
-    // 3. The operation itself.
+    // 3. The operation itself (a call answered, even 4xx, counts toward the tenant's limit).
     const reply = this.perform(call);
+    if (o.tenantLimit !== false) {
+      const stamps = this.tenantWindows.get(call.tenantId) ?? [];
+      stamps.push(call.time);
+      while (stamps.length > 0 && stamps[0] <= call.time - o.tenantLimit.windowMs) stamps.shift();
+      this.tenantWindows.set(call.tenantId, stamps);
+    }
     if (reply.status >= 200 && reply.status < 300) {
       if (o.limits !== false && call.conversationId !== undefined && o.limitedOperations.includes(call.op)) {
         const stamps = this.windows.get(call.conversationId) ?? [];
@@ -546,6 +594,35 @@ export class FakeConnector {
       }
     }
     return reply;
+  }
+
+  /** A 429 like Teams': Retry-After (seconds) on a share of them. */
+  private throttle(call: RecordedCall, waitMs: number, message: string): Reply {
+    const o = this.opts;
+    this.overLimit++;
+    call.outcome = 'throttled';
+    const headers: Record<string, string> = {};
+    if (this.retryAfterRng() < o.retryAfterShare) {
+      const seconds = o.retryAfterSeconds >= 0 ? o.retryAfterSeconds : Math.max(1, Math.ceil(waitMs / 1000));
+      headers['retry-after'] = String(seconds);
+      call.retryAfterSeconds = seconds;
+    }
+    return { status: 429, headers, body: { error: { code: 'Throttled', message } } };
+  }
+
+  /** The tenant a call counts for (see the file header), remembering each conversation's. */
+  private tenantOfCall(r: Route, body: unknown, query: Record<string, string>): string {
+    const b = typeof body === 'object' && body !== null ? (body as { conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } }) : {};
+    const fromBody = b.conversation?.tenantId ?? b.channelData?.tenant?.id;
+    if (typeof fromBody === 'string' && fromBody) {
+      const tenant = fromBody.toLowerCase();
+      if (r.conversationId !== undefined) this.tenantOf.set(r.conversationId, tenant);
+      return tenant;
+    }
+    const known = r.conversationId !== undefined ? this.tenantOf.get(r.conversationId) : undefined;
+    if (known) return known;
+    if (query.tenantId) return query.tenantId.toLowerCase();
+    return UNKNOWN_TENANT;
   }
 
   /** ms until one more call would fit every window (0 = fits now). */
@@ -645,6 +722,33 @@ export class FakeConnector {
       organizer: { id: '29:organizer', aadObjectId: 'aad-organizer' },
     };
   }
+}
+
+/**
+ * For each tenant, the most calls the fake accepted within any `windowMs` span (429s and injected
+ * faults excluded): what Teams' "50 per second per tenant" judges. Works on any call log
+ * (the benchmark's, with bodies dropped, too: the tenant is recorded on each call).
+ */
+export function busiestWindowPerTenant(calls: readonly RecordedCall[], windowMs = 1_000): Map<string, number> {
+  const byTenant = new Map<string, number[]>();
+  for (const c of calls) {
+    if (c.outcome === 'throttled' || c.outcome === 'fault') continue;
+    const list = byTenant.get(c.tenantId) ?? [];
+    list.push(c.time);
+    byTenant.set(c.tenantId, list);
+  }
+  const out = new Map<string, number>();
+  for (const [tenant, times] of byTenant) {
+    times.sort((a, b) => a - b);
+    let max = 0;
+    let first = 0;
+    for (let i = 0; i < times.length; i++) {
+      while (times[first] <= times[i] - windowMs) first++;
+      max = Math.max(max, i - first + 1);
+    }
+    out.set(tenant, max);
+  }
+  return out;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { ConnectorClient, MicrosoftAppCredentials, TeamsConnectorClient } from 'botframework-connector';
 import { disableSdkRetries } from '../../../../src/channel/teams/outbound';
-import { FakeConnector } from '../../../support/fakeConnector';
+import { FakeConnector, UNKNOWN_TENANT } from '../../../support/fakeConnector';
 import { freePort } from '../../../support/ports';
 
 const CONV = '19:abc@thread.tacv2;messageid=1712345678901';
@@ -95,6 +95,38 @@ describe('FakeConnector (the test double itself)', () => {
     for (let i = 0; i < 9; i++) await client.conversations.sendToConversation(CONV, { type: 'message' } as Activity);
     expect(fake.rejected429()).toEqual([]);
     expect(fake.violations().length).toBeGreaterThan(0); // 8th and 9th within 1 s / 2 s
+  });
+
+  it('limits every call of a tenant (50 per second by default, like Teams), whatever its conversation', async () => {
+    fake.configure({ tenantLimit: { limit: 4, windowMs: 60_000 }, retryAfterShare: 1 });
+    const send = (conversationId: string, tenantId?: string) =>
+      client.conversations
+        .sendToConversation(conversationId, { type: 'message', conversation: { id: conversationId, tenantId } } as Activity)
+        .then((r) => r.id as string, (e: { statusCode: number }) => e.statusCode);
+    // Four chats of tenant A, one call each: the tenant's four.
+    const ids = [await send('a1', 'Tenant-A'), await send('a2', 'tenant-a'), await send('a3', 'tenant-a'), await send('a4', 'tenant-a')];
+    expect(ids.every((id) => typeof id === 'string')).toBe(true);
+    // A fifth chat of A is refused, with a Retry-After; a delete (no body) counts for its chat's tenant.
+    expect(await send('a5', 'tenant-a')).toBe(429);
+    await expect(client.conversations.deleteActivity('a1', ids[0] as string)).rejects.toMatchObject({ statusCode: 429 });
+    expect(fake.rejected429().map((c) => [c.tenantId, c.retryAfterSeconds! >= 59])).toEqual([['tenant-a', true], ['tenant-a', true]]);
+    // Tenant B and calls of no known tenant have budgets of their own.
+    expect(typeof (await send('b1', 'tenant-b'))).toBe('string');
+    expect(typeof (await send('nobody'))).toBe('string');
+    expect(fake.busiestWindowPerTenant()).toEqual(new Map([['tenant-a', 4], ['tenant-b', 1], [UNKNOWN_TENANT, 1]]));
+    expect(fake.violations()).toEqual([]);
+  });
+
+  it('reports calls accepted past the tenant limit when it is not enforced', async () => {
+    fake.configure({ tenantLimit: false });
+    fake.setTenant('x', 'tenant-x');
+    await Promise.all(Array.from({ length: 52 }, (_, i) => client.conversations.getConversationMembers('x')));
+    expect(fake.rejected429()).toEqual([]);
+    const past = fake.violations().filter((v) => v.scope === 'tenant');
+    // 52 calls at once: the 51st and 52nd (fewer only if the machine spread them over > 1 s).
+    expect(past.length).toBeGreaterThan(0);
+    expect(past.every((v) => v.count > 50)).toBe(true);
+    expect(past.every((v) => v.call.tenantId === 'tenant-x' && v.window.limit === 50)).toBe(true);
   });
 
   it('injects deterministic faults and delays', async () => {
