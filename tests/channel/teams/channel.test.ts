@@ -47,6 +47,24 @@ function setup(publicUrl?: string, skipUnchanged?: boolean) {
 const help = (isFacilitator: boolean): Scene => ({ kind: 'help', locale: 'fr', isFacilitator });
 
 describe('The Teams channel', () => {
+  it('every call spends the budget of its chat’s tenant (Teams limits calls per tenant too)', async () => {
+    const gateway = new RecordingGateway();
+    const outbound = new Outbound({ logger: quiet, cardIntervalMs: 0, retry: { maxAttempts: 1 } });
+    const budgetRuns = jest.spyOn(outbound.budget, 'run');
+    const channel = new TeamsChannel({ gateway, outbound, content: guideFr, sink: () => undefined });
+    const inTenant = { ...to, tenantId: 'tenant-1' };
+    const id = (await channel.post(inTenant, help(true)))!;
+    channel.update(inTenant, id, async () => help(false));
+    await channel.flush();
+    await channel.say(inTenant, 'bonjour');
+    await channel.reply(inTenant, { id: '29:ada', name: 'Ada' }, 'merci');
+    await channel.delete(inTenant, id);
+    expect(gateway.calls.map((c) => c.op)).toEqual(['send', 'update', 'send', 'send', 'delete']);
+    expect(budgetRuns.mock.calls.map((call) => call[0])).toEqual(Array(5).fill('tenant-1'));
+    // The update waited as an update, the others as sends.
+    expect(budgetRuns.mock.calls.map((call) => (typeof call[1] === 'function' ? call[1]() : call[1]))).toEqual(['send', 'update', 'send', 'send', 'send']);
+  });
+
   it('renders a scene as an Adaptive Card and posts it', async () => {
     const { gateway, channel } = setup();
     expect(await channel.post(to, help(true))).toBe('a1');
