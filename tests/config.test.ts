@@ -33,6 +33,12 @@ describe('readConfig', () => {
     expect(() => readConfig({ ...local, REDIS_PREFIX: '' })).toThrow(/REDIS_PREFIX/);
   });
 
+  it('reads TEAMS_TENANT_RPS, Teams calls per second per tenant (default 50, Teams’ global limit per app per tenant)', () => {
+    expect(readConfig(local).tenantCallsPerSecond).toBe(50);
+    expect(readConfig({ ...local, TEAMS_TENANT_RPS: '25' }).tenantCallsPerSecond).toBe(25);
+    for (const bad of ['0', '-5', '2.5', 'fast']) expect(() => readConfig({ ...local, TEAMS_TENANT_RPS: bad })).toThrow(/TEAMS_TENANT_RPS/);
+  });
+
   it('names the variable of other bad values too', () => {
     expect(() => readConfig({ ...local, PORT: 'abc' })).toThrow(/PORT/);
     expect(() => readConfig({ ...local, LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
