@@ -4,8 +4,10 @@
  *
  * 1. builds (npm run build) and starts `node dist/src/server.js` as a child process, in production
  *    mode with the default SQLite store in a temporary folder;
- * 2. starts a fake Bot Connector here (tests/support/fakeConnector.ts, enforcing Teams' limits) so
- *    that the cards Barista posts and updates have somewhere to go;
+ * 2. starts a fake Bot Connector here (tests/support/fakeConnector.ts, enforcing Teams' limits: per
+ *    conversation, and 50 calls per second per tenant, every café being of one tenant) so that the
+ *    cards Barista posts and updates have somewhere to go; opening the 500 cafés therefore takes
+ *    at least their calls / 50 seconds;
  * 3. opens 500 cafés (/startcafe americano, Commencer, Madonna) and reads Barista's resident memory;
  * 4. drives votes with autocannon (127.0.0.1, 20 connections, 15 s after a 3 s warm-up): invoke
  *    adaptiveCard/action, spread over the 500 cafés × 20 voters, a fresh activity id per request;
@@ -26,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { FakeConnector, TEAMS_LIMITS } from '../tests/support/fakeConnector';
+import { busiestWindowPerTenant, FakeConnector, TEAMS_LIMITS, TEAMS_TENANT_LIMIT } from '../tests/support/fakeConnector';
 import { freePort } from '../tests/support/ports';
 import { TeamsUser, type Chat } from '../tests/support/teamsUser';
 import { maxUpdatesPerCardPerSecond } from '../tests/load/pollCard';
@@ -60,6 +62,8 @@ const TARGETS = {
   lost: 0,
   pastLimits: 0,
   updatesPerCardPerSecond: 1,
+  /** Teams' global limit: calls per app per tenant per second. */
+  tenantCallsPerSecond: TEAMS_TENANT_LIMIT.limit,
   rssMb: 200,
 };
 
@@ -138,6 +142,10 @@ async function main(): Promise<void> {
     const throttled = connector.rejected429();
     const accepted = connector.violations(TEAMS_LIMITS);
     const perCard = maxUpdatesPerCardPerSecond(connector.calls);
+    // Every call Barista made, 429s included (the fake refuses past 50 per second per tenant, so
+    // counting only what it accepted could never exceed the target).
+    const busiest = [...busiestWindowPerTenant(connector.calls, 1_000, true)].sort((x, y) => y[1] - x[1])[0] ?? ['–', 0];
+    const busiestAccepted = Math.max(0, ...busiestWindowPerTenant(connector.calls, 1_000).values());
 
     // --- Bare -------------------------------------------------------------------------------------
     const barePort = await freePort();
@@ -168,6 +176,7 @@ async function main(): Promise<void> {
       ['429s received (calls past Teams’ limits)', String(throttled.length), '–', String(TARGETS.pastLimits), ok(throttled.length === TARGETS.pastLimits)],
       ['calls accepted past Teams’ limits', String(accepted.length), '–', '0', ok(accepted.length === 0)],
       ['max updates per card per second', String(perCard.max), '–', `≤ ${TARGETS.updatesPerCardPerSecond}`, ok(perCard.max <= TARGETS.updatesPerCardPerSecond)],
+      ['Teams calls per second, busiest tenant (max in any 1 s)', String(busiest[1]), '–', `≤ ${TARGETS.tenantCallsPerSecond}`, ok(busiest[1] <= TARGETS.tenantCallsPerSecond)],
       [`resident memory, ${CAFES} cafés open (MB)`, fmt(rssWith500), '–', `< ${TARGETS.rssMb} MB`, ok(rssWith500 < TARGETS.rssMb)],
     ];
     const details = [
@@ -175,7 +184,8 @@ async function main(): Promise<void> {
         `in the store for ${check.pairs} voters who got a card (${check.uncertain} with an unanswered vote in flight); ` +
         `RSS ${fmt(rssAfterLoad)} MB after the load, peak ${fmt(hwm)} MB.`,
       `Fake connector: ${connector.calls.length} calls, ${throttled.length} × 429 ` +
-        `(${throttled.filter((c) => c.retryAfterSeconds !== undefined).length} with Retry-After), busiest card ${perCard.max} update(s) in 1 s.`,
+        `(${throttled.filter((c) => c.retryAfterSeconds !== undefined).length} with Retry-After), busiest card ${perCard.max} update(s) in 1 s; ` +
+        `busiest tenant (${busiest[0]}) ${busiest[1]} calls made in 1 s, ${busiestAccepted} accepted.`,
       `Bare: ${r.ok} invokes answered in ${r.seconds.toFixed(1)} s.`,
       `Load average (1, 5, 15 min) at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')}; at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (${os.cpus().length} CPU, maybe shared with other work).`,
     ];
