@@ -28,6 +28,23 @@ function fakePerform(clock: FakeClock, latencyMs = 20) {
 }
 
 describe('CardUpdater', () => {
+  it('hands the card’s tenant to perform (Teams’ budget is per tenant), the latest one given', async () => {
+    const clock = new FakeClock();
+    const tenants: Array<string | undefined> = [];
+    const perform: PerformUpdate = async (_c, _a, render, _io, tenantId) => {
+      await render();
+      tenants.push(tenantId);
+    };
+    const updater = new CardUpdater({ perform, clock, logger: silentLogger(), intervalMs: 0 });
+    updater.request('c', 'm1', () => ({ text: 'a' }), undefined, 'tenant-1');
+    await clock.run(updater.flush());
+    updater.request('c', 'm1', () => ({ text: 'b' })); // no tenant given: the card keeps its own
+    await clock.run(updater.flush());
+    updater.request('c', 'm2', () => ({ text: 'c' }));
+    await clock.run(updater.flush());
+    expect(tenants).toEqual(['tenant-1', 'tenant-1', undefined]);
+  });
+
   it('coalesces 20 rapid requests into at most 2 sends, and the last state wins', async () => {
     const clock = new FakeClock();
     const { perform, sent } = fakePerform(clock);
