@@ -31,7 +31,7 @@ export type { CardUpdaterOptions, PerformUpdate, RenderCard, UpdateIo } from './
 export { RateLimiter, TEAMS_RATE_LIMITS } from './rateLimiter';
 export type { RateLimiterOptions, RateWindow } from './rateLimiter';
 export { TEAMS_TENANT_LIMIT, TenantBudget, tenantKey } from './tenantBudget';
-export type { BudgetPriority, TenantBudgetOptions } from './tenantBudget';
+export type { BudgetPriority, Grant, TenantBudgetOptions } from './tenantBudget';
 export { isRetryableStatus, OutboundError, RETRYABLE_STATUSES, retryAfterMsOf, statusOf, withRetry } from './retry';
 export type { RetryInfo, RetryOptions } from './retry';
 export { disableSdkRetries } from './sdkRetry';
@@ -209,11 +209,12 @@ export class Outbound {
     await this.call(
       target,
       async () => {
+        skipped = false;
         const activity = await render();
         skipped = activity === undefined;
         return activity === undefined ? undefined : write(activity);
       },
-      { op: 'cardUpdate', activityId },
+      { op: 'cardUpdate', activityId, madeNoCall: () => skipped },
     );
     if (!skipped) this.counters.updated++;
   }
@@ -225,9 +226,10 @@ export class Outbound {
   private async call<T>(
     target: { conversationId: string; tenantId?: string },
     fn: () => Promise<T>,
-    context: { op: 'send' | 'cardUpdate'; activityId?: string },
+    context: { op: 'send' | 'cardUpdate'; activityId?: string; madeNoCall?: () => boolean },
   ): Promise<T> {
     const { conversationId, tenantId } = target;
+    const { madeNoCall, ...logged } = context;
     const isSend = context.op === 'send';
     const priority = (): BudgetPriority => (isSend || this.sendsWaiting.has(conversationId) ? 'send' : 'update');
     const attempt = (): Promise<T> => {
@@ -238,7 +240,14 @@ export class Outbound {
           if (left > 0) this.sendsWaiting.set(conversationId, left);
           else this.sendsWaiting.delete(conversationId);
         }
-        return this.budget.run(tenantId, priority, () => this.throttleAware(conversationId, fn));
+        return this.budget.run(tenantId, priority, async (grant) => {
+          try {
+            return await this.throttleAware(conversationId, fn);
+          } finally {
+            // A render with nothing new to show made no request: Teams counted nothing.
+            if (madeNoCall?.()) grant.unused();
+          }
+        });
       });
     };
     try {
@@ -246,7 +255,7 @@ export class Outbound {
         ...this.retry,
         sleep: (ms) => this.clock.sleep(ms),
         now: () => this.clock.now(),
-        onRetry: (info) => this.onRetry(conversationId, context, info),
+        onRetry: (info) => this.onRetry(conversationId, logged, info),
       });
     } catch (err) {
       this.counters.failed++;

@@ -47,6 +47,12 @@ export interface TenantBudgetOptions {
   clock?: Clock;
 }
 
+/** Given to the call run under the budget. */
+export interface Grant {
+  /** The call made no request after all (e.g. a card update that had nothing new to show): its place is given back. */
+  unused(): void;
+}
+
 interface Waiter {
   priority: () => BudgetPriority;
   grant: () => void;
@@ -100,9 +106,14 @@ export class TenantBudget {
    * Runs `fn` once the tenant's budget has room for it, before waiters of lower priority and
    * after earlier ones of the same priority. The call counts until a window after it ended
    * (failed calls too: Teams may have counted them). `priority` may be a function, read at each
-   * grant (a waiting update can be promoted).
+   * grant (a waiting update can be promoted). A call that made no request may say so
+   * (`grant.unused()`): it then does not count.
    */
-  async run<T>(tenantId: string | undefined, priority: BudgetPriority | (() => BudgetPriority), fn: () => Promise<T> | T): Promise<T> {
+  async run<T>(
+    tenantId: string | undefined,
+    priority: BudgetPriority | (() => BudgetPriority),
+    fn: (grant: Grant) => Promise<T> | T,
+  ): Promise<T> {
     this.maybeSweep();
     const state = this.stateOf(tenantKey(tenantId));
     await new Promise<void>((grant) => {
@@ -112,12 +123,13 @@ export class TenantBudget {
         void this.pump(state);
       }
     });
+    let used = true;
     try {
-      return await fn();
+      return await fn({ unused: () => void (used = false) });
     } finally {
       const now = this.clock.now();
       state.inFlight--;
-      state.stamps.push(now);
+      if (used) state.stamps.push(now);
       if (state.stamps.length > this.limit) state.stamps.splice(0, state.stamps.length - this.limit);
       state.lastActivity = now;
       const wake = state.wake;

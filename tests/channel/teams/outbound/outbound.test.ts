@@ -211,6 +211,19 @@ describe('Outbound', () => {
       await clock.run(outbound.flush());
     });
 
+    it('a card update with nothing new to show spends nothing of the tenant’s budget', async () => {
+      const clock = new FakeClock();
+      const t0 = clock.now();
+      const outbound = new Outbound({ clock, logger: quiet, tenantLimit: 1, marginMs: 0 });
+      const to = { conversationId: 'c', tenantId: 'T' };
+      outbound.update(to, 'card', async () => undefined, async () => undefined);
+      await clock.advance(1);
+      const at = await clock.run(outbound.send({ conversationId: 'other', tenantId: 'T' }, async () => clock.now() - t0));
+      expect(at).toBeLessThan(100);
+      await clock.run(outbound.flush());
+      expect(outbound.stats()).toMatchObject({ updated: 0, sent: 1 });
+    });
+
     it('tenants do not share a budget; a bare conversation id spends the unknown tenant’s', async () => {
       const clock = new FakeClock();
       const t0 = clock.now();

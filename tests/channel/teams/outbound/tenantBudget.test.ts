@@ -125,6 +125,19 @@ describe('TenantBudget: Teams’ 50 calls per second per tenant', () => {
     expect(tenantKey(undefined)).toBe(tenantKey(' '));
   });
 
+  it('a call that made no request after all gives its place back', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const budget = new TenantBudget({ limit: 1, windowMs: 1_000, marginMs: 0, clock });
+    const starts: number[] = [];
+    await clock.run(Promise.all([
+      budget.run('t', 'update', (grant) => grant.unused()),
+      budget.run('t', 'update', () => void starts.push(clock.now() - t0)),
+      budget.run('t', 'update', () => void starts.push(clock.now() - t0)),
+    ]));
+    expect(starts).toEqual([0, 1_000]);
+  });
+
   it('forgets idle tenants, so memory stays bounded', async () => {
     const clock = new FakeClock();
     const budget = new TenantBudget({ limit: 3, windowMs: 1_000, idleForgetMs: 10_000, clock });
