@@ -23,6 +23,7 @@ export const en: Record<MessageId, string> = {
   'refusal.not-facilitator': 'Only the café’s facilitator, {name}, can do that.',
   'refusal.no-cafe': 'No café is running here. Type /startcafe americano to start one.',
   'refusal.already-running': 'A café is already running in this conversation. End it with /end before starting another one.',
+  'refusal.moved-on': 'This step has moved on: the card now shows the current step, answer there.',
   'refusal.stale-step': 'This step is over: answer on the current step’s card.',
   'refusal.closed': 'Voting is closed: this step no longer takes answers.',
   'refusal.not-running': 'The café is paused or has not started yet: wait until it resumes.',
