@@ -157,6 +157,7 @@ export const en: Record<MessageId, string> = {
   'poll.final': 'Final result',
   'poll.yourChoice': 'Your choice: {choice}',
   'poll.changeHint': 'You can change your mind while voting is open.',
+  'poll.previous': '↩ Previous: “{statement}” — Answer: {answer}',
   'poll.answer': 'Answer: {answer}',
   'poll.closed': 'Voting is closed.',
   'poll.revealHint': 'Click Reveal to close the vote and give the answer.',

@@ -169,6 +169,7 @@ export const fr = {
   'poll.final': 'Résultat final',
   'poll.yourChoice': 'Votre choix : {choice}',
   'poll.changeHint': "Vous pouvez changer d'avis tant que le vote est ouvert.",
+  'poll.previous': '↩ Précédente : « {statement} » — Réponse : {answer}',
   'poll.answer': 'Réponse : {answer}',
   'poll.closed': 'Le vote est clos.',
   'poll.revealHint': 'Cliquez sur Révéler pour clore le vote et donner la réponse.',

@@ -14,6 +14,8 @@ interface Line {
 }
 
 export interface PollView extends StepBase {
+  hasPrevious: boolean;
+  previousText: string;
   statement: string;
   hasBonus: boolean;
   bonusText: string;
@@ -67,6 +69,8 @@ export function pollCard(view: Poll, L: Locale): PollView {
 
   return {
     ...stepBase(view, L),
+    hasPrevious: !!view.previous,
+    previousText: view.previous ? t(L, 'poll.previous', { statement: short(view.previous.statement, 90), answer: short(view.previous.answer, 120) }) : '',
     statement: view.statement,
     hasBonus: view.bonus,
     bonusText: t(L, 'poll.bonus'),
@@ -103,4 +107,11 @@ export function pollCard(view: Poll, L: Locale): PollView {
     argumentsContreTitle: `**${t(L, 'arg.headingContre')}** (${contre.length})`,
     argumentsContre: shownContre.length ? shownContre : [{ text: t(L, 'arg.none') }],
   };
+}
+
+/** A text cut to `max` characters, at a word, with an ellipsis. */
+function short(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
 }
