@@ -172,6 +172,7 @@ export const en: Record<MessageId, string> = {
   'arg.none': 'No argument yet.',
   'arg.note': 'The main arguments (the guide asks you to note them):',
 
+  'pick.details': '🎬 The summaries',
   'pick.label': 'Your choice',
   'pick.required': 'Choose one item of the list.',
   'pick.button': 'Choose',

@@ -185,6 +185,7 @@ export const fr = {
   'arg.note': 'Les arguments principaux (le guide vous demande de les noter) :',
 
   // --- Pick (crazy jobs) -----------------------------------------------------------------------
+  'pick.details': '🎬 Les résumés',
   'pick.label': 'Votre choix',
   'pick.required': 'Choisissez un élément de la liste.',
   'pick.button': 'Choisir',

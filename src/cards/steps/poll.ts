@@ -2,7 +2,7 @@ import type { Locale } from '../../domain/types';
 import { t } from '../../i18n';
 import type { PollView as Poll } from '../../views';
 import { action } from '../actions';
-import { button, formButton, rows, type ButtonRow } from '../buttons';
+import { button, formButton, readableChoices, rows, type ButtonRow } from '../buttons';
 import { bar, bytes, fit } from '../format';
 import { stepBase, type StepBase } from './common';
 
@@ -54,9 +54,11 @@ export interface PollView extends StepBase {
 export function pollCard(view: Poll, L: Locale): PollView {
   const cafe = view.cafeId;
   const step = view.stepId;
-  const longLabels = view.choices.some((c) => c.label.length > 24);
-  const voteButtons = view.choices.map((c) =>
-    button(c.label, action({ verb: 'vote', cafe, step, choice: c.id }), view.mine?.id === c.id ? 'positive' : 'default'));
+  // Long choices (a quiz's sentences) are read in full in the results, under a letter; the buttons carry the letter.
+  const readable = readableChoices(view.choices.map((c) => c.label));
+  const longLabels = !readable.lettered && view.choices.some((c) => c.label.length > 24);
+  const voteButtons = view.choices.map((c, i) =>
+    button(readable.titles[i], action({ verb: 'vote', cafe, step, choice: c.id }), view.mine?.id === c.id ? 'positive' : 'default'));
 
   const side = (which: 'pour' | 'contre') => (view.arguments?.items ?? []).flatMap((a) => (a.side === which ? [{ text: `• ${a.text}` }] : []));
   const pour = side('pour');
@@ -76,7 +78,7 @@ export function pollCard(view: Poll, L: Locale): PollView {
     bonusText: t(L, 'poll.bonus'),
     voteRows: view.canVote ? rows(voteButtons, longLabels ? 1 : 4) : [],
     resultsTitle: t(L, view.revealed ? 'poll.final' : 'poll.live'),
-    results: view.choices.map((c) => ({ label: `${c.correct ? '✅ ' : ''}${c.label}`, bar: bar(c.count, total) })),
+    results: view.choices.map((c, i) => ({ label: `${c.correct ? '✅ ' : ''}${readable.lettered ? `**${readable.letter(i)}** · ` : ''}${c.label}`, bar: bar(c.count, total) })),
     votersText: total === 0 ? t(L, 'poll.voters.zero') : t(L, total === 1 ? 'poll.voters.one' : 'poll.voters.other', { n: total }),
     hasMyChoice: !!view.mine,
     myChoiceText: view.mine
