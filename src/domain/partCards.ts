@@ -35,6 +35,18 @@ export function shownStep(state: CafeState, part: PartId): Step | undefined {
   return shown ?? state.steps.find((s) => s.part === part);
 }
 
+/**
+ * Whether entering `stepId` opens its part in the chat: no other step of the part was visited
+ * before (the part's card is posted then, and only then). Decided on the state the step was
+ * entered in, so that two instances never both post a part's card: a later step of the part
+ * updates the card, whose post (maybe still on its way from another instance) shows the latest state.
+ */
+export function entersPart(state: CafeState, stepId: string): boolean {
+  const step = stepById(state, stepId);
+  if (!step) return false;
+  return !state.steps.some((s) => s.part === step.part && s.id !== stepId && state.runtime[s.id]);
+}
+
 /** The step shown now by the card that showed `stepId` (the same step, or the one its part moved on to). */
 export function cardStepOf(state: CafeState, stepId: string): Step | undefined {
   const step = stepById(state, stepId);

@@ -1,6 +1,6 @@
 import type { Address, ChannelPort, Scene, Viewer } from '../../channel/port';
 import type { Step } from '../../domain';
-import { facilitators, partCardKey, shownStep, stepById, type CafeState, type Effect } from '../../domain';
+import { entersPart, facilitators, partCardKey, shownStep, stepById, type CafeState, type Effect } from '../../domain';
 import { BaristaError, type ErrorSink } from '../../errors';
 import { t } from '../../i18n';
 import type { CafeStore } from '../../store/port';
@@ -129,18 +129,20 @@ export class Effects {
   }
 
   /**
-   * A step entered: its part's card advances in place when the part has one (one update, merged
-   * with the closing of the step left); else the part's card is posted, once.
+   * A step entered: the first step of a part posts the part's card, once; every later step of the
+   * part advances that card in place (one update, merged with the closing of the step left).
+   * Which it is comes from the state the step was entered in (`entersPart`), never from whether a
+   * message id is stored yet: the part's post may still be on its way from another instance.
    */
   private async postStep(state: CafeState, stepId: string): Promise<void> {
     const { store, channel } = this.deps;
     // Gone: erased (/effacer) while this waited.
     const latest = await store.get(state.id);
     if (!latest) return;
-    const step = stepById(latest, stepId);
+    const step = stepById(state, stepId);
     if (!step) return;
     const key = partCardKey(step.part);
-    if (await store.getMessageId(state.id, key)) {
+    if (!entersPart(state, stepId) || await store.getMessageId(state.id, key)) {
       this.updateStep(latest, stepId);
       return;
     }
