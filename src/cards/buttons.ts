@@ -43,6 +43,20 @@ export function formButton<V extends FormVerb>(title: string, data: FormData<V>,
   return { title, data: data as unknown as ButtonView['data'], style, inputs: 'auto' };
 }
 
+/** Teams cuts a button's title past about 30 characters (« La donnée et l'open data : la donnée par et pour le… »). */
+export const MAX_BUTTON_TITLE = 30;
+
+/**
+ * Choices as buttons a person can read: their own titles when all fit a button; else every choice
+ * is listed in full under a letter (`list`), and its button carries the letter only. `titles` are
+ * the buttons' titles (a ★ or a mark included), `letter(i)` what the list and the results show.
+ */
+export function readableChoices(titles: string[]): { lettered: boolean; titles: string[]; letter: (i: number) => string } {
+  const lettered = titles.some((title) => title.length > MAX_BUTTON_TITLE);
+  const letter = (i: number) => (lettered ? String.fromCharCode(65 + i) : '');
+  return { lettered, titles: lettered ? titles.map((_, i) => letter(i)) : titles, letter };
+}
+
 /** Splits buttons into rows: Teams shows at most 5 or 6 side by side, and long titles need a row each. */
 export function rows(buttons: ButtonView[], perRow = 5): ButtonRow[] {
   const out: ButtonRow[] = [];

@@ -7,7 +7,7 @@ import { nextQuestion, recommend, type Advice, type MenuAnswers, type Proposal }
 import type { Locale } from '../domain/types';
 import { t } from '../i18n';
 import { action, type ActionData } from './actions';
-import { button, rows } from './buttons';
+import { button, readableChoices, rows } from './buttons';
 import { startCommand } from './formulas';
 import { expand } from './render';
 import type { Card } from './types';
@@ -100,8 +100,13 @@ export function menuTreeCard({ answers, content, locale: L }: MenuTreeInput): Ca
   const budget = advice.budgetMinutes ?? 0;
   const limit = content.virtual.maxMinutes;
   const online = answers.online === true;
-  const startButtons = formulas.map((f) => button(t(L, 'tree.start', { name: f.name }), action({ verb: 'start', formula: f.id, variant: f.variant }), 'positive'));
-  const answerButtons = choices.map((c) => button(c.label, asData(c.answers)));
+  // Past 30 characters Teams cuts a button: the answers, or the formulas proposed, are then read
+  // whole in a list under a letter, and the buttons carry the letter.
+  const readableStarts = readableChoices(formulas.map((f) => t(L, 'tree.start', { name: f.name })));
+  const startButtons = formulas.map((f, i) => button(readableStarts.lettered ? t(L, 'tree.start', { name: readableStarts.letter(i) }) : readableStarts.titles[i], action({ verb: 'start', formula: f.id, variant: f.variant }), 'positive'));
+  const readableAnswers = readableChoices(choices.map((c) => c.label));
+  const answerButtons = choices.map((c, i) => button(readableAnswers.titles[i], asData(c.answers)));
+  const answerList = readableAnswers.lettered ? choices.map((c, i) => ({ text: `**${readableAnswers.letter(i)}** · ${c.label}` })) : [];
   const restart = button(t(L, 'tree.restart'), { verb: 'advise' });
   const done = !next;
 
@@ -117,6 +122,7 @@ export function menuTreeCard({ answers, content, locale: L }: MenuTreeInput): Ca
         : [],
     hasQuestion: !!next,
     question,
+    answerList,
     hasVirtual: online && !declined,
     virtualTitle: t(L, 'tree.virtualTitle', { max: limit }),
     virtual: online
@@ -131,11 +137,11 @@ export function menuTreeCard({ answers, content, locale: L }: MenuTreeInput): Ca
     proposalsTitle: formulas.length === 0
       ? t(L, 'tree.nothingFits', { budget })
       : !advice.instead ? t(L, 'tree.proposals') : advice.budgetMinutes ? t(L, 'tree.fits', { budget }) : t(L, 'tree.allFormulas'),
-    proposals: formulas.map((f) => {
+    proposals: formulas.map((f, i) => {
       const planned = advice.proposals.find((p) => p.formulaId === f.id && p.variant === f.variant)!.planned;
       return {
         // The guide's own words for the public and the time in French; Barista's planned minutes otherwise.
-        name: t(L, 'tree.formula', {
+        name: (readableStarts.lettered ? `**${readableStarts.letter(i)}** · ` : '') + t(L, 'tree.formula', {
           name: f.name,
           details: guideSpeaks(L) ? `${f.audience} · ${f.duration}` : t(L, 'tree.plannedMinutes', { min: planned.min, max: planned.max }),
           command: startCommand(f),
@@ -146,7 +152,7 @@ export function menuTreeCard({ answers, content, locale: L }: MenuTreeInput): Ca
     }),
     hasCompose: done && !declined && (advice.instead || advice.tooLong.length > 0),
     compose: t(L, 'tree.compose'),
-    buttonRows: rows(next ? answerButtons : [...startButtons, restart], next === 'audience' ? 1 : 3),
+    buttonRows: rows(next ? answerButtons : [...startButtons, restart], next === 'audience' && !readableAnswers.lettered ? 1 : 3),
   };
   return expand(menuTreeTemplate, view);
 }

@@ -20,4 +20,27 @@ export const surMesureFr = {
       links: [],
     },
   ] satisfies Tip[],
+  /**
+   * Barista's labels for the elements whose option label says too little out of its formula
+   * (« Introduction thématique », « Séquence collective », « La BAN ») or repeats another element's
+   * of the same part (« Ma donnée, Madonna ou les deux » with and without the level question), by
+   * element key (`formula.variant.option`).
+   */
+  labels: {
+    'americano.avec-sucre.crazy-jobs': 'Les crazy jobs sur la donnée',
+    'cappuccino.avec-sucre.madonna': 'Votre niveau, puis Ma donnée, Madonna ou les deux',
+    'cappuccino.avec-sucre.crazy-jobs': 'Votre niveau, puis les crazy jobs',
+    'mousse-ia.avec-sucre.photo-langage': "Photo langage : l'IA dans les films",
+    'americano.avec-sucre.les-deux': 'Les deux vidéos : open data et données personnelles',
+    'cappuccino.avec-sucre.introduction': 'Introduction : 2020, big data, définitions, puis la vidéo sur la donnée et l\'open data',
+    'mousse-ia.avec-sucre.open-data-puis-data-ia': "La vidéo sur la donnée et l'open data, puis la vidéo data et IA (2 parties)",
+    'mousse-ia.avec-sucre.data-ia': 'La vidéo data et IA seule (2 parties), avec les définitions',
+    'americano.sans-sucre.debat': "Débat : d'accord ou pas d'accord ?",
+    'cappuccino.avec-sucre.debrief-debat': 'Débrief de la vidéo, définitions et débat',
+    'americano.avec-sucre.synthese': "Synthèse : ce qui surprend, ce qu'on a appris",
+    'americano.sans-sucre.synthese': 'Synthèse des arguments du débat',
+    'cappuccino.avec-sucre.ban': 'Ouverture : la vidéo sur la base adresse nationale',
+    'cappuccino.avec-sucre.geodae': "Ouverture : la vidéo sur la base Géo'DAE",
+    'cappuccino.avec-sucre.collectivites': "Ouverture : la vidéo sur l'open data des collectivités",
+  } as Record<string, string>,
 } as const;

@@ -16,23 +16,40 @@ export interface Composable {
 }
 
 /**
- * Every element of every formula, by part, without repeats (the same activities offered by two
- * formulas are one element): what the guide lets a facilitator mix.
+ * Every element of every formula, by part, without repeats: what the guide lets a facilitator mix.
+ * The same activities offered by two formulas are one element; so are two showings of the same
+ * videos, and two closing texts under the same label (the one with more time is kept, where the
+ * first was). Each element's label says what it is out of its formula (`surMesureFr.labels`).
  */
 export function composables(content: Content): Record<PartId, Composable[]> {
   const out: Record<PartId, Composable[]> = { tasse: [], cafe: [], chocolat: [], sucre: [] };
-  const seen = new Set<string>();
+  const seen = new Map<string, Composable>();
   for (const f of content.formulas) {
     for (const part of f.parts) {
       for (const o of part.options) {
-        const same = `${part.part}:${o.activities.join('+')}`;
-        if (seen.has(same)) continue;
-        seen.add(same);
-        out[part.part].push({ key: `${f.id}.${f.variant}.${o.id}`, label: o.label, formulaName: f.name, activities: o.activities, planned: part.planned });
+        const key = `${f.id}.${f.variant}.${o.id}`;
+        const element: Composable = { key, label: surMesureFr.labels[key] ?? o.label, formulaName: f.name, activities: o.activities, planned: part.planned };
+        const same = `${part.part}:${sameness(content, o.label, o.activities)}`;
+        const earlier = seen.get(same);
+        if (!earlier) {
+          seen.set(same, element);
+          out[part.part].push(element);
+        } else if (part.planned.max > earlier.planned.max) {
+          out[part.part][out[part.part].indexOf(earlier)] = element;
+          seen.set(same, element);
+        }
       }
     }
   }
   return out;
+}
+
+/** What makes two elements one: their videos when they only show videos, their label when they are only texts, else their activities. */
+function sameness(content: Content, label: string, activityIds: string[]): string {
+  const activities = activityIds.map((id) => content.activities.find((a) => a.id === id));
+  if (activities.every((a) => a?.kind === 'video')) return `videos:${activities.flatMap((a) => (a?.kind === 'video' ? a.videos : [])).join('+')}`;
+  if (activities.every((a) => a?.kind === 'text')) return `text:${label}`;
+  return activityIds.join('+');
 }
 
 /** The custom formula made of the chosen element of each part (a part left empty is skipped). */

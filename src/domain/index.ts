@@ -18,3 +18,4 @@ export * from './turnRules';
 export type { VoteTally } from './tally';
 export { FEEDBACK_QUESTIONS, FEEDBACK_STEP_ID, feedbackSummary, isFeedbackChoice } from './feedback';
 export type { FeedbackQuestionId, FeedbackSummary } from './feedback';
+export { partCardKey, shownStep, cardStepOf, entersPart, messageKeys } from './partCards';

@@ -23,6 +23,7 @@ export const en: Record<MessageId, string> = {
   'refusal.not-facilitator': 'Only the café’s facilitator, {name}, can do that.',
   'refusal.no-cafe': 'No café is running here. Type /startcafe americano to start one.',
   'refusal.already-running': 'A café is already running in this conversation. End it with /end before starting another one.',
+  'refusal.moved-on': 'This step has moved on: the card now shows the current step, answer there.',
   'refusal.stale-step': 'This step is over: answer on the current step’s card.',
   'refusal.closed': 'Voting is closed: this step no longer takes answers.',
   'refusal.not-running': 'The café is paused or has not started yet: wait until it resumes.',
@@ -156,6 +157,7 @@ export const en: Record<MessageId, string> = {
   'poll.final': 'Final result',
   'poll.yourChoice': 'Your choice: {choice}',
   'poll.changeHint': 'You can change your mind while voting is open.',
+  'poll.previous': '↩ Previous: “{statement}” — Answer: {answer}',
   'poll.answer': 'Answer: {answer}',
   'poll.closed': 'Voting is closed.',
   'poll.revealHint': 'Click Reveal to close the vote and give the answer.',
@@ -170,6 +172,7 @@ export const en: Record<MessageId, string> = {
   'arg.none': 'No argument yet.',
   'arg.note': 'The main arguments (the guide asks you to note them):',
 
+  'pick.details': '🎬 The summaries',
   'pick.label': 'Your choice',
   'pick.required': 'Choose one item of the list.',
   'pick.button': 'Choose',

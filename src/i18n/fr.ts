@@ -26,6 +26,7 @@ export const fr = {
   'refusal.not-facilitator': "Seul·e l'animateur ou l'animatrice du café, {name}, peut faire cela.",
   'refusal.no-cafe': "Aucun café n'est en cours ici. Tapez /startcafe americano pour en lancer un.",
   'refusal.already-running': 'Un café est déjà en cours dans cette conversation. Terminez-le avec /fin avant d’en lancer un autre.',
+  'refusal.moved-on': 'Cette étape est passée : la carte montre maintenant l’étape en cours, répondez-y.',
   'refusal.stale-step': 'Cette étape est terminée : répondez sur la carte de l’étape en cours.',
   'refusal.closed': 'Le vote est clos : vous ne pouvez plus répondre à cette étape.',
   'refusal.not-running': 'Le café est en pause ou pas encore commencé : attendez qu’il reprenne.',
@@ -168,6 +169,7 @@ export const fr = {
   'poll.final': 'Résultat final',
   'poll.yourChoice': 'Votre choix : {choice}',
   'poll.changeHint': "Vous pouvez changer d'avis tant que le vote est ouvert.",
+  'poll.previous': '↩ Précédente : « {statement} » — Réponse : {answer}',
   'poll.answer': 'Réponse : {answer}',
   'poll.closed': 'Le vote est clos.',
   'poll.revealHint': 'Cliquez sur Révéler pour clore le vote et donner la réponse.',
@@ -183,6 +185,7 @@ export const fr = {
   'arg.note': 'Les arguments principaux (le guide vous demande de les noter) :',
 
   // --- Pick (crazy jobs) -----------------------------------------------------------------------
+  'pick.details': '🎬 Les résumés',
   'pick.label': 'Votre choix',
   'pick.required': 'Choisissez un élément de la liste.',
   'pick.button': 'Choisir',

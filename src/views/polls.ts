@@ -48,6 +48,7 @@ export function pollView(input: StepInput): PollView | undefined {
     ...(revealed && question.answerText ? { answerText: question.answerText } : {}),
     ...(revealed && question.explanation ? { explanation: question.explanation } : {}),
     ...(mine ? { mine: { id: mine.id, label: mine.label } } : {}),
+    ...(revealed ? {} : previousResult(input)),
     canVote: open && !revealed,
     canArgue: question.arguments && open,
     ...(question.arguments ? { arguments: { items: args, listed: viewer.isFacilitator } } : {}),
@@ -87,4 +88,16 @@ export function questionView(input: StepInput): QuestionView | undefined {
     revealed,
     canAnswer: isOpen(state, step),
   };
+}
+
+/** The statement just before this one in its series, revealed, with the guide's answer (none when the guide gives none). */
+function previousResult({ state, step, content }: StepInput): { previous?: { statement: string; answer: string } } {
+  const before = state.steps[state.steps.findIndex((s) => s.id === step.id) - 1];
+  if (!before || before.kind !== 'poll' || before.part !== step.part || before.activityId !== step.activityId) return {};
+  if (!state.runtime[before.id]?.revealed) return {};
+  const question = questionOf(before, content);
+  if (!question) return {};
+  const correct = new Set(question.correct);
+  const answer = question.answerText ?? question.choices.filter((c) => correct.has(c.id)).map((c) => c.label).join(' / ');
+  return answer ? { previous: { statement: question.text, answer } } : {};
 }

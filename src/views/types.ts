@@ -153,6 +153,11 @@ export interface PollView extends StepViewBase {
   explanation?: string;
   /** The viewer's own vote. */
   mine?: { id: string; label: string };
+  /**
+   * The part's card advances in place: until this statement is revealed, the statement before it
+   * (in the same series) stays visible with the guide's answer, as one compact line.
+   */
+  previous?: { statement: string; answer: string };
   canVote: boolean;
   canArgue: boolean;
   /** Debates: the arguments, anonymous, oldest first; `listed` when this view lists them (the facilitator's; a screen may too). */

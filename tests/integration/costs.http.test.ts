@@ -1,4 +1,5 @@
 import { countingStore, type StoreCounts } from '../support/countingStore';
+import { partCardKey } from '../../src/domain';
 import { cardText, Stack } from './harness';
 
 /**
@@ -11,6 +12,8 @@ describe('Reads and Teams calls follow the work', () => {
   const stack = new Stack(undefined, undefined, {}, { wrapStore: (s) => (counter = countingStore(s)).store });
   const camille = () => stack.user('29:camille', 'Camille Martin');
   const STEP = 'tasse.madonna.annees-80';
+  /** La tasse's card: the Madonna statements advance in place on it. */
+  const CARD = partCardKey('tasse');
   let cafeId = '';
 
   beforeAll(async () => {
@@ -52,7 +55,7 @@ describe('Reads and Teams calls follow the work', () => {
     const before = stack.connector.calls.length;
     await stack.app.bot.drain();
     const updates = stack.connector.calls.slice(before).filter((c) => c.op === 'update' && c.outcome === 'ok');
-    expect(updates.map((c) => c.activityId)).toEqual([await stack.app.store.getMessageId(cafeId, STEP)]);
+    expect(updates.map((c) => c.activityId)).toEqual([await stack.app.store.getMessageId(cafeId, CARD)]);
     // The whole café is never listed for a vote.
     expect(counter.counts.cafeListings).toBe(0);
   });
@@ -62,7 +65,7 @@ describe('Reads and Teams calls follow the work', () => {
   it('20 votes on one card: 20 writes, no listing of the café, the card updates merged', async () => {
     await stack.app.bot.drain();
     counter.reset();
-    const pollId = (await stack.app.store.getMessageId(cafeId, STEP))!;
+    const pollId = (await stack.app.store.getMessageId(cafeId, CARD))!;
     const voters = Array.from({ length: 20 }, (_, i) => stack.user(`29:v${i}`, `Votant ${i}`));
     const started = Date.now();
     const calls = await teamsCalls(() => Promise.all(voters.map((v) => v.press({ verb: 'vote', cafe: cafeId, step: STEP, choice: 'madonna' }))));
@@ -81,11 +84,14 @@ describe('Reads and Teams calls follow the work', () => {
     expect(cardText(stack.connector.latest(stack.conversationId, pollId))).toContain('21 personnes ont voté');
   });
 
-  it('an advance: the new step card is posted and the closed one updated, one call each, nothing else', async () => {
-    const pollId = (await stack.app.store.getMessageId(cafeId, STEP))!;
+  it('an advance within a part: its card shows the next statement, one update, nothing else', async () => {
+    const pollId = (await stack.app.store.getMessageId(cafeId, CARD))!;
     const calls = await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: STEP }));
-    expect(calls).toEqual({ send: 1, update: 1, updatedIds: [pollId] });
-    expect(cardText(stack.connector.latest(stack.conversationId, pollId))).toContain('Réponse : ma donnée');
+    expect(calls).toEqual({ send: 0, update: 1, updatedIds: [pollId] });
+    const card = cardText(stack.connector.latest(stack.conversationId, pollId));
+    expect(card).toContain('La tasse · 2 / 11');
+    // The statement left keeps its answer in one line until the next reveal.
+    expect(card).toContain('↩ Précédente : « On en parlait moins dans les années 80 » — Réponse : ma donnée');
   });
 
   it('a repeated refresh request that changes nothing costs no Teams call', async () => {
@@ -102,5 +108,22 @@ describe('Reads and Teams calls follow the work', () => {
     });
     expect(calls.update).toBe(1);
     expect(again).toEqual({ send: 0, update: 0, updatedIds: [] });
+  });
+
+  it('an advance into a new part: its card is posted and the part left updated, one call each, nothing else', async () => {
+    const tasseId = (await stack.app.store.getMessageId(cafeId, CARD))!;
+    const calls = await teamsCalls(async () => {
+      for (let guard = 0; guard < 20; guard++) {
+        const cafe = await stack.cafe();
+        const step = cafe.steps[cafe.cursor];
+        if (step.part !== 'tasse' || step.id === cafe.steps.filter((s) => s.part === 'tasse').at(-1)!.id) break;
+        await camille().press({ verb: 'next', cafe: cafeId, step: step.id });
+      }
+    });
+    expect(calls.send).toBe(0);
+    const last = (await stack.cafe()).steps[(await stack.cafe()).cursor];
+    const into = await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: last.id }));
+    expect(into).toEqual({ send: 1, update: 1, updatedIds: [tasseId] });
+    expect(await stack.app.store.getMessageId(cafeId, partCardKey('cafe'))).toBeDefined();
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { Config } from '../../src/config';
+import { partCardKey } from '../../src/domain';
 import { startBarista, type Barista } from '../../src/server';
 import { cardText } from '../integration/harness';
 import { FakeConnector, TEAMS_LIMITS } from '../support/fakeConnector';
@@ -217,7 +218,8 @@ describe('Votes are never lost: concurrency, Teams retries and throttling', () =
   async function waitForPollCards(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      for (const cafe of cafes) cafe.pollMessageId ??= await app.store.getMessageId(cafe.cafeId, STEP);
+      // La tasse's card: posted for the ice breaker's choice, it shows the poll once chosen.
+      for (const cafe of cafes) cafe.pollMessageId ??= await app.store.getMessageId(cafe.cafeId, partCardKey('tasse'));
       const missing = cafes.filter((c) => c.pollMessageId === undefined).map((c) => c.index);
       if (missing.length === 0) return;
       if (Date.now() > deadline) {

@@ -131,8 +131,16 @@ export function posted(connector: FakeConnector, conversationId: string, needle:
   );
 }
 
+/** Messages posted, or cards updated (a part's card advances in place), whose JSON contains `needle`. */
+export function shown(connector: FakeConnector, conversationId: string, needle: string) {
+  return connector.calls.filter(
+    (c) => c.conversationId === conversationId && (c.op === 'send' || c.op === 'reply' || c.op === 'update') && c.outcome === 'ok' && JSON.stringify(c.body).includes(needle),
+  );
+}
+
+/** Waits until the chat shows `needle`: in a message posted, or in a card updated to show it. */
 export async function waitForPosted(connector: FakeConnector, conversationId: string, needle: string, timeoutMs = 15_000): Promise<void> {
-  await connector.waitFor(() => posted(connector, conversationId, needle).length > 0, timeoutMs).catch((err: Error) => {
+  await connector.waitFor(() => shown(connector, conversationId, needle).length > 0, timeoutMs).catch((err: Error) => {
     throw new Error(`no message with « ${needle} » (${err.message})`);
   });
 }

@@ -30,6 +30,8 @@ interface Outcome {
   timeUps: number;
   /** Texts and cards posted (their first lines), sorted: two processes may post in another order. */
   posts: string[];
+  /** What card updates showed (first lines), each once. */
+  updates: string[];
 }
 
 /**
@@ -106,6 +108,8 @@ async function runCafe(count: number, onVideo?: (instances: BaristaProcess[], la
       votes: (await store.listContributions(cafe.id, 'tasse.madonna.annees-80')).map((c) => `${c.userId}:${(c.value as { choice: string }).choice}`),
       timeUps: timeUps.length,
       posts: connector.calls.filter((c) => c.conversationId === conversationId && (c.op === 'send' || c.op === 'reply') && c.outcome === 'ok').map((c) => signature(c.body)).sort(),
+      // A part's card advances in place: what its updates showed.
+      updates: [...new Set(connector.calls.filter((c) => c.conversationId === conversationId && c.op === 'update' && c.outcome === 'ok').map((c) => signature(c.body)))],
     };
   } finally {
     for (const p of instances) {
@@ -138,11 +142,13 @@ describe('Two Barista processes sharing one Redis', () => {
     expect(two.cafe.cursor).toBe(one.cafe.cursor);
     expect(two.cafe.steps[two.cafe.cursor]!.kind).toBe('video');
     expect(Object.keys(two.cafe.runtime).sort()).toEqual(Object.keys(one.cafe.runtime).sort());
-    // The same cards and messages were posted, each once.
-    expect(one.posts.length).toBeGreaterThan(14);
+    // The same cards and messages were posted, each once: the menu, la tasse's card (its steps
+    // advance in place), le café's card, the time up.
+    expect(one.posts).toHaveLength(4);
     expect(one.posts.every((p) => p.length > 0)).toBe(true);
-    expect(one.posts).toEqual(expect.arrayContaining([expect.stringContaining('La tasse · 11 / 11'), expect.stringContaining(TIME_UP)]));
+    expect(one.posts).toEqual(expect.arrayContaining([expect.stringContaining('La tasse — '), expect.stringContaining('Le café — '), expect.stringContaining(TIME_UP)]));
     expect(two.posts).toEqual(one.posts);
+    for (const run of [one, two]) expect(run.updates).toEqual(expect.arrayContaining([expect.stringContaining('La tasse · 11 / 11')]));
     // Time is up once, announced by the surviving instance.
     expect(one.timeUps).toBe(1);
     expect(two.timeUps).toBe(1);

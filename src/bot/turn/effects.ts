@@ -1,5 +1,6 @@
 import type { Address, ChannelPort, Scene, Viewer } from '../../channel/port';
-import { facilitators, stepById, type CafeState, type Effect } from '../../domain';
+import type { Step } from '../../domain';
+import { entersPart, facilitators, partCardKey, shownStep, stepById, type CafeState, type Effect } from '../../domain';
 import { BaristaError, type ErrorSink } from '../../errors';
 import { t } from '../../i18n';
 import type { CafeStore } from '../../store/port';
@@ -83,9 +84,14 @@ export class Effects {
     });
   }
 
-  /** Asks for a step's shared card to show the latest state (merged, skipped if unchanged). */
+  /**
+   * Asks for the shared card of a step's part to show the latest state (merged, skipped if
+   * unchanged): the part's card shows its current step, or the step it closed on.
+   */
   updateStep(state: CafeState, stepId: string): void {
-    this.updateMessage(state, stepId, async (latest) => this.stepScene(latest, stepId));
+    const step = stepById(state, stepId);
+    if (!step) return;
+    this.updateMessage(state, partCardKey(step.part), async (latest) => this.partScene(latest, step.part));
   }
 
   /** Removes posted messages (/effacer), in the background; a message that cannot go is reported. */
@@ -116,16 +122,35 @@ export class Effects {
     return { kind: 'step', state, step, contributions, participants, ...(votes ? { votes } : {}), viewer: sharedViewer(state), now: this.deps.now() };
   }
 
+  /** The shared scene of a part's card: the step it shows now. */
+  private async partScene(state: CafeState, part: Step['part']): Promise<Scene | undefined> {
+    const step = shownStep(state, part);
+    return step ? this.stepScene(state, step.id) : undefined;
+  }
+
+  /**
+   * A step entered: the first step of a part posts the part's card, once; every later step of the
+   * part advances that card in place (one update, merged with the closing of the step left).
+   * Which it is comes from the state the step was entered in (`entersPart`), never from whether a
+   * message id is stored yet: the part's post may still be on its way from another instance.
+   */
   private async postStep(state: CafeState, stepId: string): Promise<void> {
     const { store, channel } = this.deps;
     // Gone: erased (/effacer) while this waited.
     const latest = await store.get(state.id);
     if (!latest) return;
-    const scene = await this.stepScene(latest, stepId);
+    const step = stepById(state, stepId);
+    if (!step) return;
+    const key = partCardKey(step.part);
+    if (!entersPart(state, stepId) || await store.getMessageId(state.id, key)) {
+      this.updateStep(latest, stepId);
+      return;
+    }
+    const scene = await this.partScene(latest, step.part);
     if (!scene) return;
     const id = await channel.post(addressOf(latest), scene);
     if (!id) return;
-    await store.setMessageId(state.id, stepId, id);
+    await store.setMessageId(state.id, key, id);
     // A contribution taken while the card was on its way (here or on another instance) found no
     // message to update: one more request after the post shows it; the channel sends nothing if the
     // card is unchanged.

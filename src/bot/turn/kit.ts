@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Reply, Scene, Viewer } from '../../channel/port';
 import type { Content } from '../../content/schema';
 import {
+  cardStepOf,
   canFacilitate, decide, isRefusal, stepById, withNotices,
   type Actor, type CafeState, type Command, type Refusal,
 } from '../../domain';
@@ -70,7 +71,9 @@ export class Kit {
 
   /** The view a person gets after pressing a button or when Teams refreshes their card. */
   async viewFor(state: CafeState, stepId: string | undefined, actor: Actor): Promise<Scene> {
-    if (stepId && stepById(state, stepId)) return this.stepView(state, stepId, actor);
+    // The card that showed this step is its part's card: it shows the part's current step now.
+    const shown = stepId ? cardStepOf(state, stepId) : undefined;
+    if (shown) return this.stepView(state, shown.id, actor);
     if (state.status === 'ended') {
       return { kind: 'recap', state, contributions: await this.store.listContributions(state.id), locale: actor.locale, now: this.now() };
     }

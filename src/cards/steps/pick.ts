@@ -12,6 +12,10 @@ export interface PickView extends StepBase {
   itemLabel: string;
   itemRequired: string;
   items: Array<{ title: string; value: string }>;
+  /** The items' summaries (the photo-langage's films), behind a button: the list stays readable at a glance. */
+  hasDetails: boolean;
+  detailsTitle: string;
+  details: Array<{ text: string }>;
   myItem: string;
   pickRows: ButtonRow[];
   hasMyPick: boolean;
@@ -35,7 +39,10 @@ export function pickCard(view: Pick, L: Locale): PickView {
     hasForm: view.canPick,
     itemLabel: t(L, 'pick.label'),
     itemRequired: t(L, 'pick.required'),
-    items: view.options.map((i) => ({ title: i.detail ? `${i.label} (${i.detail})` : i.label, value: i.id })),
+    items: view.options.map((i) => ({ title: i.label, value: i.id })),
+    hasDetails: view.options.some((i) => i.detail),
+    detailsTitle: t(L, 'pick.details'),
+    details: view.options.flatMap((i) => (i.detail ? [{ text: `**${i.label}** — ${i.detail}` }] : [])),
     myItem: view.mine?.id ?? '',
     pickRows: view.canPick ? rows([formButton<'pick'>(t(L, 'pick.button'), { verb: 'pick', cafe: view.cafeId, step: view.stepId }, 'positive')]) : [],
     hasMyPick: !!view.mine,

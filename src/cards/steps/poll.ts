@@ -2,7 +2,7 @@ import type { Locale } from '../../domain/types';
 import { t } from '../../i18n';
 import type { PollView as Poll } from '../../views';
 import { action } from '../actions';
-import { button, formButton, rows, type ButtonRow } from '../buttons';
+import { button, formButton, readableChoices, rows, type ButtonRow } from '../buttons';
 import { bar, bytes, fit } from '../format';
 import { stepBase, type StepBase } from './common';
 
@@ -14,6 +14,8 @@ interface Line {
 }
 
 export interface PollView extends StepBase {
+  hasPrevious: boolean;
+  previousText: string;
   statement: string;
   hasBonus: boolean;
   bonusText: string;
@@ -52,9 +54,11 @@ export interface PollView extends StepBase {
 export function pollCard(view: Poll, L: Locale): PollView {
   const cafe = view.cafeId;
   const step = view.stepId;
-  const longLabels = view.choices.some((c) => c.label.length > 24);
-  const voteButtons = view.choices.map((c) =>
-    button(c.label, action({ verb: 'vote', cafe, step, choice: c.id }), view.mine?.id === c.id ? 'positive' : 'default'));
+  // Long choices (a quiz's sentences) are read in full in the results, under a letter; the buttons carry the letter.
+  const readable = readableChoices(view.choices.map((c) => c.label));
+  const longLabels = !readable.lettered && view.choices.some((c) => c.label.length > 24);
+  const voteButtons = view.choices.map((c, i) =>
+    button(readable.titles[i], action({ verb: 'vote', cafe, step, choice: c.id }), view.mine?.id === c.id ? 'positive' : 'default'));
 
   const side = (which: 'pour' | 'contre') => (view.arguments?.items ?? []).flatMap((a) => (a.side === which ? [{ text: `• ${a.text}` }] : []));
   const pour = side('pour');
@@ -67,12 +71,14 @@ export function pollCard(view: Poll, L: Locale): PollView {
 
   return {
     ...stepBase(view, L),
+    hasPrevious: !!view.previous,
+    previousText: view.previous ? t(L, 'poll.previous', { statement: short(view.previous.statement, 90), answer: short(view.previous.answer, 120) }) : '',
     statement: view.statement,
     hasBonus: view.bonus,
     bonusText: t(L, 'poll.bonus'),
     voteRows: view.canVote ? rows(voteButtons, longLabels ? 1 : 4) : [],
     resultsTitle: t(L, view.revealed ? 'poll.final' : 'poll.live'),
-    results: view.choices.map((c) => ({ label: `${c.correct ? '✅ ' : ''}${c.label}`, bar: bar(c.count, total) })),
+    results: view.choices.map((c, i) => ({ label: `${c.correct ? '✅ ' : ''}${readable.lettered ? `**${readable.letter(i)}** · ` : ''}${c.label}`, bar: bar(c.count, total) })),
     votersText: total === 0 ? t(L, 'poll.voters.zero') : t(L, total === 1 ? 'poll.voters.one' : 'poll.voters.other', { n: total }),
     hasMyChoice: !!view.mine,
     myChoiceText: view.mine
@@ -103,4 +109,11 @@ export function pollCard(view: Poll, L: Locale): PollView {
     argumentsContreTitle: `**${t(L, 'arg.headingContre')}** (${contre.length})`,
     argumentsContre: shownContre.length ? shownContre : [{ text: t(L, 'arg.none') }],
   };
+}
+
+/** A text cut to `max` characters, at a word, with an ellipsis. */
+function short(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
 }

@@ -1,6 +1,7 @@
 import type { ActionData } from '../../../cards/actions';
-import { contribute, followUp, isRefusal, type Actor, type CafeState, type ContributionValue } from '../../../domain';
+import { cardStepOf, contribute, followUp, isRefusal, type Actor, type CafeState, type ContributionValue } from '../../../domain';
 import { BaristaError } from '../../../errors';
+import { t } from '../../../i18n';
 import { onCafe, type Route } from '../route';
 
 /**
@@ -15,7 +16,12 @@ function contribution<V extends ActionData['verb']>(valueOf: (data: Action<V>) =
   return onCafe(false, async (kit, turn, data, state: CafeState) => {
     const { store, reads, effects } = kit;
     const record = contribute(state, { stepId: data.step, value: valueOf(data), activityId: turn.activityId ?? kit.newId() }, turn.actor, kit.content, kit.now());
-    if (isRefusal(record)) return kit.refusal(record, turn.actor, state);
+    if (isRefusal(record)) {
+      // Pressed on a part's card whose step has moved on (the person's card was not refreshed yet).
+      const shown = cardStepOf(state, data.step);
+      if (record.refused === 'closed' && state.status !== 'ended' && shown && shown.id !== data.step) return { message: t(turn.actor.locale, 'refusal.moved-on') };
+      return kit.refusal(record, turn.actor, state);
+    }
     await store.putContribution(record);
     reads.note(state.id, [record]);
     kit.deps.onChange?.(state);

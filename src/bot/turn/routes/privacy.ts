@@ -1,5 +1,5 @@
 import type { ActionData } from '../../../cards/actions';
-import { canFacilitate, chatCafe, cleanText, eraseConfirmationValid, parsePosition, type Actor, type CafeState } from '../../../domain';
+import { canFacilitate, chatCafe, cleanText, eraseConfirmationValid, messageKeys, parsePosition, type Actor, type CafeState } from '../../../domain';
 import { t } from '../../../i18n';
 import type { Reply } from '../../../channel/port';
 import type { TextCommand } from '../../parse';
@@ -65,7 +65,8 @@ export const erase: Route<Action<'erase'>> = {
     const posted: Array<{ cafe: CafeState; ids: string[] }> = [];
     for (const cafe of chat.cafes) {
       kit.deps.timers.cancel(cafe.id);
-      const keys = ['menu', 'recap', 'network', ...cafe.steps.map((s) => s.id)];
+      // The parts' cards, and the cards of a café posted step by step before the parts had one.
+      const keys = [...messageKeys(cafe), ...cafe.steps.map((s) => s.id)];
       const ids = (await Promise.all(keys.map((k) => store.getMessageId(cafe.id, k)))).filter((id): id is string => !!id);
       posted.push({ cafe, ids });
     }
