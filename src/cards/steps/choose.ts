@@ -29,10 +29,10 @@ export function chooseCard(view: Choose, L: Locale): ChooseView {
       action({ verb: 'choose', cafe: view.cafeId, step: view.stepId, option: o.id }),
       o.isDefault ? 'positive' : 'default'));
   return {
-    ...stepBase(view, L),
     statusText,
     hasPrompt: showButtons,
     promptText: t(L, 'choose.prompt'),
     optionRows: showButtons ? rows(options, 1) : [],
+    ...stepBase(view, L),
   };
 }

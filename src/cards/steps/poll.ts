@@ -65,8 +65,9 @@ export function pollCard(view: Poll, L: Locale): PollView {
   if (listed.hidden > 0) shownContre.push({ text: t(L, 'recap.more', { n: listed.hidden }) });
   const total = view.voters;
 
+  // The step's shared fields last: spreading them first and adding 30 fields after made V8 grow
+  // the object one property at a time (≈ 100 µs a card, most of a vote's card rendering).
   return {
-    ...stepBase(view, L),
     statement: view.statement,
     hasBonus: view.bonus,
     bonusText: t(L, 'poll.bonus'),
@@ -102,5 +103,6 @@ export function pollCard(view: Poll, L: Locale): PollView {
     argumentsPour: shownPour.length ? shownPour : [{ text: t(L, 'arg.none') }],
     argumentsContreTitle: `**${t(L, 'arg.headingContre')}** (${contre.length})`,
     argumentsContre: shownContre.length ? shownContre : [{ text: t(L, 'arg.none') }],
+    ...stepBase(view, L),
   };
 }
