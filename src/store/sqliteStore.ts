@@ -95,7 +95,8 @@ interface PendingPut {
 
 /**
  * The default `CafeStore`: one SQLite file (`${dir}/barista.sqlite`, or `':memory:'`), WAL mode.
- * better-sqlite3 is synchronous; the methods are async only to fit the port.
+ * better-sqlite3 is synchronous; the methods are async only to fit the port, except putContribution,
+ * which waits for its turn's group commit.
  */
 export class SqliteStore implements CafeStore {
   private readonly db: Database.Database;
