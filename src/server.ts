@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as restify from 'restify';
 import pino, { type Logger } from 'pino';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { TurnPipeline } from './bot/turn';
 import { CloudGateway, MeetingRoles, noticePage, Outbound, TeamsChannel, TeamsInbound, type Gateway } from './channel/teams';
 import { CachedClientsAuthentication } from './channel/teams/cachedAuth';
+import { HttpAdapter } from './channel/teams/httpAdapter';
 import { exportRoute, exportToken } from './export';
 import { readConfig, type Config } from './config';
 import { loadContent } from './content';
@@ -87,7 +88,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
       : { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.appTenantId },
   );
   // Every request is still authenticated; only the clients CloudAdapter builds per turn are reused.
-  const adapter = new CloudAdapter(new CachedClientsAuthentication(auth));
+  const adapter = new HttpAdapter(new CachedClientsAuthentication(auth));
   // Incoming turns end here; proactive sends and updates (CloudGateway) fail for their caller,
   // Outbound, which retries them and reports what finally fails.
   adapter.onTurnError = async (_ctx: TurnContext, err: Error) => sink(err, { where: 'turn' });
@@ -159,7 +160,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     const started = Date.now();
     inFlight++;
     try {
-      await adapter.process(req, res, (ctx) => bot!.onTurn(ctx));
+      await adapter.processHttp(req, res, (ctx) => bot!.onTurn(ctx));
     } finally {
       inFlight--;
       if (inFlight === 0) idle?.();

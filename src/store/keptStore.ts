@@ -1,5 +1,6 @@
 import type { VoteTally } from '../domain/tally';
 import type { CafeState, Contribution } from '../domain/types';
+import { deepFreeze } from './freeze';
 import type { CafeStore, ChatProfile } from './port';
 
 /** How many cafés are kept in memory at most (the least recently used go first). */
@@ -34,8 +35,11 @@ const keyOf = (c: Contribution): string => `${c.kind}\u0000${c.key}`;
  *
  * Only for a process that is its store's only writer (SQLite, one process): with Redis, other
  * instances write too, and a kept café would go stale — server.ts does not use it there.
- * Cafés are copied in and out, as the other stores do; kept contributions are frozen and shared
- * (a poll with 2,000 votes is not copied at every vote), so a caller that tried to change one throws.
+ * Cafés are copied in (create, save) and kept deep-frozen: a read returns the kept café itself,
+ * shared, not a copy (a copy of the whole document at every vote was a twentieth of the process's
+ * CPU). Kept contributions are frozen and shared too (a poll with 2,000 votes is not copied at every
+ * vote). A caller that tried to change either throws; the domain builds a new café instead
+ * (`decide` works on its own copy).
  */
 export class KeptStore implements CafeStore {
   private readonly cafes = new Map<string, KeptCafe>();
@@ -49,7 +53,7 @@ export class KeptStore implements CafeStore {
     if (id === null) return undefined;
     if (id !== undefined) {
       const kept = this.cafes.get(id);
-      if (kept && kept.state.status !== 'ended') return structuredClone(kept.state);
+      if (kept && kept.state.status !== 'ended') return kept.state;
     }
     const state = await this.inner.getActive(conversationId);
     this.active.set(conversationId, state?.id ?? null);
@@ -59,7 +63,7 @@ export class KeptStore implements CafeStore {
 
   async get(cafeId: string): Promise<CafeState | undefined> {
     const kept = this.touch(cafeId);
-    if (kept) return structuredClone(kept.state);
+    if (kept) return kept.state;
     const state = await this.inner.get(cafeId);
     if (state) this.keep(state);
     return state;
@@ -84,7 +88,7 @@ export class KeptStore implements CafeStore {
     const saved = await this.inner.save(state);
     if (saved) {
       const kept = this.cafes.get(state.id);
-      if (kept) kept.state = structuredClone(state);
+      if (kept) kept.state = deepFreeze(structuredClone(state));
       else this.keep(structuredClone(state));
       this.active.set(state.conversationId, state.status === 'ended' ? null : state.id);
     } else {
@@ -213,9 +217,10 @@ export class KeptStore implements CafeStore {
     await this.inner.close();
   }
 
+  /** Keeps `state`, deep-frozen: the caller gives up the right to change it (a copy, or what the inner store read). */
   private keep(state: CafeState): void {
     if (this.active.size > this.maxCafes * 4) this.active.clear();
-    this.cafes.set(state.id, { state: structuredClone(state), steps: new Map(), messages: new Map() });
+    this.cafes.set(state.id, { state: deepFreeze(state), steps: new Map(), messages: new Map() });
     if (this.cafes.size > this.maxCafes) this.drop(this.cafes.keys().next().value!);
   }
 

@@ -1,11 +1,14 @@
 import type { CafeState, Contribution } from '../domain/types';
 import { parseProfileDoc, serializeProfile } from './documents';
+import { deepFreeze } from './freeze';
 import type { CafeStore, ChatProfile } from './port';
 
 /**
  * In-memory `CafeStore`, for unit tests. Same semantics as the SQLite store: one active café per
  * conversation, compare-and-set saves, idempotent contribution upserts. Everything is deep-copied
- * in and out so callers can never mutate the stored state by accident.
+ * in and out so callers can never mutate the stored state by accident; the café that `get` and
+ * `getActive` return is also deep-frozen, as KeptStore's (shared) one is, so the tests of the turn
+ * reveal any code that would change a café read from the store in place.
  */
 export class MemoryStore implements CafeStore {
   /** Cafés in creation order. */
@@ -21,7 +24,7 @@ export class MemoryStore implements CafeStore {
   async getActive(conversationId: string): Promise<CafeState | undefined> {
     this.assertOpen();
     for (const { state } of this.cafes.values()) {
-      if (state.conversationId === conversationId && state.status !== 'ended') return structuredClone(state);
+      if (state.conversationId === conversationId && state.status !== 'ended') return deepFreeze(structuredClone(state));
     }
     return undefined;
   }
@@ -29,7 +32,7 @@ export class MemoryStore implements CafeStore {
   async get(cafeId: string): Promise<CafeState | undefined> {
     this.assertOpen();
     const row = this.cafes.get(cafeId);
-    return row ? structuredClone(row.state) : undefined;
+    return row ? deepFreeze(structuredClone(row.state)) : undefined;
   }
 
   async listCafes(conversationId: string): Promise<CafeState[]> {

@@ -19,6 +19,10 @@ export interface ChatProfile {
  * Persistence port. The café is one document saved with optimistic concurrency; contributions
  * (votes, post-its…) are records of their own, upserted idempotently, so concurrent participants
  * never overwrite each other and a retried delivery counts once.
+ *
+ * A café read (`get`, `getActive`) belongs to the store: it may be shared between turns and
+ * deep-frozen (KeptStore, and MemoryStore so the tests catch offenders). Never change it in place;
+ * build the next state as a new object (`decide` works on its own copy).
  */
 export interface CafeStore {
   /** The café of a conversation that is not ended, if any. */

@@ -86,9 +86,17 @@ interface ContributionRow {
 
 type Params = Record<string, string | number | null>;
 
+/** A contribution waiting for its group's commit, and its caller. */
+interface PendingPut {
+  params: Params;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
 /**
  * The default `CafeStore`: one SQLite file (`${dir}/barista.sqlite`, or `':memory:'`), WAL mode.
- * better-sqlite3 is synchronous; the methods are async only to fit the port.
+ * better-sqlite3 is synchronous; the methods are async only to fit the port, except putContribution,
+ * which waits for its turn's group commit.
  */
 export class SqliteStore implements CafeStore {
   private readonly db: Database.Database;
@@ -117,6 +125,9 @@ export class SqliteStore implements CafeStore {
   private readonly eraseTx: (cafeId: string) => boolean;
   private readonly purgeTx: (ts: number) => number;
   private readonly eraseConversationTx: (conversationId: string) => number;
+  /** Group commit: the contributions of this event-loop turn, written together (see putContribution). */
+  private pending: PendingPut[] = [];
+  private readonly putGroupTx: (group: PendingPut[]) => unknown[];
 
   /** Opens (creating if needed) `${dir}/barista.sqlite`; `dir` may be `':memory:'`. */
   constructor(dir: string) {
@@ -201,6 +212,18 @@ export class SqliteStore implements CafeStore {
       for (const id of ids) this.eraseNow(id);
       return ids.length;
     });
+    // One row's failure rolls back its savepoint only: the group's other rows are still committed.
+    const putOne = db.transaction((params: Params) => this.stmt.putContribution.run(params));
+    this.putGroupTx = db.transaction((group: PendingPut[]): unknown[] => group.map(({ params }) => {
+      try {
+        putOne(params);
+        return undefined;
+      } catch (err) {
+        // SQLite itself ended the transaction (disk full, I/O error): nothing of the group holds.
+        if (!db.inTransaction) throw err;
+        return err ?? new Error('contribution not stored');
+      }
+    }));
     this.eraseConversationTx = db.transaction((conversationId: string): number => {
       const ids = this.stmt.conversationCafeIds.all(conversationId).map((r) => r.id);
       for (const id of ids) this.eraseNow(id);
@@ -210,20 +233,24 @@ export class SqliteStore implements CafeStore {
   }
 
   async getActive(conversationId: string): Promise<CafeState | undefined> {
+    this.flushContributions();
     const row = this.stmt.getActive.get(conversationId);
     return row ? parseCafe(row) : undefined;
   }
 
   async get(cafeId: string): Promise<CafeState | undefined> {
+    this.flushContributions();
     const row = this.stmt.get.get(cafeId);
     return row ? parseCafe(row) : undefined;
   }
 
   async listCafes(conversationId: string): Promise<CafeState[]> {
+    this.flushContributions();
     return this.stmt.listCafes.all(conversationId).map(parseCafe);
   }
 
   async create(state: CafeState): Promise<boolean> {
+    this.flushContributions();
     try {
       this.stmt.insertCafe.run(cafeParams(state));
       return true;
@@ -235,23 +262,57 @@ export class SqliteStore implements CafeStore {
   }
 
   async save(state: CafeState): Promise<boolean> {
+    this.flushContributions();
     const info = this.stmt.updateCafe.run({ ...cafeParams(state), expectedVersion: state.version - 1 });
     return info.changes > 0;
   }
 
-  async putContribution(c: Contribution): Promise<void> {
-    this.stmt.putContribution.run({
-      cafeId: c.cafeId,
-      stepId: c.stepId,
-      kind: c.kind,
-      key: c.key,
-      userId: c.userId,
-      doc: JSON.stringify(c),
-      at: c.at,
+  /**
+   * Group commit: the contributions that arrive in one event-loop turn (under load, the votes of
+   * every connection in flight) are written in one transaction at the end of the turn, each in its
+   * own savepoint; each caller's promise settles only after that commit (a vote is never
+   * acknowledged before it is stored). A row that fails rejects its own caller only; a commit that
+   * fails rejects them all. Every other method writes the waiting group first, so operations still
+   * take effect in the order they were called (an erase after a vote erases it).
+   */
+  putContribution(c: Contribution): Promise<void> {
+    let params: Params;
+    try {
+      params = { cafeId: c.cafeId, stepId: c.stepId, kind: c.kind, key: c.key, userId: c.userId, doc: JSON.stringify(c), at: c.at };
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise<void>((resolve, reject) => {
+      if (this.pending.push({ params, resolve, reject }) === 1) setImmediate(() => this.flushContributions());
     });
   }
 
+  /** Writes the waiting contributions (one transaction), then settles their callers. */
+  private flushContributions(): void {
+    const group = this.pending;
+    if (group.length === 0) return;
+    this.pending = [];
+    if (!this.db.open) {
+      for (const p of group) p.reject(new TypeError('The database connection is not open'));
+      return;
+    }
+    let outcomes: unknown[];
+    try {
+      if (group.length === 1) {
+        this.stmt.putContribution.run(group[0].params);
+        outcomes = [undefined];
+      } else {
+        outcomes = this.putGroupTx(group);
+      }
+    } catch (err) {
+      for (const p of group) p.reject(err);
+      return;
+    }
+    group.forEach((p, i) => (outcomes[i] === undefined ? p.resolve() : p.reject(outcomes[i])));
+  }
+
   async listContributions(cafeId: string, stepId?: string): Promise<Contribution[]> {
+    this.flushContributions();
     const rows =
       stepId === undefined
         ? this.stmt.listContributions.all(cafeId)
@@ -260,14 +321,17 @@ export class SqliteStore implements CafeStore {
   }
 
   async setMessageId(cafeId: string, key: string, activityId: string): Promise<void> {
+    this.flushContributions();
     this.stmt.setMessageId.run(cafeId, key, activityId);
   }
 
   async getMessageId(cafeId: string, key: string): Promise<string | undefined> {
+    this.flushContributions();
     return this.stmt.getMessageId.get(cafeId, key)?.activity_id;
   }
 
   async listTimed(): Promise<CafeState[]> {
+    this.flushContributions();
     return this.stmt.listTimed.all().map(parseCafe);
   }
 
@@ -280,6 +344,7 @@ export class SqliteStore implements CafeStore {
   }
 
   async close(): Promise<void> {
+    this.flushContributions();
     if (this.db.open) this.db.close();
   }
 
@@ -288,25 +353,30 @@ export class SqliteStore implements CafeStore {
    * with their contributions and message ids, in one transaction. Returns how many cafés were erased.
    */
   async purgeEndedBefore(ts: number): Promise<number> {
+    this.flushContributions();
     return this.purgeTx(ts);
   }
 
   /** Erases a café, its contributions and its message ids, in one transaction. Returns whether the café existed. */
   async eraseCafe(cafeId: string): Promise<boolean> {
+    this.flushContributions();
     return this.eraseTx(cafeId);
   }
 
   /** Erases every café of the conversation and its chat profile, in one transaction. Returns how many cafés were erased. */
   async eraseConversation(conversationId: string): Promise<number> {
+    this.flushContributions();
     return this.eraseConversationTx(conversationId);
   }
 
   async getProfile(conversationId: string): Promise<ChatProfile | undefined> {
+    this.flushContributions();
     const row = this.stmt.getProfile.get(conversationId);
     return row ? parseProfileDoc(conversationId, row.doc) : undefined;
   }
 
   async setProfile(conversationId: string, profile: ChatProfile): Promise<void> {
+    this.flushContributions();
     this.stmt.setProfile.run(conversationId, serializeProfile(conversationId, profile), profile.updatedAt);
   }
 

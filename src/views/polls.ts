@@ -26,14 +26,8 @@ export function pollView(input: StepInput): PollView | undefined {
   const answer = question.answerText ?? question.choices.filter((c) => correct.has(c.id)).map((c) => c.label).join(' / ');
   const first = position(state, step).n === 1;
   const args = (input.votes?.others ?? contributions).flatMap((c) => (c.stepId === step.id && c.value.kind === 'argument' ? [{ side: c.value.side, text: c.value.text }] : []));
+  // The kind's fields first, the shared ones spread last (V8 builds the object at once then).
   return {
-    ...viewBase(input, {
-      title: activity.title,
-      description: everyoneDescription(L, activity, 'poll', first),
-      facilitatorTexts: first ? [activity.facilitatorText] : [],
-      tips: [{ about: 'question', tips: question.tips }, { about: 'activity', tips: activity.tips }],
-      controls: { reveal: !revealed },
-    }),
     kind: 'poll',
     statement: question.text,
     bonus: question.bonus,
@@ -52,6 +46,13 @@ export function pollView(input: StepInput): PollView | undefined {
     canVote: open && !revealed,
     canArgue: question.arguments && open,
     ...(question.arguments ? { arguments: { items: args, listed: viewer.isFacilitator } } : {}),
+    ...viewBase(input, {
+      title: activity.title,
+      description: everyoneDescription(L, activity, 'poll', first),
+      facilitatorTexts: first ? [activity.facilitatorText] : [],
+      tips: [{ about: 'question', tips: question.tips }, { about: 'activity', tips: activity.tips }],
+      controls: { reveal: !revealed },
+    }),
   };
 }
 

@@ -280,24 +280,34 @@ export function describeStoreContract(name: string, makeStore: () => TestableSto
         expect(await store.listContributions(original.id)).toEqual([makeVote(original.id, 's1', 'u1', 'A', 1)]);
       });
 
-      it('returns copies the caller may mutate freely', async () => {
+      it('returns cafés a caller cannot change in the store: copies, or frozen where shared', async () => {
         const cafe = makeCafe({ status: 'running', cursor: 0, timer: { stepId: 's1', dueAt: 1 } });
         await store.create(cafe);
         await store.putContribution(makeVote(cafe.id, 's1', 'u1', 'A', 1));
 
+        // A store may share the café it reads (KeptStore) only deep-frozen: a write then throws.
+        const attempt = (change: () => void) => {
+          try {
+            change();
+          } catch (err) {
+            expect((err as Error).name).toBe('TypeError'); // not instanceof: structuredClone's objects come from Node's realm, not Jest's
+          }
+        };
         const got = (await store.get(cafe.id))!;
-        got.steps.pop();
-        got.runtime.s1 = { startedAt: 1 };
+        attempt(() => got.steps.pop());
+        attempt(() => (got.runtime.s1 = { startedAt: 1 }));
         const active = (await store.getActive(cafe.conversationId))!;
-        active.timer!.dueAt = 999;
+        attempt(() => (active.timer!.dueAt = 999));
         const timed = await store.listTimed();
         timed[0]!.facilitatorName = 'someone else';
         const contributions = await store.listContributions(cafe.id);
         (contributions[0]!.value as { choice: string }).choice = 'mutated';
 
         expect(await store.get(cafe.id)).toEqual(cafe);
+        expect(await store.getActive(cafe.conversationId)).toEqual(cafe);
         expect(await store.listContributions(cafe.id)).toEqual([makeVote(cafe.id, 's1', 'u1', 'A', 1)]);
-        expect(await store.get(cafe.id)).not.toBe(await store.get(cafe.id));
+        const [a, b] = [await store.get(cafe.id), await store.get(cafe.id)];
+        if (a === b) expect(Object.isFrozen(a!.steps[0]) && Object.isFrozen(a!.runtime)).toBe(true);
       });
     });
 

@@ -282,3 +282,65 @@ describe('SqliteStore specifics', () => {
     });
   });
 });
+
+describe('SqliteStore group commit: the votes of one event-loop turn, one transaction', () => {
+  const count = (file: string): number => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare('SELECT COUNT(*) FROM contributions').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('acknowledges no vote before it is stored: when the first caller hears back, the whole turn is committed', async () => {
+    const dir = freshDir();
+    const store = new SqliteStore(dir);
+    const file = path.join(dir, SQLITE_FILE_NAME);
+    const cafe = makeCafe();
+    await store.create(cafe);
+    const seenAtAnswer: number[] = [];
+    const puts = Array.from({ length: 20 }, (_, i) =>
+      store.putContribution(makeVote(cafe.id, 's1', `u${i}`, 'A', i)).then(() => seenAtAnswer.push(count(file))));
+    await Promise.all(puts);
+    expect(seenAtAnswer).toEqual(Array(20).fill(20));
+    expect(await store.listContributions(cafe.id, 's1')).toEqual(Array.from({ length: 20 }, (_, i) => makeVote(cafe.id, 's1', `u${i}`, 'A', i)));
+    await store.close();
+  });
+
+  it('a row that fails rejects its own caller only: the others of its turn are stored and acknowledged', async () => {
+    const store = new SqliteStore(':memory:');
+    const cafe = makeCafe();
+    await store.create(cafe);
+    const broken = { ...makeVote(cafe.id, 's1', 'u-broken', 'A', 2), at: null } as unknown as ReturnType<typeof makeVote>;
+    const outcomes = await Promise.allSettled([
+      store.putContribution(makeVote(cafe.id, 's1', 'u1', 'A', 1)),
+      store.putContribution(broken),
+      store.putContribution(makeVote(cafe.id, 's1', 'u3', 'B', 3)),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/NOT NULL/);
+    expect((await store.listContributions(cafe.id)).map((c) => c.userId)).toEqual(['u1', 'u3']);
+    await store.close();
+  });
+
+  it('keeps the order of calls: a vote then an erase in the same turn leaves nothing; close writes what waits', async () => {
+    const dir = freshDir();
+    const store = new SqliteStore(dir);
+    const cafe = makeCafe();
+    await store.create(cafe);
+    const vote = store.putContribution(makeVote(cafe.id, 's1', 'u1', 'A', 1));
+    expect(await store.eraseCafe(cafe.id)).toBe(true);
+    await vote;
+    expect(count(path.join(dir, SQLITE_FILE_NAME))).toBe(0);
+
+    const other = makeCafe();
+    await store.create(other);
+    const last = store.putContribution(makeVote(other.id, 's1', 'u2', 'B', 2));
+    await store.close();
+    await last;
+    const reopened = new SqliteStore(dir);
+    expect(await reopened.listContributions(other.id)).toEqual([makeVote(other.id, 's1', 'u2', 'B', 2)]);
+    await reopened.close();
+  });
+});

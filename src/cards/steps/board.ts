@@ -67,7 +67,6 @@ export function boardLegend(board: Pick<Board, 'postitKinds'>): string {
 /** Ma journée d'agent's card: the moments of the day as columns, a coloured post-it per piece of data. */
 export function boardCard(view: Board, L: Locale): BoardView {
   return {
-    ...stepBase(view, L),
     legend: t(L, 'board.legend', { legend: boardLegend(view) }),
     columns: boardColumns(L, view, BOARD_BUDGET),
     hasForm: view.canPost,
@@ -80,5 +79,6 @@ export function boardCard(view: Board, L: Locale): BoardView {
     textPlaceholder: t(L, 'board.placeholder'),
     textRequired: t(L, 'board.textRequired'),
     addRows: view.canPost ? rows([formButton<'postit'>(t(L, 'board.add'), { verb: 'postit', cafe: view.cafeId, step: view.stepId }, 'positive')]) : [],
+    ...stepBase(view, L),
   };
 }

@@ -36,11 +36,11 @@ export function chooseCard(view: Choose, L: Locale): ChooseView {
     ? view.options.map((o, i) => ({ text: `**${readable.letter(i)}** · ${titleOf(o.label, o.isDefault)}` }))
     : [];
   return {
-    ...stepBase(view, L),
     statusText,
     hasPrompt: showButtons,
     promptText: t(L, 'choose.prompt'),
     optionList,
     optionRows: showButtons ? rows(options, readable.lettered ? 5 : 1) : [],
+    ...stepBase(view, L),
   };
 }

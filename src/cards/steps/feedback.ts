@@ -40,9 +40,6 @@ export function feedbackCard(view: Feedback, L: Locale): FeedbackView {
   const { shown, hidden } = fit(commentLines, COMMENTS_BUDGET, (c) => bytes(c.text));
   if (hidden) shown.push({ text: t(L, 'recap.more', { n: hidden }) });
   return {
-    ...stepBase(view, L),
-    // After the end the card is closed for the café, not for the feedback.
-    isClosed: false,
     intro: t(L, 'feedback.intro'),
     hasForm: view.acceptsAnswers,
     questions: view.questions.map((q) => ({
@@ -63,5 +60,8 @@ export function feedbackCard(view: Feedback, L: Locale): FeedbackView {
     })),
     hasComments: shown.length > 0,
     comments: shown,
+    ...stepBase(view, L),
+    // After the end the card is closed for the café, not for the feedback.
+    isClosed: false,
   };
 }

@@ -55,5 +55,5 @@ export function renderView(view: StepView, L: Locale): Card {
 
 /** The content no longer has this step's activity (a content pack changed mid-café): a card that still lets the facilitator move on. */
 function missing(view: MissingView, L: Locale): object {
-  return { ...stepBase(view, L), text: view.stepId, hasLinks: false, links: [] };
+  return { text: view.stepId, hasLinks: false, links: [], ...stepBase(view, L) };
 }

@@ -35,7 +35,6 @@ export function pickCard(view: Pick, L: Locale): PickView {
   const who = listed.shown;
   if (listed.hidden) who.push({ text: t(L, 'recap.more', { n: listed.hidden }) });
   return {
-    ...stepBase(view, L),
     hasForm: view.canPick,
     itemLabel: t(L, 'pick.label'),
     itemRequired: t(L, 'pick.required'),
@@ -50,5 +49,6 @@ export function pickCard(view: Pick, L: Locale): PickView {
     sameText: view.turns ? t(L, 'pick.same') : `${t(L, 'pick.same')} ${t(L, 'pick.anonymous')}`,
     whoTitle: `${t(L, view.turns ? 'pick.who' : 'pick.counts')} (${view.pickers})`,
     who: who.length ? who : [{ text: t(L, 'pick.none') }],
+    ...stepBase(view, L),
   };
 }

@@ -29,7 +29,6 @@ export function questionCard(view: Question, L: Locale): QuestionView {
   if (hidden) shown.push({ text: t(L, 'recap.more', { n: hidden }) });
   const revealed = view.revealed && !!view.answerText;
   return {
-    ...stepBase(view, L),
     statement: view.statement,
     hasForm: view.canAnswer,
     answerLabel: t(L, 'question.label'),
@@ -41,5 +40,6 @@ export function questionCard(view: Question, L: Locale): QuestionView {
     hasGuideAnswer: revealed,
     guideAnswerTitle: t(L, 'tips.answer'),
     guideAnswer: revealed ? view.answerText ?? '' : '',
+    ...stepBase(view, L),
   };
 }

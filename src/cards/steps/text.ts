@@ -12,9 +12,9 @@ export interface TextView extends StepBase {
 /** A text of the guide (the ouverture, a synthesis to lead) and its links, as the view gives it to this viewer. */
 export function textCard(view: Text, L: Locale): TextView {
   return {
-    ...stepBase(view, L),
     text: view.text,
     hasLinks: view.links.length > 0,
     links: view.links.map((l) => ({ text: `🔗 ${markdownLink(l)}` })),
+    ...stepBase(view, L),
   };
 }

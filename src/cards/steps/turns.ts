@@ -15,10 +15,10 @@ export interface TurnsView extends StepBase {
 export function turnsCard(view: Turns, L: Locale): TurnsView {
   const { current, next } = view;
   return {
-    ...stepBase(view, L),
     floorText: current ? t(L, 'turns.floor', { name: plainName(current.name), item: current.item }) : t(L, 'turns.none'),
     hasNext: !!current && view.open,
     nextText: next ? t(L, 'turns.next', { name: plainName(next.name), item: next.item }) : t(L, 'turns.last'),
     progressText: view.count ? t(L, 'turns.progress', { n: view.turn + 1, total: view.count }) : '',
+    ...stepBase(view, L),
   };
 }

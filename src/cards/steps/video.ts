@@ -49,7 +49,6 @@ export function countdownText(L: Locale, countdown: Countdown): string {
 export function videoCard(view: Video, L: Locale): VideoView {
   const left = view.countdown ? countdownText(L, view.countdown) : undefined;
   return {
-    ...stepBase(view, L),
     videoTitle: `🎬 ${view.video.title}`,
     videoUrl: view.video.url,
     watchTitle: t(L, 'video.watch'),
@@ -61,5 +60,6 @@ export function videoCard(view: Video, L: Locale): VideoView {
     doneRows: view.canSayDone ? rows([button(t(L, 'video.done'), action({ verb: 'done', cafe: view.cafeId, step: view.stepId }), 'positive')]) : [],
     hasYouDone: view.youDone,
     youDoneText: t(L, 'video.youDone'),
+    ...stepBase(view, L),
   };
 }
