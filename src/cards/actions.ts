@@ -25,7 +25,15 @@ export const ActionDataSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('pause'), ...cafe }),
   z.object({ verb: z.literal('resume'), ...cafe }),
   z.object({ verb: z.literal('extend'), ...cafe, minutes: z.coerce.number().int().min(1).max(30) }),
-  z.object({ verb: z.literal('end'), ...cafe }),
+  /**
+   * Fin: without `confirm`, asks for the confirmation (the step card pressed, if any, in `step`);
+   * from the confirmation card, `confirm` (ask the feedback poll first, end, or keep going) and `at`,
+   * which dates the confirmation: an old one is refused.
+   */
+  z.object({
+    verb: z.literal('end'), ...cafe, step: Id.optional(),
+    confirm: z.enum(['feedback', 'end', 'cancel']).optional(), at: z.coerce.number().int().nonnegative().optional(),
+  }),
   z.object({ verb: z.literal('vote'), ...step, choice: Short }),
   z.object({ verb: z.literal('pick'), ...step, item: Short }),
   z.object({ verb: z.literal('done'), ...step }),

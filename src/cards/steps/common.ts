@@ -77,7 +77,7 @@ function actionButton(view: StepView, L: Locale, a: ViewAction): ButtonView {
     case 'resume':
       return button(t(L, 'ctl.resume'), action({ verb: 'resume', cafe }), 'positive');
     case 'end':
-      return button(t(L, 'ctl.end'), action({ verb: 'end', cafe }), 'destructive');
+      return button(t(L, 'ctl.end'), action({ verb: 'end', cafe, step: view.stepId }), 'destructive');
     case 'refresh':
       return myViewButton(L, cafe, a.step);
     default:
