@@ -71,8 +71,9 @@ export function pollCard(view: Poll, L: Locale): PollView {
     hasBonus: view.bonus,
     bonusText: t(L, 'poll.bonus'),
     voteRows: view.canVote ? rows(voteButtons, longLabels ? 1 : 4) : [],
-    resultsTitle: t(L, view.revealed ? 'poll.final' : 'poll.live'),
-    results: view.choices.map((c) => ({ label: `${c.correct ? '✅ ' : ''}${c.label}`, bar: bar(c.count, total) })),
+    // A quiz's split waits for the reveal (but the facilitator's view): how many answered, no bars.
+    resultsTitle: t(L, !view.countsShown ? 'poll.hidden' : view.revealed ? 'poll.final' : 'poll.live'),
+    results: view.countsShown ? view.choices.map((c) => ({ label: `${c.correct ? '✅ ' : ''}${c.label}`, bar: bar(c.count ?? 0, total) })) : [],
     votersText: total === 0 ? t(L, 'poll.voters.zero') : t(L, total === 1 ? 'poll.voters.one' : 'poll.voters.other', { n: total }),
     hasMyChoice: !!view.mine,
     myChoiceText: view.mine
