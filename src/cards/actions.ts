@@ -18,7 +18,8 @@ const step = { cafe: Id, step: Id };
 export const ActionDataSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('begin'), ...cafe }),
   z.object({ verb: z.literal('choose'), ...step, option: Short }),
-  z.object({ verb: z.literal('next'), ...step }),
+  /** `revealed`: whether the card showed the step's answer when pressed (a double click never skips past the reveal). */
+  z.object({ verb: z.literal('next'), ...step, revealed: z.boolean().optional() }),
   z.object({ verb: z.literal('back'), ...step }),
   z.object({ verb: z.literal('reveal'), ...step }),
   z.object({ verb: z.literal('turn'), ...step, delta: z.union([z.literal(1), z.literal(-1)]) }),

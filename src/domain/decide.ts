@@ -109,7 +109,10 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       }
       // Reveal, then next: the first Suivant on a poll or question with an answer shows it (with the
       // guide's explanation) on the card everyone is looking at; the next one moves on.
-      if (hasAnswer(step, ctx.content) && !s.runtime[step.id].revealed) return reveal(s, step, fx);
+      if (hasAnswer(step, ctx.content)) {
+        if (!s.runtime[step.id].revealed) return reveal(s, step, fx);
+        if (c.shownRevealed === false) return { refused: 'duplicate' };
+      }
       if (s.cursor >= s.steps.length - 1) return end(s, ctx, fx);
       leave(s, step, ctx, fx);
       return enter(s, s.cursor + 1, ctx, fx);

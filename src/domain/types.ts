@@ -134,7 +134,12 @@ export type Command =
   | { type: 'start'; formulaId: string; variant: Variant; cafeId: string; conversationId: string; serviceUrl: string; botId: string; channelId: string; tenantId?: string; meetingId?: string; formula?: Formula }
   | { type: 'begin'; fromStep?: string }
   | { type: 'choose'; stepId: string; option: string }
-  | { type: 'next'; fromStep?: string }
+  /**
+   * `shownRevealed`: from a card, whether it showed the step's answer when pressed. Suivant on a card
+   * still showing the question, once the answer is out, is the same press again (a double click):
+   * it must not skip past the reveal.
+   */
+  | { type: 'next'; fromStep?: string; shownRevealed?: boolean }
   | { type: 'back'; fromStep?: string }
   | { type: 'reveal'; stepId: string }
   | { type: 'turn'; stepId: string; delta: 1 | -1 }

@@ -96,7 +96,7 @@ function button<V extends ActionData['verb']>(toCommand: (data: Action<V>) => Co
 
 export const begin = button<'begin'>(() => ({ type: 'begin' }));
 export const choose = button<'choose'>((d) => ({ type: 'choose', stepId: d.step, option: d.option }));
-export const next = button<'next'>((d) => ({ type: 'next', fromStep: d.step }));
+export const next = button<'next'>((d) => ({ type: 'next', fromStep: d.step, ...(d.revealed !== undefined ? { shownRevealed: d.revealed } : {}) }));
 export const back = button<'back'>((d) => ({ type: 'back', fromStep: d.step }));
 export const reveal = button<'reveal'>((d) => ({ type: 'reveal', stepId: d.step }));
 export const turnFloor = button<'turn'>((d) => ({ type: 'turn', stepId: d.step, delta: d.delta }));
