@@ -308,9 +308,13 @@ function back(s: CafeState, step: Step, ctx: Context, fx: Effect[]): void {
     fx.push({ type: 'cancel-timer' });
   }
   fx.push({ type: 'update-step', stepId: step.id });
-  s.cursor -= 1;
-  const previous = s.steps[s.cursor];
-  s.runtime[previous.id] = { ...(s.runtime[previous.id] ?? { startedAt: ctx.now }), endedAt: undefined };
+  // The step the café was at before: the last one reached (the feedback poll asked from /fin skips steps).
+  let at = s.cursor - 1;
+  while (at > 0 && !s.runtime[s.steps[at].id]) at--;
+  const previous = s.steps[at];
+  if (!s.runtime[previous.id]) return enter(s, at, ctx, fx);
+  s.cursor = at;
+  s.runtime[previous.id] = { ...s.runtime[previous.id], endedAt: undefined };
   armVideo(s, previous, ctx, fx);
   fx.push({ type: 'reopen-step', stepId: previous.id });
 }

@@ -140,6 +140,16 @@ describe('Nothing irreversible by accident: ending', () => {
     expect(cafe.state.status).toBe('ended');
   });
 
+  it('back from the feedback poll asked early: the step the café was at is reopened', () => {
+    const cafe = atMadonna();
+    const at = cafe.step!;
+    cafe.do({ type: 'end', confirmedAt: cafe.now, thenFeedback: true });
+    cafe.effects = [];
+    cafe.do({ type: 'back' });
+    expect(cafe.step!.id).toBe(at.id);
+    expect(cafe.effects).toContainEqual({ type: 'reopen-step', stepId: at.id });
+  });
+
   it('confirmed "without": the café ends and its recap is posted', () => {
     const cafe = atMadonna();
     cafe.do({ type: 'end', confirmedAt: cafe.now });
