@@ -81,11 +81,13 @@ describe('Reads and Teams calls follow the work', () => {
     expect(cardText(stack.connector.latest(stack.conversationId, pollId))).toContain('21 personnes ont voté');
   });
 
-  it('an advance: the new step card is posted and the closed one updated, one call each, nothing else', async () => {
+  it('Suivant on the poll: first the answer on its card (one update), then the new step card (one send), nothing else', async () => {
     const pollId = (await stack.app.store.getMessageId(cafeId, STEP))!;
-    const calls = await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: STEP }));
-    expect(calls).toEqual({ send: 1, update: 1, updatedIds: [pollId] });
+    const reveal = await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: STEP, revealed: false }));
+    expect(reveal).toEqual({ send: 0, update: 1, updatedIds: [pollId] });
     expect(cardText(stack.connector.latest(stack.conversationId, pollId))).toContain('Réponse : ma donnée');
+    const advance = await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: STEP, revealed: true }));
+    expect(advance).toEqual({ send: 1, update: 1, updatedIds: [pollId] });
   });
 
   it('a repeated refresh request that changes nothing costs no Teams call', async () => {
