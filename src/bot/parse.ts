@@ -12,6 +12,8 @@ export type TextCommand =
   | { type: 'startcafe'; formula: string; variant?: Variant; rest: string }
   | { type: 'next' }
   | { type: 'back' }
+  /** /reveler: the current poll's or question's answer, and its vote closed. */
+  | { type: 'reveal' }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'extend'; minutes: number }
@@ -62,6 +64,7 @@ const ALIASES: Record<string, TextCommand['type']> = {
   startcafe: 'startcafe',
   suivant: 'next', next: 'next',
   precedent: 'back', 'précédent': 'back', back: 'back',
+  reveler: 'reveal', 'révéler': 'reveal', reveal: 'reveal',
   pause: 'pause',
   reprendre: 'resume', resume: 'resume',
   prolonger: 'extend', extend: 'extend',

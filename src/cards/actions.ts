@@ -18,14 +18,23 @@ const step = { cafe: Id, step: Id };
 export const ActionDataSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('begin'), ...cafe }),
   z.object({ verb: z.literal('choose'), ...step, option: Short }),
-  z.object({ verb: z.literal('next'), ...step }),
+  /** `revealed`: whether the card showed the step's answer when pressed (a double click never skips past the reveal). */
+  z.object({ verb: z.literal('next'), ...step, revealed: z.boolean().optional() }),
   z.object({ verb: z.literal('back'), ...step }),
   z.object({ verb: z.literal('reveal'), ...step }),
   z.object({ verb: z.literal('turn'), ...step, delta: z.union([z.literal(1), z.literal(-1)]) }),
   z.object({ verb: z.literal('pause'), ...cafe }),
   z.object({ verb: z.literal('resume'), ...cafe }),
   z.object({ verb: z.literal('extend'), ...cafe, minutes: z.coerce.number().int().min(1).max(30) }),
-  z.object({ verb: z.literal('end'), ...cafe }),
+  /**
+   * Fin: without `confirm`, asks for the confirmation (the step card pressed, if any, in `step`);
+   * from the confirmation card, `confirm` (ask the feedback poll first, end, or keep going) and `at`,
+   * which dates the confirmation: an old one is refused.
+   */
+  z.object({
+    verb: z.literal('end'), ...cafe, step: Id.optional(),
+    confirm: z.enum(['feedback', 'end', 'cancel']).optional(), at: z.coerce.number().int().nonnegative().optional(),
+  }),
   z.object({ verb: z.literal('vote'), ...step, choice: Short }),
   z.object({ verb: z.literal('pick'), ...step, item: Short }),
   z.object({ verb: z.literal('done'), ...step }),

@@ -19,6 +19,7 @@ const COMMANDS: Array<[command: string, alias: string, help: MessageId]> = [
   ['/startcafe sur-mesure', '', 'help.surMesure'],
   ['/suivant', '/next', 'help.suivant'],
   ['/precedent', '/back', 'help.precedent'],
+  ['/reveler', '/reveal', 'help.reveler'],
   ['/pause', '/pause', 'help.pause'],
   ['/reprendre', '/resume', 'help.reprendre'],
   ['/prolonger N', '/extend N', 'help.prolonger'],

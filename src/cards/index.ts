@@ -23,6 +23,7 @@ export { alreadyRunningCard } from './running';
 export type { AlreadyRunningInput } from './running';
 export { helpCard } from './help';
 export { eraseConfirmCard, erasedCard, networkCard } from './privacy';
+export { endConfirmCard } from './endConfirm';
 export type { NetworkCardInput } from './privacy';
 export { menuTreeCard, answersOf } from './menuTree';
 export { composeCard } from './compose';

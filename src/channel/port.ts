@@ -49,6 +49,11 @@ export type Scene =
   | { kind: 'compose'; locale: Locale }
   | { kind: 'erase-confirm'; locale: Locale; count: number; at: number; days: number }
   | { kind: 'erased'; locale: Locale; count: number; cancelled?: boolean }
+  /**
+   * /fin's confirmation (`at` dates it; `step`, the step card it replaces, if any), offering the
+   * feedback poll first when it has not been asked; once answered, `outcome` says what happened.
+   */
+  | { kind: 'end-confirm'; locale: Locale; cafeId: string; at: number; feedbackAsked: boolean; step?: string; outcome?: 'ended' | 'feedback' | 'kept' }
   | { kind: 'network'; locale: Locale; cafeId: string; profile?: ChatProfile; saved?: boolean; links?: Link[] };
 
 export type SceneKind = Scene['kind'];

@@ -2,6 +2,9 @@ import type { Content, Variant } from '../content/schema';
 import { choicesBefore, choicesOf, fittingOptions } from './choices';
 import { activityOf, chooseOptions, currentStep, findFormula, formulaOf, pickStepFor, pickers } from './lookup';
 import { initialPlan, optionSteps, partSteps, plannedTotal } from './plan';
+import { canReveal, hasAnswer } from './reveal';
+import { confirmationValid } from './turnRules';
+import { FEEDBACK_STEP_ID } from './feedback';
 import type { Actor, CafeState, Command, Contribution, Decision, Effect, Refusal, Step } from './types';
 
 /** Everything a decision may depend on besides the state: passed in, never fetched. */
@@ -104,6 +107,12 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
         const rt = s.runtime[step.id];
         if ((rt.turn ?? 0) < count - 1) return turn(s, step, 1, ctx, fx);
       }
+      // Reveal, then next: the first Suivant on a poll or question with an answer shows it (with the
+      // guide's explanation) on the card everyone is looking at; the next one moves on.
+      if (hasAnswer(step, ctx.content)) {
+        if (!s.runtime[step.id].revealed) return reveal(s, step, fx);
+        if (c.shownRevealed === false) return { refused: 'duplicate' };
+      }
       if (s.cursor >= s.steps.length - 1) return end(s, ctx, fx);
       leave(s, step, ctx, fx);
       return enter(s, s.cursor + 1, ctx, fx);
@@ -112,16 +121,12 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       if (!runningNav(s)) return { refused: s.status === 'paused' ? 'not-running' : 'stale-step' };
       if (!step || stale(c.fromStep)) return { refused: 'stale-step' };
       if (s.cursor === 0) return { refused: 'invalid', detail: 'first-step' };
-      leave(s, step, ctx, fx);
-      return enter(s, s.cursor - 1, ctx, fx);
+      return back(s, step, ctx, fx);
     }
     case 'reveal': {
-      if (!step || step.id !== c.stepId || (step.kind !== 'poll' && step.kind !== 'question')) return { refused: 'stale-step' };
-      const rt = s.runtime[step.id];
-      if (rt.revealed) return { refused: 'closed' };
-      rt.revealed = true;
-      fx.push({ type: 'update-step', stepId: step.id });
-      return;
+      if (!step || step.id !== c.stepId || !canReveal(step, ctx.content)) return { refused: 'stale-step' };
+      if (s.runtime[step.id].revealed) return { refused: 'closed' };
+      return reveal(s, step, fx);
     }
     case 'turn': {
       if (!step || step.id !== c.stepId || step.kind !== 'turns') return { refused: 'stale-step' };
@@ -165,8 +170,18 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       fx.push({ type: 'update-step', stepId: step.id });
       return;
     }
-    case 'end':
+    case 'end': {
+      // Never started: nothing happened, so there is nothing to recap; the café is cancelled.
+      if (s.status === 'menu') return cancel(s, ctx, fx);
+      // A confirmation (endRequest's card) holds a while, and never before the café it ends existed.
+      if (c.confirmedAt !== undefined && !(confirmationValid(c.confirmedAt, ctx.now) && c.confirmedAt >= s.createdAt)) return { refused: 'expired', detail: 'end' };
+      const feedback = s.steps.findIndex((x) => x.id === FEEDBACK_STEP_ID);
+      if (c.thenFeedback && feedback >= 0 && !s.runtime[FEEDBACK_STEP_ID]) {
+        if (step) leave(s, step, ctx, fx);
+        return enter(s, feedback, ctx, fx);
+      }
       return end(s, ctx, fx);
+    }
     case 'hand-over': {
       if (c.to.id === s.facilitatorId) return { refused: 'invalid', detail: 'same-person' };
       s.coFacilitatorIds = (s.coFacilitatorIds ?? []).filter((id) => id !== c.to.id);
@@ -264,10 +279,16 @@ function turn(s: CafeState, step: Step, delta: 1 | -1, ctx: Context, fx: Effect[
   fx.push({ type: 'update-step', stepId: step.id });
 }
 
+/** The step's answer is shown and its vote closed; the card everyone looks at says it. */
+function reveal(s: CafeState, step: Step, fx: Effect[]): void {
+  s.runtime[step.id].revealed = true;
+  fx.push({ type: 'update-step', stepId: step.id });
+}
+
+/** Closes the current step (a poll closed so is revealed: `isRevealed`). */
 function leave(s: CafeState, step: Step, ctx: Context, fx: Effect[]): void {
   const rt = s.runtime[step.id];
   rt.endedAt = ctx.now;
-  if (step.kind === 'poll' || step.kind === 'question') rt.revealed = true;
   if (s.timer) {
     s.timer = undefined;
     fx.push({ type: 'cancel-timer' });
@@ -275,24 +296,59 @@ function leave(s: CafeState, step: Step, ctx: Context, fx: Effect[]): void {
   fx.push({ type: 'update-step', stepId: step.id });
 }
 
-function enter(s: CafeState, index: number, ctx: Context, fx: Effect[]): void {
-  s.cursor = index;
-  const step = s.steps[index];
-  const previous = s.runtime[step.id];
-  s.runtime[step.id] = previous
-    ? { ...previous, endedAt: undefined, revealed: step.kind === 'poll' || step.kind === 'question' ? false : previous.revealed }
-    : { startedAt: ctx.now, ...(step.kind === 'turns' ? { turn: 0 } : {}) };
+/**
+ * Back: the step left goes back to not reached (never revealed nor closed with its answer: its
+ * contributions stay, and count again if the café comes back to it), and the previous step is
+ * reopened as it was (revealed or not, the same floor), on its own card: `reopen-step`, no new post.
+ */
+function back(s: CafeState, step: Step, ctx: Context, fx: Effect[]): void {
+  delete s.runtime[step.id];
+  if (s.timer) {
+    s.timer = undefined;
+    fx.push({ type: 'cancel-timer' });
+  }
+  fx.push({ type: 'update-step', stepId: step.id });
+  // The step the café was at before: the last one reached (the feedback poll asked from /fin skips steps).
+  let at = s.cursor - 1;
+  while (at > 0 && !s.runtime[s.steps[at].id]) at--;
+  const previous = s.steps[at];
+  if (!s.runtime[previous.id]) return enter(s, at, ctx, fx);
+  s.cursor = at;
+  s.runtime[previous.id] = { ...s.runtime[previous.id], endedAt: undefined };
+  armVideo(s, previous, ctx, fx);
+  fx.push({ type: 'reopen-step', stepId: previous.id });
+}
+
+function armVideo(s: CafeState, step: Step, ctx: Context, fx: Effect[]): void {
   const activity = activityOf(step, ctx.content);
   if (step.kind === 'video' && activity?.kind === 'video') {
     s.timer = { stepId: step.id, dueAt: ctx.now + activity.viewingMinutes * 60_000 };
     fx.push({ type: 'arm-timer', stepId: step.id, dueAt: s.timer.dueAt! });
   }
+}
+
+function enter(s: CafeState, index: number, ctx: Context, fx: Effect[]): void {
+  s.cursor = index;
+  const step = s.steps[index];
+  const previous = s.runtime[step.id];
+  s.runtime[step.id] = previous
+    ? { ...previous, endedAt: undefined }
+    : { startedAt: ctx.now, ...(step.kind === 'turns' ? { turn: 0 } : {}) };
+  armVideo(s, step, ctx, fx);
   fx.push({ type: 'post-step', stepId: step.id });
   if (step.kind === 'turns') {
     const pick = pickStepFor(s, step);
     const first = pick ? pickers(ctx.contributions, pick.id)[0] : undefined;
     if (first) fx.push({ type: 'say', key: 'floorTo', params: { name: first.userName, item: first.item } });
   }
+}
+
+/** /fin before Commencer: the café is cancelled, its menu card says so, and no (empty) recap is posted. */
+function cancel(s: CafeState, ctx: Context, fx: Effect[]): void {
+  s.status = 'ended';
+  s.endedAt = ctx.now;
+  fx.push({ type: 'update-menu' });
+  fx.push({ type: 'say', key: 'cancelled' });
 }
 
 function end(s: CafeState, ctx: Context, fx: Effect[]): void {

@@ -15,6 +15,7 @@ export type { Advice, MenuAnswers, MenuAudience, Proposal } from './recommend';
 export { composables, composeFormula, PARTS } from './compose';
 export type { Composable } from './compose';
 export * from './turnRules';
+export * from './reveal';
 export type { VoteTally } from './tally';
 export { FEEDBACK_QUESTIONS, FEEDBACK_STEP_ID, feedbackSummary, isFeedbackChoice } from './feedback';
 export type { FeedbackQuestionId, FeedbackSummary } from './feedback';

@@ -1,5 +1,7 @@
+import { canFacilitate } from './decide';
+import { FEEDBACK_STEP_ID } from './feedback';
 import { allFinished, takingPart } from './lookup';
-import type { CafeState, Command, Contribution, Effect, MessageKey, Refusal } from './types';
+import type { Actor, CafeState, Command, Contribution, Effect, MessageKey, Refusal } from './types';
 
 /**
  * The rules of a turn that are not about the café's plan: who is told what and when, how long a
@@ -43,14 +45,34 @@ export function followUp(state: CafeState, record: Contribution, participants: s
   return allFinished(takingPart(state, participants), stepContributions, step.id) ? { type: 'all-done', stepId: step.id } : undefined;
 }
 
-/** How long /effacer's confirmation card stays valid. */
-export const ERASE_CONFIRM_MS = 10 * 60_000;
+/** How long a confirmation card (/effacer, /fin) stays valid. */
+export const CONFIRM_MS = 10 * 60_000;
 /** Clocks differ a little: a confirmation "from the future" is accepted this far ahead. */
 const CLOCK_SKEW_MS = 60_000;
 
-/** Is /effacer's confirmation, shown at `at`, still valid at `now`? */
-export function eraseConfirmationValid(at: number, now: number): boolean {
-  return now - at <= ERASE_CONFIRM_MS && at <= now + CLOCK_SKEW_MS;
+/** Is a confirmation (/effacer's, /fin's), shown at `at`, still valid at `now`? */
+export function confirmationValid(at: number, now: number): boolean {
+  return now - at <= CONFIRM_MS && at <= now + CLOCK_SKEW_MS;
+}
+
+/** What /fin (or Fin) does before anything ends. */
+export type EndRequest =
+  /** Never started: cancelled at once (nothing to lose, nothing to recap). */
+  | { kind: 'cancel' }
+  /** Asks the facilitator to confirm; offers the feedback poll first when it has not been asked. */
+  | { kind: 'confirm'; feedbackAsked: boolean };
+
+/**
+ * Nothing irreversible by accident: ending a café that began asks for a confirmation (valid
+ * `CONFIRM_MS`), and offers to ask the closing feedback poll first when the café has not reached
+ * it (the network hears nothing otherwise). Only whoever drives the café may ask or confirm.
+ */
+export function endRequest(state: CafeState, actor: Actor): EndRequest | Refusal {
+  if (state.status === 'ended') return { refused: 'closed' };
+  if (!canFacilitate(state, actor)) return { refused: 'not-facilitator' };
+  if (state.status === 'menu') return { kind: 'cancel' };
+  const hasFeedback = state.steps.some((s) => s.id === FEEDBACK_STEP_ID);
+  return { kind: 'confirm', feedbackAsked: !hasFeedback || !!state.runtime[FEEDBACK_STEP_ID] };
 }
 
 /**

@@ -134,14 +134,24 @@ export type Command =
   | { type: 'start'; formulaId: string; variant: Variant; cafeId: string; conversationId: string; serviceUrl: string; botId: string; channelId: string; tenantId?: string; meetingId?: string; formula?: Formula }
   | { type: 'begin'; fromStep?: string }
   | { type: 'choose'; stepId: string; option: string }
-  | { type: 'next'; fromStep?: string }
+  /**
+   * `shownRevealed`: from a card, whether it showed the step's answer when pressed. Suivant on a card
+   * still showing the question, once the answer is out, is the same press again (a double click):
+   * it must not skip past the reveal.
+   */
+  | { type: 'next'; fromStep?: string; shownRevealed?: boolean }
   | { type: 'back'; fromStep?: string }
   | { type: 'reveal'; stepId: string }
   | { type: 'turn'; stepId: string; delta: 1 | -1 }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'extend'; minutes: number }
-  | { type: 'end' }
+  /**
+   * Ends the café. From the facilitator's confirmation (`endRequest`), `confirmedAt` dates it (an
+   * expired one is refused) and `thenFeedback` asks the closing feedback poll first when it has not
+   * been asked (the café then goes on to it). Before Commencer, the café is cancelled instead.
+   */
+  | { type: 'end'; confirmedAt?: number; thenFeedback?: boolean }
   /** Hands the facilitator role over (/animateur @person). */
   | { type: 'hand-over'; to: Person }
   /** Adds a co-facilitator (/coanimateur @person). */
@@ -155,6 +165,8 @@ export type Effect =
   | { type: 'post-step'; stepId: string }
   /** Re-render and update the card of a step already posted (coalesced by the adapter). */
   | { type: 'update-step'; stepId: string }
+  /** Back: a step already posted is the current one again, as it was; its card is updated, never posted anew. */
+  | { type: 'reopen-step'; stepId: string }
   /** Update the menu card (the café's first message). */
   | { type: 'update-menu' }
   /** Post the recap card. */
@@ -176,7 +188,9 @@ export type MessageKey =
   | 'floorTo'
   | 'overtime'
   | 'handedOver'
-  | 'coFacilitatorAdded';
+  | 'coFacilitatorAdded'
+  /** /fin before the café began: cancelled, no recap. */
+  | 'cancelled';
 
 /** Why a command or a contribution was refused: a code and what the user can do. */
 export type RefusalCode =
@@ -189,7 +203,9 @@ export type RefusalCode =
   | 'invalid'
   | 'unknown-formula'
   | 'duplicate'
-  | 'too-long';
+  | 'too-long'
+  /** A confirmation shown too long ago (or forged): nothing changed. */
+  | 'expired';
 
 export interface Refusal {
   refused: RefusalCode;

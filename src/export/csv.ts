@@ -42,7 +42,7 @@ export function csvRows(doc: CafeExport): CsvRow[] {
   for (const s of doc.steps) {
     switch (s.kind) {
       case 'poll':
-        for (const c of s.choices) row('poll', s.stepId, s.statement, c.label, c.count, c.correct ? 'correct' : '');
+        for (const c of s.choices) row('poll', s.stepId, s.statement, c.label, c.count ?? '', c.correct ? 'correct' : '');
         if (s.correct.length || s.answerText) {
           const labels = s.choices.filter((c) => c.correct).map((c) => c.label).join(' / ');
           row('poll_answer', s.stepId, s.statement, labels, '', s.answerText ?? '');

@@ -70,7 +70,7 @@ function stepLines(s: StepExport): string[] {
   switch (s.kind) {
     case 'poll': {
       const lines = [`**${md(s.statement)}**`, ''];
-      lines.push(...s.choices.map((c) => `- ${md(c.label)} : ${c.count}${c.correct ? ' ✅' : ''}`));
+      lines.push(...s.choices.map((c) => `- ${md(c.label)}${c.count !== undefined ? ` : ${c.count}` : ''}${c.correct ? ' ✅' : ''}`));
       if (s.answerText) lines.push('', `Réponse du guide : ${md(s.answerText)}`);
       if (s.arguments) {
         const { pour, contre } = s.arguments;

@@ -48,7 +48,11 @@ interface StepBase {
 export interface PollExport extends StepBase {
   kind: 'poll';
   statement: string;
-  choices: Array<{ id: string; label: string; count: number; correct: boolean }>;
+  /**
+   * Each choice's votes, absent while a quiz's split waits for its reveal (domain `showsCounts`:
+   * a running café's export is no way around it).
+   */
+  choices: Array<{ id: string; label: string; count?: number; correct: boolean }>;
   /** The guide's right choices (empty for opinion polls). */
   correct: string[];
   answerText?: string;
@@ -143,7 +147,7 @@ function stepExport(state: CafeState, step: Step, mine: Contribution[], content:
       const correct = new Set(q.correct);
       const out: PollExport = {
         ...base, kind: 'poll', statement: view.statement,
-        choices: view.choices.map((c) => ({ id: c.id, label: c.label, count: c.count, correct: correct.has(c.id) })),
+        choices: view.choices.map((c) => ({ id: c.id, label: c.label, ...(c.count !== undefined ? { count: c.count } : {}), correct: correct.has(c.id) })),
         correct: [...q.correct],
         ...(q.answerText ? { answerText: q.answerText } : {}),
       };

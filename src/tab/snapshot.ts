@@ -69,8 +69,10 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
       out.poll = {
         statement: view.statement,
         debate: view.debate,
-        choices: view.choices.map((c) => ({ id: c.id, label: c.label, count: c.count, correct: c.correct })),
+        // The shared view's rule (domain showsCounts): a quiz's split is no one's on the board before the reveal.
+        choices: view.choices.map((c) => ({ id: c.id, label: c.label, ...(c.count !== undefined ? { count: c.count } : {}), correct: c.correct })),
         total: view.voters,
+        countsShown: view.countsShown,
         revealed: view.revealed,
         ...(view.answerText ? { answerText: view.answerText } : {}),
         ...(view.explanation ? { explanation: view.explanation } : {}),

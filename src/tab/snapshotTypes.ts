@@ -56,8 +56,10 @@ export interface BoardPoll {
   statement: string;
   /** Debates (d'accord / pas d'accord): the page shows the split as one bar. */
   debate: boolean;
-  choices: Array<{ id: string; label: string; count: number; correct: boolean }>;
+  /** Each choice's votes (`count`) only when `countsShown`: a quiz's split waits for its reveal. */
+  choices: Array<{ id: string; label: string; count?: number; correct: boolean }>;
   total: number;
+  countsShown: boolean;
   revealed: boolean;
   answerText?: string;
   explanation?: string;

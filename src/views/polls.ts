@@ -1,11 +1,13 @@
 import { activityOf, openQuestionOf, questionOf, voteCounts } from '../domain/lookup';
+import { isRevealed, showsCounts } from '../domain/reveal';
 import { everyoneDescription } from '../i18n/audience';
 import { isOpen, position, viewBase } from './base';
 import type { PollView, QuestionView, StepInput } from './types';
 
 /**
  * A poll (Madonna, placement, debate, quiz): the statement, the counts for everyone (never who
- * voted what), the viewer's own vote, and once revealed the guide's answer with its right choices.
+ * voted what; a quiz's only once revealed, the facilitator's always), the viewer's own vote, and
+ * once revealed the guide's answer with its right choices.
  */
 export function pollView(input: StepInput): PollView | undefined {
   const { state, step, content, contributions, viewer } = input;
@@ -14,7 +16,8 @@ export function pollView(input: StepInput): PollView | undefined {
   const activity = activityOf(step, content);
   if (!question || activity?.kind !== 'polls') return undefined;
   const open = isOpen(state, step);
-  const revealed = !open || !!state.runtime[step.id]?.revealed;
+  const revealed = isRevealed(state, step);
+  const countsShown = showsCounts(state, step, content, viewer);
   // Counted once by the store when it keeps them (a vote then costs the same in any café), else here.
   const counts = input.votes?.counts ?? voteCounts(contributions, step.id);
   const total = question.choices.reduce((n, c) => n + (counts[c.id] ?? 0), 0);
@@ -34,9 +37,11 @@ export function pollView(input: StepInput): PollView | undefined {
     debate: question.arguments,
     choices: question.choices.map((c) => {
       const count = counts[c.id] ?? 0;
-      return { id: c.id, label: c.label, count, percent: total ? Math.round((count * 100) / total) : 0, correct: revealed && correct.has(c.id) };
+      const figures = countsShown ? { count, percent: total ? Math.round((count * 100) / total) : 0 } : {};
+      return { id: c.id, label: c.label, ...figures, correct: revealed && correct.has(c.id) };
     }),
     voters: total,
+    countsShown,
     revealed,
     ...(revealed && answer ? { answer } : {}),
     ...(revealed && question.answerText ? { answerText: question.answerText } : {}),
@@ -67,7 +72,7 @@ export function questionView(input: StepInput): QuestionView | undefined {
   const question = openQuestionOf(step, content);
   if (!question || activity?.kind !== 'questions') return undefined;
   const first = position(state, step).n === 1;
-  const revealed = !!state.runtime[step.id]?.revealed && !!question.answerText;
+  const revealed = isRevealed(state, step) && !!question.answerText;
   return {
     ...viewBase(input, {
       title: activity.title,

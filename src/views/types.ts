@@ -119,9 +119,10 @@ export interface StepViewBase {
 export interface ChoiceView {
   id: string;
   label: string;
-  count: number;
-  /** Rounded share of the votes (0 when nobody voted). */
-  percent: number;
+  /** Its votes, when this view shows how the votes split (`PollView.countsShown`). */
+  count?: number;
+  /** Rounded share of the votes (0 when nobody voted), with `count`. */
+  percent?: number;
   /** One of the guide's right answers; known to the view only once revealed. */
   correct: boolean;
 }
@@ -142,8 +143,13 @@ export interface PollView extends StepViewBase {
   /** A debate: people may also give arguments for and against. */
   debate: boolean;
   choices: ChoiceView[];
-  /** How many voted. */
+  /** How many voted (always shown). */
   voters: number;
+  /**
+   * Whether the choices carry their counts: a quiz's split waits for the reveal for everyone but
+   * the facilitator (domain `showsCounts`); other polls are live.
+   */
+  countsShown: boolean;
   /** The answer is revealed and the vote closed (the facilitator revealed it, or the step is past). */
   revealed: boolean;
   /** Once revealed: the guide's answer (its text, or the right choices' labels). */

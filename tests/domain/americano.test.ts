@@ -14,7 +14,10 @@ describe('Café Americano avec sucre, from the menu to the recap', () => {
     expect(cafe.step).toMatchObject({ kind: 'poll', activityId: 'madonna', ref: 'annees-80' });
     expect(cafe.state.steps.filter((s) => s.activityId === 'madonna')).toHaveLength(11);
 
-    // Madonna: 'Elle est née dans le Michigan' → Madonna
+    // Madonna: 'Elle est née dans le Michigan' → Madonna (the first /suivant reveals the statement before)
+    cafe.do({ type: 'next' });
+    expect(cafe.step).toMatchObject({ ref: 'annees-80' });
+    expect(cafe.state.runtime[cafe.step!.id].revealed).toBe(true);
     cafe.do({ type: 'next' });
     const michigan = cafe.step!;
     expect(questionOf(michigan, cafe.content)!.text).toBe('Elle est née dans le Michigan');
@@ -137,25 +140,32 @@ describe('Facilitator controls', () => {
     expect(cafe.state.cursor).toBe(at);
   });
 
-  it('refuses a button pressed on an older card, so a double click never skips a step', () => {
+  it('refuses a button pressed on an older card, so a double click never skips a step (nor the reveal)', () => {
     const cafe = new CafeSim();
     cafe.do({ type: 'begin' });
     cafe.do({ type: 'choose', stepId: 'tasse.choix', option: 'madonna' });
     const first = cafe.step!.id;
-    cafe.do({ type: 'next', fromStep: first });
-    expect(cafe.run({ type: 'next', fromStep: first })).toEqual({ refused: 'stale-step' });
+    cafe.do({ type: 'next', fromStep: first, shownRevealed: false }); // reveals
+    expect(cafe.run({ type: 'next', fromStep: first, shownRevealed: false })).toEqual({ refused: 'duplicate' });
+    expect(cafe.step!.id).toBe(first);
+    cafe.do({ type: 'next', fromStep: first, shownRevealed: true }); // from the card showing the answer: moves on
+    expect(cafe.run({ type: 'next', fromStep: first, shownRevealed: true })).toEqual({ refused: 'stale-step' });
   });
 
-  it('goes back to the previous statement and reopens its vote', () => {
+  it('goes back to the previous statement and reopens it as it was, without revealing the one left', () => {
     const cafe = new CafeSim();
     cafe.do({ type: 'begin' });
     cafe.do({ type: 'choose', stepId: 'tasse.choix', option: 'madonna' });
     const first = cafe.step!.id;
     cafe.do({ type: 'next' });
-    expect(cafe.state.runtime[first].revealed).toBe(true); // leaving a poll closes it and shows its answer
+    cafe.do({ type: 'next' });
+    const left = cafe.step!.id;
+    expect(cafe.state.runtime[first]).toMatchObject({ revealed: true, endedAt: cafe.now });
     cafe.do({ type: 'back' });
     expect(cafe.step!.id).toBe(first);
-    expect(cafe.state.runtime[first].revealed).toBe(false);
+    expect(cafe.state.runtime[first].revealed).toBe(true);
+    expect(cafe.state.runtime[first].endedAt).toBeUndefined();
+    expect(cafe.state.runtime[left]).toBeUndefined();
   });
 
   it('pauses and resumes the video countdown with the same time left, and says time is up once', () => {

@@ -307,7 +307,8 @@ const FEEDBACK = 'sucre feedback feedback';
 
 /**
  * Runs a café from the menu to the end, the facilitator choosing `choices` where a choose step
- * asks (with /suivant, i.e. the default, where `choices` says nothing) and going on with /suivant.
+ * asks (with /suivant, i.e. the default, where `choices` says nothing) and going on with /suivant
+ * (on a poll with an answer, the first /suivant reveals it: the step is met once).
  */
 function run(c: FlowCase, choices: Partial<Record<PartId, string>>): { cafe: CafeSim; steps: Step[] } {
   const cafe = new CafeSim(c.variant, guideFr, c.id);
@@ -315,7 +316,7 @@ function run(c: FlowCase, choices: Partial<Record<PartId, string>>): { cafe: Caf
   cafe.do({ type: 'begin' });
   for (let i = 0; i < 200 && cafe.state.status !== 'ended'; i++) {
     const step = cafe.step!;
-    steps.push(step);
+    if (steps[steps.length - 1]?.id !== step.id) steps.push(step);
     const option = step.kind === 'choose' ? choices[step.part] : undefined;
     if (option) cafe.do({ type: 'choose', stepId: step.id, option });
     else cafe.do({ type: 'next' });

@@ -149,6 +149,8 @@ describe('Ristretto avec sucre', () => {
 
     cafe.do({ type: 'next' });
     expect(questionOf(cafe.step!, cafe.content)!.correct).toEqual(['decisions']);
+    cafe.do({ type: 'next' }); // reveals the answer
+    expect(cafe.step).toMatchObject({ kind: 'poll' });
     cafe.do({ type: 'next' });
     expect(cafe.step).toMatchObject({ kind: 'text', activityId: 'fin-cafe-data-ia' });
     cafe.do({ type: 'next' });
@@ -166,8 +168,8 @@ describe('Ristretto sans sucre', () => {
     cafe.do({ type: 'choose', stepId: 'cafe.choix', option: 'ban' });
     cafe.do({ type: 'next' }); // the BAN video, then its quiz (L563)
     expect(cafe.step).toMatchObject({ activityId: 'quiz-ban' });
-    cafe.do({ type: 'next' });
-    cafe.do({ type: 'next' });
+    // Each question: the first /suivant reveals its answer, the second goes on.
+    for (let i = 0; i < 4; i++) cafe.do({ type: 'next' });
     const q3 = cafe.step!;
     const q = questionOf(q3, cafe.content)!;
     expect(q.text).toBe('Où est précisément localisée géographiquement une adresse ?');

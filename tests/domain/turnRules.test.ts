@@ -1,5 +1,5 @@
 import {
-  answerToRefusal, ERASE_CONFIRM_MS, eraseConfirmationValid, facilitators, followUp, parsePosition, withNotices,
+  answerToRefusal, CONFIRM_MS, confirmationValid, facilitators, followUp, parsePosition, withNotices,
   type Contribution,
 } from '../../src/domain';
 import { CafeSim, camille, karim, lea } from './harness';
@@ -66,11 +66,11 @@ describe('Everyone has finished the video', () => {
 describe('/effacer: the confirmation holds ten minutes', () => {
   const at = Date.UTC(2026, 10, 22, 9, 0, 0);
   it('is valid up to ten minutes after it was shown, and not from far in the future', () => {
-    expect(eraseConfirmationValid(at, at)).toBe(true);
-    expect(eraseConfirmationValid(at, at + ERASE_CONFIRM_MS)).toBe(true);
-    expect(eraseConfirmationValid(at, at + ERASE_CONFIRM_MS + 1)).toBe(false);
-    expect(eraseConfirmationValid(at + 30_000, at)).toBe(true);
-    expect(eraseConfirmationValid(at + 61_000, at)).toBe(false);
+    expect(confirmationValid(at, at)).toBe(true);
+    expect(confirmationValid(at, at + CONFIRM_MS)).toBe(true);
+    expect(confirmationValid(at, at + CONFIRM_MS + 1)).toBe(false);
+    expect(confirmationValid(at + 30_000, at)).toBe(true);
+    expect(confirmationValid(at + 61_000, at)).toBe(false);
   });
 });
 

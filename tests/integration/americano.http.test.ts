@@ -65,7 +65,7 @@ describe('Café Americano over HTTP', () => {
     await camille().press({ verb: 'reveal', cafe: cafe.id, step: first });
     await stack.connector.waitFor(() => cardText(stack.messages()).includes('Réponse : ma donnée'), 8000);
 
-    // Text commands: Léa's /suivant is refused, Camille's moves on
+    // Text commands: Léa's /suivant is refused, Camille's moves on (the answer is out: Suivant goes on)
     await lea().say('/suivant');
     await stack.waitForMessage('peut faire cela');
     await camille().say('/suivant');
@@ -80,8 +80,8 @@ describe('Café Americano over HTTP', () => {
     const votes = await stack.app.store.listContributions(cafe.id, 'tasse.madonna.michigan');
     expect(votes.map((v) => v.userId)).toEqual(['29:lea']);
 
-    // Through the remaining statements to the video
-    for (let i = 0; i < 10; i++) await camille().say('/suivant');
+    // Through the remaining statements to the video (each: the first /suivant reveals, the second goes on)
+    for (let i = 0; i < 20; i++) await camille().say('/suivant');
     await stack.waitForMessage("L'animateur/animatrice choisit la vidéo");
     await camille().press({ verb: 'choose', cafe: cafe.id, step: 'cafe.choix', option: 'open-data' });
     const video = await stack.waitForMessage('Regarder la vidéo');
@@ -100,8 +100,11 @@ describe('Café Americano over HTTP', () => {
     const tooLong = await lea().press({ verb: 'postit', cafe: cafe.id, step: boardStep, postitColumn: 'trajet-aller', postitKind: 'ouvertes', postitText: 'x'.repeat(4000) });
     expect(tooLong.value).toContain('280');
 
-    // The end: the recap
+    // The end: /fin asks first (the feedback poll has not been asked: Léa cannot confirm), then the recap
     await camille().say('/fin');
+    await stack.waitForMessage('Terminer le café ?');
+    expect((await stack.app.store.getActive(stack.conversationId))?.status).toBe('running');
+    await stack.endCafe(camille());
     const recap = await stack.waitForMessage('Horaires de bus', 8000).then(() => stack.waitForMessage('data.gouv.fr'));
     expect(cardText(recap)).toContain('Americano');
     expect((await stack.app.store.getActive(stack.conversationId))).toBeUndefined();

@@ -84,10 +84,13 @@ describe('Reads and Teams calls follow the work', () => {
     expect(cardText(stack.connector.latest(stack.conversationId, pollId))).toContain('21 personnes ont voté');
   });
 
-  it('an advance within a part: its card shows the next statement, one update, nothing else', async () => {
+  it('Suivant on the poll: first the answer on its card (one update), then the next statement on the same card (one update), nothing else', async () => {
     const pollId = (await stack.app.store.getMessageId(cafeId, CARD))!;
-    const calls = await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: STEP }));
-    expect(calls).toEqual({ send: 0, update: 1, updatedIds: [pollId] });
+    const reveal = await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: STEP, revealed: false }));
+    expect(reveal).toEqual({ send: 0, update: 1, updatedIds: [pollId] });
+    expect(cardText(stack.connector.latest(stack.conversationId, pollId))).toContain('Réponse : ma donnée');
+    const advance = await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: STEP, revealed: true }));
+    expect(advance).toEqual({ send: 0, update: 1, updatedIds: [pollId] });
     const card = cardText(stack.connector.latest(stack.conversationId, pollId));
     expect(card).toContain('La tasse · 2 / 11');
     // The statement left keeps its answer in one line until the next reveal.
@@ -113,7 +116,7 @@ describe('Reads and Teams calls follow the work', () => {
   it('an advance into a new part: its card is posted and the part left updated, one call each, nothing else', async () => {
     const tasseId = (await stack.app.store.getMessageId(cafeId, CARD))!;
     const calls = await teamsCalls(async () => {
-      for (let guard = 0; guard < 20; guard++) {
+      for (let guard = 0; guard < 40; guard++) {
         const cafe = await stack.cafe();
         const step = cafe.steps[cafe.cursor];
         if (step.part !== 'tasse' || step.id === cafe.steps.filter((s) => s.part === 'tasse').at(-1)!.id) break;
@@ -122,7 +125,9 @@ describe('Reads and Teams calls follow the work', () => {
     });
     expect(calls.send).toBe(0);
     const last = (await stack.cafe()).steps[(await stack.cafe()).cursor];
-    const into = await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: last.id }));
+    // The last statement's answer first (Suivant reveals it, on the same card), then the next part.
+    expect(await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: last.id, revealed: false }))).toEqual({ send: 0, update: 1, updatedIds: [tasseId] });
+    const into = await teamsCalls(() => camille().press({ verb: 'next', cafe: cafeId, step: last.id, revealed: true }));
     expect(into).toEqual({ send: 1, update: 1, updatedIds: [tasseId] });
     expect(await stack.app.store.getMessageId(cafeId, partCardKey('cafe'))).toBeDefined();
   });

@@ -15,7 +15,7 @@ describe('Recap export over HTTP', () => {
     await camille.press({ verb: 'begin', cafe: cafe.id });
     await camille.press({ verb: 'choose', cafe: cafe.id, step: 'tasse.choix', option: 'madonna' });
     await lea.press({ verb: 'vote', cafe: cafe.id, step: 'tasse.madonna.annees-80', choice: 'donnee' });
-    await camille.say('/fin');
+    await stack.endCafe(camille);
     const recap = await stack.waitForMessage('Télécharger le récapitulatif');
     const urls = [...cardText(recap).matchAll(/\((https:\/\/barista\.example\.fr\/export\/[^)]+)\)/g)].map((m) => new URL(m[1]));
     expect(urls.map((u) => u.pathname.split('/').pop())).toEqual(['recap.md', 'recap.csv', 'recap.json']);

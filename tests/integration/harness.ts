@@ -5,7 +5,7 @@ import pino from 'pino';
 import type { Config } from '../../src/config';
 import { startBarista, type Barista, type StartOptions } from '../../src/server';
 import { FakeConnector, type FakeConnectorOptions, type RecordedActivity } from '../support/fakeConnector';
-import { TeamsUser, type Chat } from '../support/teamsUser';
+import { TeamsUser, type Chat, type InvokeBody } from '../support/teamsUser';
 
 /** Barista's real restify server and CloudAdapter (anonymous mode) wired to a fake Bot Connector. */
 export class Stack {
@@ -87,6 +87,27 @@ export class Stack {
       throw new Error(`no message with « ${needle} » in:\n${this.messages().map((m) => cardText(m).slice(0, 200)).join('\n---\n')}`);
     });
     return found!;
+  }
+
+  /**
+   * /fin, then the facilitator's answer on the confirmation card Barista posts (its own button's
+   * data): `end` (end without the feedback poll, or once it was asked), `feedback` (ask it first).
+   */
+  async endCafe(user: TeamsUser, confirm: 'end' | 'feedback' = 'end'): Promise<InvokeBody> {
+    const confirmations = () => this.messages().filter((m) => JSON.stringify(m).includes('"confirm":"cancel"'));
+    const before = confirmations().length;
+    await user.say('/fin');
+    await this.connector.waitFor(() => confirmations().length > before, 8000);
+    let data: Record<string, unknown> | undefined;
+    const visit = (node: unknown): void => {
+      if (data || !node || typeof node !== 'object') return;
+      const d = (node as { data?: Record<string, unknown> }).data;
+      if (d && d.verb === 'end' && d.confirm === confirm) data = d;
+      for (const v of Object.values(node)) visit(v);
+    };
+    visit(confirmations().at(-1));
+    if (!data) throw new Error(`no « ${confirm} » button on the confirmation card`);
+    return user.press(data);
   }
 
   async cafe() {

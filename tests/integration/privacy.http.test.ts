@@ -21,10 +21,8 @@ describe('Feedback, the network report and /effacer over HTTP', () => {
     const cafe = await stack.cafe();
     await camille().press({ verb: 'begin', cafe: cafe.id });
     await lea().press({ verb: 'vote', cafe: cafe.id, step: (await stack.cafe()).steps[(await stack.cafe()).cursor].id, choice: 'donnee' });
-    for (let i = 0; i < 40 && (await stack.cafe()).steps[(await stack.cafe()).cursor].kind !== 'feedback'; i++) {
-      const s = await stack.cafe();
-      await camille().press({ verb: 'next', cafe: s.id, step: s.steps[s.cursor].id });
-    }
+    // /fin, "Lancer le questionnaire de satisfaction puis terminer": straight to the feedback poll.
+    await stack.endCafe(camille(), 'feedback');
     const at = await stack.cafe();
     expect(at.steps[at.cursor].kind).toBe('feedback');
     return at;
@@ -41,14 +39,14 @@ describe('Feedback, the network report and /effacer over HTTP', () => {
     expect(cardText(sent.value)).toContain('Merci, votre avis est enregistré');
     const forged = await karim().press({ verb: 'feedback', cafe: cafe.id, step: 'feedback', feedback_rating: 'génial' });
     expect(forged.type).toBe('application/vnd.microsoft.activity.message');
-    await camille().say('/fin');
+    await stack.endCafe(camille());
     await stack.waitForMessage('Récapitulatif du café');
     // Late: after the end, the feedback is still taken
     const late = await karim().press({ verb: 'feedback', cafe: cafe.id, step: 'feedback', feedback_again: 'peut-etre', feedback_negative: 'Trop court' });
     expect(cardText(late.value)).toContain('Merci');
 
     // The network's questions, since this chat never answered them
-    const ask = await stack.waitForMessage('Votre café sur la carte des cafés');
+    const ask = await stack.waitForMessage('Votre café sur la carte des cafés', 30_000);
     expect(JSON.stringify(ask)).toContain('networkOrganisation');
     const notHers = await lea().press({ verb: 'network', cafe: cafe.id, networkOrganisation: 'Pirate', networkTown: 'Nulle part', networkPosition: '' });
     expect(notHers.value).toContain('Camille Martin');
@@ -79,7 +77,9 @@ describe('Feedback, the network report and /effacer over HTTP', () => {
     await camille().say('/startcafe ristretto');
     // The first café used Teams' 60 messages per 30 seconds: the bot may rightly wait for the window.
     await stack.waitForMessage('Au menu', 30_000);
-    await camille().say('/fin');
+    // Begun, then ended (a café that never began is cancelled, without a recap).
+    await camille().press({ verb: 'begin', cafe: (await stack.cafe()).id });
+    await stack.endCafe(camille());
     const recap = await stack.waitForMessage('Récapitulatif du café');
     expect(cardText(recap)).toContain('network.geojson');
     await stack.app.bot.drain();

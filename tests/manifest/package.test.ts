@@ -29,7 +29,7 @@ const MANIFEST_DIR = path.join(ROOT, 'manifest');
 const TEMPLATE = path.join(MANIFEST_DIR, 'manifest.template.json');
 const BOT_ID = '8f0c2a4e-1b3d-4c5e-9f7a-2b4c6d8e0f1a';
 const VALID = { MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'barista.example.fr' };
-const COMMANDS = ['startcafe', 'menu', 'suivant', 'precedent', 'pause', 'reprendre', 'prolonger', 'fin', 'aide'];
+const COMMANDS = ['startcafe', 'menu', 'suivant', 'reveler', 'precedent', 'pause', 'reprendre', 'prolonger', 'fin', 'aide'];
 
 type Manifest = {
   $schema: string;

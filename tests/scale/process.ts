@@ -166,7 +166,8 @@ async function ok(res: Response | Promise<Response>): Promise<void> {
 
 /**
  * A Café Americano up to the Open data video (a 1-minute countdown with the pack above): start,
- * begin, the Madonna ice breaker with two votes on its first statement, /suivant ×11, the video.
+ * begin, the Madonna ice breaker with two votes on its first statement, /suivant ×22 (on each of
+ * the 11 statements, the first reveals its answer, the second moves on), the video.
  * `readCafe` reads the stored café; `between` runs before each turn (e.g. to switch instance).
  */
 export async function driveToVideo(
@@ -191,7 +192,7 @@ export async function driveToVideo(
   await lea.press({ verb: 'vote', cafe: cafe.id, step: 'tasse.madonna.annees-80', choice: 'donnee' });
   between();
   await karim.press({ verb: 'vote', cafe: cafe.id, step: 'tasse.madonna.annees-80', choice: 'madonna' });
-  for (let i = 0; i < 11; i++) {
+  for (let i = 0; i < 22; i++) {
     between();
     await ok(camille.say('/suivant'));
   }

@@ -36,7 +36,7 @@ interface Outcome {
 
 /**
  * Runs the café on `count` instances: start, begin, Madonna, two votes (one delivered twice, once
- * to each instance, as a Teams retry would be), /suivant ×11 (one delivered twice), the Open data
+ * to each instance, as a Teams retry would be), /suivant ×22 (one delivered twice; each statement: reveal, then next), the Open data
  * video, and (several instances) the instance that armed the timer killed mid-countdown.
  */
 async function runCafe(count: number, onVideo?: (instances: BaristaProcess[], lastUsed: BaristaProcess) => Promise<void>): Promise<Outcome> {
@@ -75,10 +75,12 @@ async function runCafe(count: number, onVideo?: (instances: BaristaProcess[], la
     await toAll(lea.invokeActivity({ verb: 'vote', cafe: cafe.id, step: 'tasse.madonna.annees-80', choice: 'donnee' }));
     await karim.press({ verb: 'vote', cafe: cafe.id, step: 'tasse.madonna.annees-80', choice: 'madonna' });
     await toAll(camille.messageActivity('/suivant'));
-    for (let i = 0; i < 10; i++) expect((await camille.say('/suivant')).status).toBe(200);
-    await waitForPosted(connector, conversationId, "L'animateur/animatrice choisit la vidéo");
+    // 11 statements, each: the first /suivant reveals, the second moves on (the one delivered twice revealed once).
+    for (let i = 0; i < 21; i++) expect((await camille.say('/suivant')).status).toBe(200);
+    // Each reveal is one more card update: Teams' pacing (respected, see violations) may hold the posts a while.
+    await waitForPosted(connector, conversationId, "L'animateur/animatrice choisit la vidéo", 40_000);
     await camille.press({ verb: 'choose', cafe: cafe.id, step: 'cafe.choix', option: 'open-data' });
-    await waitForPosted(connector, conversationId, 'Regarder la vidéo');
+    await waitForPosted(connector, conversationId, 'Regarder la vidéo', 40_000);
     const atVideo = (await store.get(cafe.id))!;
     const dueAt = atVideo.timer!.dueAt!;
     expect(atVideo.steps[atVideo.cursor]!.kind).toBe('video');

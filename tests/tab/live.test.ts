@@ -133,7 +133,7 @@ describe('LiveBoard', () => {
     await store.putContribution(vote(state, stepId, 2, 'madonna'));
     live.touch({ id: state.id, conversationId: state.conversationId });
     expect(totalOf(await screen.nth(3, 1000))).toBe(2);
-    await apply('cafe-1', { type: 'next' });
+    await apply('cafe-1', { type: 'next' }, { type: 'next' }); // Suivant reveals the answer, then moves on
     live.touch(state);
     expect((await screen.nth(4, 1000))?.step?.id).toBe('tasse.madonna.michigan');
     await settle();

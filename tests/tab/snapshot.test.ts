@@ -71,6 +71,7 @@ describe('boardSnapshot', () => {
           { id: 'les-deux', label: 'Les deux', count: 1, correct: false },
         ],
         total: 7,
+        countsShown: true,
         revealed: false,
       });
       expect(JSON.stringify(s)).not.toContain('answerText');
@@ -120,6 +121,7 @@ describe('boardSnapshot', () => {
           { id: 'pas-accord', label: "Pas d'accord", count: 1, correct: false },
         ],
         total: 3,
+        countsShown: true,
         revealed: false,
         arguments: { pour: ['On en produit tous les jours', 'Les usagers nous le demandent'], contre: ["Ce n'est pas mon métier"] },
       });

@@ -55,6 +55,10 @@ export class Effects {
         case 'update-step':
           this.updateStep(state, effect.stepId);
           break;
+        // Back: the step's card is already in the chat; it is updated in place, never posted again.
+        case 'reopen-step':
+          this.updateStep(state, effect.stepId);
+          break;
         case 'update-menu':
           this.updateMessage(state, 'menu', async (latest) => ({ kind: 'menu', state: latest, viewer: sharedViewer(latest) }));
           break;

@@ -18,6 +18,7 @@ export const textRoutes = {
   startcafe: chat.startcafe,
   next: f.textNext,
   back: f.textBack,
+  reveal: f.textReveal,
   pause: f.textPause,
   resume: f.textResume,
   extend: f.textExtend,

@@ -66,7 +66,8 @@ function actionButton(view: StepView, L: Locale, a: ViewAction): ButtonView {
       return button(t(L, kindOf(view) === 'question' ? 'ctl.revealAnswer' : 'ctl.reveal'), action({ verb: 'reveal', cafe, step: a.step }), 'positive');
     case 'next':
       // Révéler comes first where there is one: then Suivant is not the button to press.
-      return button(t(L, 'ctl.next'), action({ verb: 'next', cafe, step: a.step }), view.controls.some((c) => c.verb === 'reveal') ? 'default' : 'positive');
+      // A poll's or question's Suivant says whether its card showed the answer: the first press reveals, a double click does not skip past it.
+      return button(t(L, 'ctl.next'), action({ verb: 'next', cafe, step: a.step, ...(view.kind === 'poll' || view.kind === 'question' ? { revealed: view.revealed } : {}) }), view.controls.some((c) => c.verb === 'reveal') ? 'default' : 'positive');
     case 'back':
       // Turns steps already have a "Précédent" (turn −1): the step's one is called "Étape précédente".
       return button(t(L, kindOf(view) === 'turns' ? 'ctl.backStep' : 'ctl.back'), action({ verb: 'back', cafe, step: a.step }));
@@ -77,7 +78,7 @@ function actionButton(view: StepView, L: Locale, a: ViewAction): ButtonView {
     case 'resume':
       return button(t(L, 'ctl.resume'), action({ verb: 'resume', cafe }), 'positive');
     case 'end':
-      return button(t(L, 'ctl.end'), action({ verb: 'end', cafe }), 'destructive');
+      return button(t(L, 'ctl.end'), action({ verb: 'end', cafe, step: view.stepId }), 'destructive');
     case 'refresh':
       return myViewButton(L, cafe, a.step);
     default:

@@ -78,8 +78,15 @@ export function pollCard(view: Poll, L: Locale): PollView {
     hasBonus: view.bonus,
     bonusText: t(L, 'poll.bonus'),
     voteRows: view.canVote ? rows(voteButtons, longLabels ? 1 : 4) : [],
-    resultsTitle: t(L, view.revealed ? 'poll.final' : 'poll.live'),
-    results: view.choices.map((c, i) => ({ label: `${c.correct ? '✅ ' : ''}${readable.lettered ? `**${readable.letter(i)}** · ` : ''}${c.label}`, bar: bar(c.count, total) })),
+    // A quiz's split waits for the reveal (but the facilitator's view): how many answered, no bars;
+    // long choices are still listed in full under their letters, the buttons carrying only the letter.
+    resultsTitle: t(L, !view.countsShown ? 'poll.hidden' : view.revealed ? 'poll.final' : 'poll.live'),
+    results: view.countsShown || readable.lettered
+      ? view.choices.map((c, i) => ({
+        label: `${c.correct ? '✅ ' : ''}${readable.lettered ? `**${readable.letter(i)}** · ` : ''}${c.label}`,
+        bar: view.countsShown ? bar(c.count ?? 0, total) : '',
+      }))
+      : [],
     votersText: total === 0 ? t(L, 'poll.voters.zero') : t(L, total === 1 ? 'poll.voters.one' : 'poll.voters.other', { n: total }),
     hasMyChoice: !!view.mine,
     myChoiceText: view.mine

@@ -20,6 +20,7 @@ const renderers = {
   compose: (s, content) => cards.composeCard({ content, locale: s.locale }),
   'erase-confirm': (s) => cards.eraseConfirmCard({ locale: s.locale, count: s.count, at: s.at, days: s.days }),
   erased: (s) => cards.erasedCard({ locale: s.locale, count: s.count, cancelled: s.cancelled }),
+  'end-confirm': (s) => cards.endConfirmCard(s),
   network: (s, content) => cards.networkCard({ locale: s.locale, map: content.cafesMap, profile: s.profile, cafeId: s.cafeId, saved: s.saved, links: s.links }),
 } satisfies { [K in SceneKind]: (scene: Extract<Scene, { kind: K }>, content: Content) => Card };
 

@@ -36,6 +36,8 @@ export interface Labels {
   contre: string;
   noArguments: string;
   noAnswers: string;
+  /** A quiz: its split is shown with the answer. */
+  resultsLater: string;
   noPostits: string;
   legend: string;
   postitBoard: string;
@@ -112,6 +114,7 @@ const FR: Labels = {
   contre: 'Contre',
   noArguments: 'Aucun argument pour l’instant.',
   noAnswers: 'Pas encore de réponse.',
+  resultsLater: 'Les résultats seront montrés avec la réponse.',
   noPostits: 'Aucun post-it pour l’instant.',
   legend: 'Légende des couleurs',
   postitBoard: 'Tableau des post-its',
@@ -184,6 +187,7 @@ const EN: Labels = {
   contre: 'Against',
   noArguments: 'No arguments yet.',
   noAnswers: 'No answers yet.',
+  resultsLater: 'The results are shown with the answer.',
   noPostits: 'No post-its yet.',
   legend: 'Colour key',
   postitBoard: 'Post-it board',

@@ -3,7 +3,7 @@
  * Widths are carried by `data-pct` (the page sets them through the CSSOM, since the CSP forbids
  * inline style attributes); the figures are always in the text too.
  */
-import type { BoardFeedback, BoardPoll } from '../snapshotTypes';
+import type { BoardFeedback } from '../snapshotTypes';
 import { attrs, esc } from './html';
 import { content, heading, percentOf, type RenderCtx } from './renderCtx';
 
@@ -39,7 +39,7 @@ export function renderBars(ctx: RenderCtx, items: BarItem[], total: number, test
 }
 
 /** The debate's split: one bar cut in segments, and a legend carrying each choice's figures. */
-export function renderSplit(ctx: RenderCtx, poll: BoardPoll): string {
+export function renderSplit(ctx: RenderCtx, poll: { choices: BarItem[] }): string {
   const sum = poll.choices.reduce((n, c) => n + Math.max(0, c.count), 0);
   const segs = poll.choices
     .map((c, i) => `<div class="split__seg split__seg--${i % 4}" data-pct="${percentOf(c.count, sum)}"></div>`)

@@ -36,8 +36,12 @@ export function renderArguments(ctx: RenderCtx, args: { pour: string[]; contre: 
 }
 
 export function renderPoll(ctx: RenderCtx, poll: BoardPoll): string {
-  const items = poll.choices.map((c) => ({ ...c, correct: poll.revealed && c.correct }));
-  const chart = poll.debate ? renderSplit(ctx, poll) : renderBars(ctx, items, poll.total, 'bar-');
+  const items = poll.choices.map((c) => ({ ...c, count: c.count ?? 0, correct: poll.revealed && c.correct }));
+  const chart = !poll.countsShown
+    // A quiz before its reveal: the choices, how many answered, and no split.
+    ? `<ul class="poll__choices" data-testid="poll-choices">${poll.choices.map((c) => content(ctx, 'li', c.label, { 'data-testid': `choice-${c.id}` })).join('')}</ul>` +
+      `<p class="poll__later" data-testid="poll-later">${esc(ctx.labels.resultsLater)}</p>`
+    : poll.debate ? renderSplit(ctx, { ...poll, choices: items }) : renderBars(ctx, items, poll.total, 'bar-');
   return (
     `<div class="poll${poll.debate ? ' poll--debate' : ''}" data-testid="poll">` +
     content(ctx, 'p', poll.statement, { class: 'statement', 'data-testid': 'statement' }) +

@@ -49,7 +49,8 @@ describe('The turn pipeline', () => {
     const cafeId = await h.atMadonnaPoll();
     const people = Array.from({ length: 70 }, (_, i) => ({ id: `u-${String(i).padStart(2, '0')}`, name: `P${i}`, locale: 'fr' as const }));
     for (const p of people.slice(0, 40)) await h.press(p, { verb: 'vote', cafe: cafeId, step: POLL, choice: 'madonna' });
-    await h.press(camille, { verb: 'next', cafe: cafeId, step: POLL });
+    await h.press(camille, { verb: 'next', cafe: cafeId, step: POLL }); // reveals
+    await h.press(camille, { verb: 'next', cafe: cafeId, step: POLL }); // moves on
     const next = 'tasse.madonna.michigan';
     const michigan = people.slice(40).reverse();
     for (const p of michigan) await h.press(p, { verb: 'vote', cafe: cafeId, step: next, choice: 'madonna' });
@@ -87,13 +88,16 @@ describe('The turn pipeline', () => {
   it('a re-delivered button gets the same view again and acts once; a re-delivered text command says nothing', async () => {
     const h = new PipelineHarness();
     const cafeId = await h.atMadonnaPoll();
+    await h.press(camille, { verb: 'reveal', cafe: cafeId, step: POLL });
     const first = sceneOf(await h.press(camille, { verb: 'next', cafe: cafeId, step: POLL }, 'retried-1'));
     const again = sceneOf(await h.press(camille, { verb: 'next', cafe: cafeId, step: POLL }, 'retried-1'));
     expect(again.kind).toBe(first.kind);
     expect((await h.cafe()).steps[(await h.cafe()).cursor].id).toBe('tasse.madonna.michigan');
     expect(await h.say(camille, '/suivant', 'retried-2')).toBeUndefined();
     expect(await h.say(camille, '/suivant', 'retried-2')).toBeUndefined();
-    expect((await h.cafe()).steps[(await h.cafe()).cursor].id).not.toBe('tasse.madonna.michigan');
+    // Acted once: the first /suivant reveals Michigan's answer, the re-delivered one does not move on.
+    expect((await h.cafe()).steps[(await h.cafe()).cursor].id).toBe('tasse.madonna.michigan');
+    expect((await h.cafe()).runtime['tasse.madonna.michigan'].revealed).toBe(true);
   });
 
   it('a refused command is explained to the person, in their language', async () => {

@@ -7,7 +7,7 @@ describe('The route table', () => {
   it('has one route per card verb the cards can send, and one per text command', () => {
     const verbs = ActionDataSchema.options.map((o) => o.shape.verb.value).sort();
     expect(Object.keys(actionRoutes).sort()).toEqual(verbs);
-    expect(Object.keys(textRoutes).sort()).toEqual(['back', 'cofacilitator', 'end', 'erase', 'extend', 'handover', 'help', 'menu', 'network', 'next', 'pause', 'resume', 'startcafe']);
+    expect(Object.keys(textRoutes).sort()).toEqual(['back', 'cofacilitator', 'end', 'erase', 'extend', 'handover', 'help', 'menu', 'network', 'next', 'pause', 'resume', 'reveal', 'startcafe']);
   });
 
   it("reads the meeting role only for what drives the café: participants' verbs and the chat's help do not", () => {

@@ -1,5 +1,6 @@
 import type { ActionData } from '../../../cards/actions';
-import { answerToRefusal, isRefusal, type CafeState, type Command } from '../../../domain';
+import { answerToRefusal, canFacilitate, canReveal, currentStep, endRequest, isRefusal, type CafeState, type Command } from '../../../domain';
+import type { Reply } from '../../../channel/port';
 import { t } from '../../../i18n';
 import type { TextCommand } from '../../parse';
 import type { Kit } from '../kit';
@@ -35,7 +36,45 @@ export const textBack = onActive<'back'>(() => ({ type: 'back' }));
 export const textPause = onActive<'pause'>(() => ({ type: 'pause' }));
 export const textResume = onActive<'resume'>(() => ({ type: 'resume' }));
 export const textExtend = onActive<'extend'>((c) => ({ type: 'extend', minutes: c.minutes }));
-export const textEnd = onActive<'end'>(() => ({ type: 'end' }));
+
+/** /reveler: the current poll's (or question's) answer; a step with nothing to reveal is told so. */
+export const textReveal: Route<Text<'reveal'>> = {
+  drives: true,
+  async run(kit, turn, cmd) {
+    const active = await kit.store.getActive(turn.address.conversationId);
+    const step = active && currentStep(active);
+    if (active && step && canFacilitate(active, turn.actor) && active.status !== 'menu' && !canReveal(step, kit.content)) {
+      return { message: t(turn.actor.locale, 'reveal.nothing') };
+    }
+    return revealCurrent.run(kit, turn, cmd);
+  },
+};
+const revealCurrent = onActive<'reveal'>((_c, s) => ({ type: 'reveal', stepId: currentStep(s)?.id ?? 'menu' }));
+
+/**
+ * /fin or Fin: nothing ends by accident (domain `endRequest`). A café that began asks its
+ * facilitator to confirm (offering the feedback poll first when it was not asked); one that never
+ * began is cancelled at once, without an empty recap.
+ */
+async function askEnd(kit: Kit, turn: Turn, state: CafeState, step?: string): Promise<Reply> {
+  const request = endRequest(state, turn.actor);
+  if (isRefusal(request)) return kit.refusal(request, turn.actor, state);
+  if (request.kind === 'confirm') {
+    return { scene: { kind: 'end-confirm', locale: turn.actor.locale, cafeId: state.id, at: kit.now(), feedbackAsked: request.feedbackAsked, ...(step ? { step } : {}) } };
+  }
+  const result = await kit.command(state.id, () => ({ type: 'end' }), turn.actor, turn.activityId, state);
+  if (isRefusal(result) && answerToRefusal(result, 'text') === 'explain') return kit.refusal(result, turn.actor, state);
+  return undefined;
+}
+
+export const textEnd: Route<Text<'end'>> = {
+  drives: true,
+  async run(kit, turn) {
+    const active = await kit.store.getActive(turn.address.conversationId);
+    if (!active) return { message: t(turn.actor.locale, 'refusal.no-cafe') };
+    return askEnd(kit, turn, active);
+  },
+};
 export const handover = onActive<'handover'>((c) => ({ type: 'hand-over', to: c.person! }), true);
 export const cofacilitator = onActive<'cofacilitator'>((c) => ({ type: 'add-cofacilitator', who: c.person! }), true);
 
@@ -57,14 +96,35 @@ function button<V extends ActionData['verb']>(toCommand: (data: Action<V>) => Co
 
 export const begin = button<'begin'>(() => ({ type: 'begin' }));
 export const choose = button<'choose'>((d) => ({ type: 'choose', stepId: d.step, option: d.option }));
-export const next = button<'next'>((d) => ({ type: 'next', fromStep: d.step }));
+export const next = button<'next'>((d) => ({ type: 'next', fromStep: d.step, ...(d.revealed !== undefined ? { shownRevealed: d.revealed } : {}) }));
 export const back = button<'back'>((d) => ({ type: 'back', fromStep: d.step }));
 export const reveal = button<'reveal'>((d) => ({ type: 'reveal', stepId: d.step }));
 export const turnFloor = button<'turn'>((d) => ({ type: 'turn', stepId: d.step, delta: d.delta }));
 export const pause = button<'pause'>(() => ({ type: 'pause' }));
 export const resume = button<'resume'>(() => ({ type: 'resume' }));
 export const extend = button<'extend'>((d) => ({ type: 'extend', minutes: d.minutes }));
-export const end = button<'end'>(() => ({ type: 'end' }));
+/**
+ * Fin pressed (a step card, the "already running" card): the confirmation stands in for the card
+ * pressed. Its buttons: keep going, end, or ask the feedback poll first. Only the facilitator may
+ * answer (a participant is refused politely, nothing changes); an expired or forged confirmation
+ * changes nothing. Answered from a step card, the person gets that card back.
+ */
+export const end: Route<Action<'end'>> = onCafe(true, async (kit, turn, data, state) => {
+  if (!data.confirm) return askEnd(kit, turn, state, data.step);
+  const L = turn.actor.locale;
+  const outcome = (o: 'ended' | 'feedback' | 'kept', s: CafeState): Promise<Reply> | Reply => (data.step
+    ? kit.viewFor(s, data.step, turn.actor).then((scene) => ({ scene }))
+    : { scene: { kind: 'end-confirm', locale: L, cafeId: s.id, at: data.at ?? 0, feedbackAsked: true, outcome: o } });
+  if (!canFacilitate(state, turn.actor)) return kit.refusal({ refused: 'not-facilitator' }, turn.actor, state);
+  if (data.confirm === 'cancel') return outcome('kept', state);
+  if (data.at === undefined) return kit.refusal({ refused: 'expired' }, turn.actor, state);
+  const result = await kit.command(state.id, () => ({ type: 'end', confirmedAt: data.at, thenFeedback: data.confirm === 'feedback' }), turn.actor, turn.activityId, state);
+  if (isRefusal(result)) {
+    if (answerToRefusal(result, 'button') === 'view') return outcome(state.status === 'ended' ? 'ended' : 'kept', state);
+    return kit.refusal(result, turn.actor, state);
+  }
+  return outcome(result.status === 'ended' ? 'ended' : 'feedback', result);
+});
 
 /** Universal Actions refresh (and 🔄 Ma vue): the person's own view of a card. */
 export const refresh: Route<Action<'refresh'>> = onCafe(true, async (kit, turn, data, state) => ({ scene: await kit.viewFor(state, data.step, turn.actor) }));

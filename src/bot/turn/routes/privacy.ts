@@ -1,5 +1,5 @@
 import type { ActionData } from '../../../cards/actions';
-import { canFacilitate, chatCafe, cleanText, eraseConfirmationValid, messageKeys, parsePosition, type Actor, type CafeState } from '../../../domain';
+import { canFacilitate, chatCafe, cleanText, confirmationValid, messageKeys, parsePosition, type Actor, type CafeState } from '../../../domain';
 import { t } from '../../../i18n';
 import type { Reply } from '../../../channel/port';
 import type { TextCommand } from '../../parse';
@@ -61,7 +61,7 @@ export const erase: Route<Action<'erase'>> = {
     const chat = await chatCafes(kit, conversationId, actor, 'erase.nothing');
     if ('reply' in chat) return chat.reply;
     if (data.confirm === 'non') return { scene: { kind: 'erased', locale: actor.locale, count: 0, cancelled: true } };
-    if (!eraseConfirmationValid(data.at, kit.now())) return { message: t(actor.locale, 'erase.expired') };
+    if (!confirmationValid(data.at, kit.now())) return { message: t(actor.locale, 'erase.expired') };
     const posted: Array<{ cafe: CafeState; ids: string[] }> = [];
     for (const cafe of chat.cafes) {
       kit.deps.timers.cancel(cafe.id);
