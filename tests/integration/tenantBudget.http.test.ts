@@ -1,3 +1,4 @@
+import { partCardKey } from '../../src/domain';
 import { TeamsUser } from '../support/teamsUser';
 import { cardText, Stack } from './harness';
 
@@ -36,7 +37,8 @@ describe('Many cafés of one tenant voting at once stay within Teams’ 50 calls
     }));
     await stack.app.bot.drain();
     for (const c of cafes) {
-      c.pollId = (await stack.app.store.getMessageId(c.cafeId, STEP))!;
+      // The poll shows on la tasse's card (one card per part).
+      c.pollId = (await stack.app.store.getMessageId(c.cafeId, partCardKey('tasse')))!;
       expect(c.pollId).toBeTruthy();
     }
   }, 120_000);
