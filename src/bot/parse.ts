@@ -48,6 +48,9 @@ export const ActivitySchema = z.object({
   serviceUrl: z.string().min(1),
   channelId: z.string().min(1),
   entities: z.array(z.unknown()).optional(),
+  /** conversationUpdate: who joined or left (the kept roster is read again). */
+  membersAdded: z.array(z.object({ id: z.string() }).passthrough()).optional(),
+  membersRemoved: z.array(z.object({ id: z.string() }).passthrough()).optional(),
   channelData: z.object({ meeting: z.object({ id: z.string().min(1) }).optional(), tenant: z.object({ id: z.string() }).optional() }).passthrough().optional(),
 });
 export type ParsedActivity = z.infer<typeof ActivitySchema>;

@@ -189,6 +189,7 @@ export const en: Record<MessageId, string> = {
   'video.watch': 'Watch the video',
   'video.done': 'I’m done',
   'video.doneCount': '{done} / {total} have finished',
+  'video.doneSoFar': '{done} said they have finished',
   'video.youDone': '✅ You have finished: thank you!',
   'video.remaining': 'Viewing ends at {until} ({minutes} min left at the last update)',
   'video.remainingUnderOne': 'Viewing ends at {until} (less than a minute)',

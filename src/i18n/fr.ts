@@ -204,6 +204,7 @@ export const fr = {
   'video.watch': 'Regarder la vidéo',
   'video.done': "J'ai fini",
   'video.doneCount': '{done} / {total} ont fini',
+  'video.doneSoFar': '{done} ont dit avoir fini',
   'video.youDone': '✅ Vous avez fini : merci !',
   'video.remaining': 'Fin du visionnage à {until} (il restait {minutes} min à la dernière mise à jour)',
   'video.remainingUnderOne': "Fin du visionnage à {until} (moins d'une minute)",

@@ -46,7 +46,8 @@ export interface BoardStep {
   board?: BoardPostits;
   question?: BoardQuestion;
   pick?: { items: Array<{ id: string; label: string; count: number }>; floor?: string };
-  video?: { title: string; url: string; done: number };
+  /** `done` of `expected` (the card's figure); `expected` only when the conversation's members are known. */
+  video?: { title: string; url: string; done: number; expected?: number };
   text?: { text: string };
   choose?: { options: string[] };
   feedback?: BoardFeedback;

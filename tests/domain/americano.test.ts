@@ -37,9 +37,9 @@ describe('Café Americano avec sucre, from the menu to the recap', () => {
     const video = cafe.step!;
     cafe.give(lea, { kind: 'done' });
     cafe.give(karim, { kind: 'done' });
-    expect(everyoneDone(cafe.state, cafe.contributions, video.id)).toBe(false);
+    expect(everyoneDone(cafe.state, cafe.contributions, video.id, [camille.id, lea.id, karim.id, sophie.id])).toBe(false);
     cafe.give(sophie, { kind: 'done' });
-    expect(everyoneDone(cafe.state, cafe.contributions, video.id)).toBe(true);
+    expect(everyoneDone(cafe.state, cafe.contributions, video.id, [camille.id, lea.id, karim.id, sophie.id])).toBe(true);
     cafe.do({ type: 'all-done', stepId: video.id });
     expect(cafe.run({ type: 'all-done', stepId: video.id })).toEqual({ refused: 'duplicate' });
     expect(cafe.said().filter((k) => k === 'allDone')).toHaveLength(1);

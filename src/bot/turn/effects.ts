@@ -1,5 +1,5 @@
 import type { Address, ChannelPort, Scene, Viewer } from '../../channel/port';
-import { facilitators, stepById, type CafeState, type Effect } from '../../domain';
+import { facilitators, stepById, type CafeState, type Effect, type Step } from '../../domain';
 import { BaristaError, type ErrorSink } from '../../errors';
 import { t } from '../../i18n';
 import type { CafeStore } from '../../store/port';
@@ -83,9 +83,14 @@ export class Effects {
     });
   }
 
-  /** Asks for a step's shared card to show the latest state (merged, skipped if unchanged). */
+  /**
+   * Asks for a step's shared card to show the latest state (merged, skipped if unchanged). The
+   * conversation's members (a video) are read before the request: the render runs in Teams'
+   * pacing slot, where another Teams call would wait for itself.
+   */
   updateStep(state: CafeState, stepId: string): void {
-    this.updateMessage(state, stepId, async (latest) => this.stepScene(latest, stepId));
+    const kind = stepById(state, stepId)?.kind;
+    this.updateMessage(state, stepId, async (latest, members) => this.stepScene(latest, stepId, { members }), () => (kind ? this.members(state, kind) : Promise.resolve(undefined)));
   }
 
   /** Removes posted messages (/effacer), in the background; a message that cannot go is reported. */
@@ -107,13 +112,22 @@ export class Effects {
     await this.queues.idle();
   }
 
-  /** The shared scene of a step, from the step's contributions and the kept participants. */
-  async stepScene(state: CafeState, stepId: string): Promise<Scene | undefined> {
+  /** The shared scene of a step, from the step's contributions, the kept participants and the members (`read` before, inside a card's render). */
+  async stepScene(state: CafeState, stepId: string, read?: { members: string[] | undefined }): Promise<Scene | undefined> {
     const step = stepById(state, stepId);
     if (!step) return undefined;
-    const [contributions, participants] = await Promise.all([this.deps.reads.forStep(state, stepId), this.deps.reads.participants(state.id)]);
+    const [contributions, participants, members] = await Promise.all([
+      this.deps.reads.forStep(state, stepId), this.deps.reads.participants(state.id), read ? read.members : this.members(state, step.kind),
+    ]);
     const votes = this.deps.reads.votes(state, stepId);
-    return { kind: 'step', state, step, contributions, participants, ...(votes ? { votes } : {}), viewer: sharedViewer(state), now: this.deps.now() };
+    return {
+      kind: 'step', state, step, contributions, participants, ...(members ? { members } : {}), ...(votes ? { votes } : {}), viewer: sharedViewer(state), now: this.deps.now(),
+    };
+  }
+
+  /** The conversation's members, read (kept by the channel) only for a step that counts them: the video. */
+  members(state: CafeState, kind: Step['kind']): Promise<string[] | undefined> {
+    return kind === 'video' ? this.deps.channel.members(addressOf(state)) : Promise.resolve(undefined);
   }
 
   private async postStep(state: CafeState, stepId: string): Promise<void> {
@@ -152,11 +166,15 @@ export class Effects {
   }
 
   /** Asks for a coalesced update of a posted message, rendered from the latest stored state at send time. */
-  private updateMessage(state: CafeState, key: string, render: (latest: CafeState) => Promise<Scene | undefined>): void {
+  private updateMessage(
+    state: CafeState, key: string, render: (latest: CafeState, members?: string[]) => Promise<Scene | undefined>,
+    before: () => Promise<string[] | undefined> = () => Promise.resolve(undefined),
+  ): void {
     this.enqueue(state, async () => {
       const messageId = await this.deps.store.getMessageId(state.id, key);
       if (!messageId) return;
-      this.deps.channel.update(addressOf(state), messageId, async () => render((await this.deps.store.get(state.id)) ?? state));
+      const members = await before();
+      this.deps.channel.update(addressOf(state), messageId, async () => render((await this.deps.store.get(state.id)) ?? state, members));
     });
   }
 }

@@ -57,7 +57,7 @@ export function videoCard(view: Video, L: Locale): VideoView {
     advice: t(L, 'video.instruction'),
     hasCountdown: !!left,
     countdownText: left ?? '',
-    doneText: t(L, 'video.doneCount', { done: view.finished, total: view.people }),
+    doneText: view.peopleKnown ? t(L, 'video.doneCount', { done: view.finished, total: view.people }) : t(L, 'video.doneSoFar', { done: view.finished }),
     doneRows: view.canSayDone ? rows([button(t(L, 'video.done'), action({ verb: 'done', cafe: view.cafeId, step: view.stepId }), 'positive')]) : [],
     hasYouDone: view.youDone,
     youDoneText: t(L, 'video.youDone'),

@@ -22,9 +22,16 @@ export interface TeamsChannelDeps {
    * may have changed the card since, and what this process remembers is no longer what Teams shows.
    */
   skipUnchanged?: boolean;
+  /** How long a conversation's roster is kept (default 5 minutes; joins and leaves forget it at once). */
+  membersTtlMs?: number;
+  now?: () => number;
 }
 
 const REMEMBERED_CARDS = 20_000;
+const MEMBERS_TTL_MS = 5 * 60_000;
+/** A roster that could not be read is not asked for again before this long. */
+const MEMBERS_RETRY_MS = 60_000;
+const REMEMBERED_ROSTERS = 5_000;
 
 /**
  * The Teams channel: scenes rendered to Adaptive Cards (src/cards), every call through Outbound
@@ -38,6 +45,8 @@ export class TeamsChannel implements ChannelPort {
   private readonly json = new WeakMap<Partial<Activity>, string>();
   private readonly warned = new Set<string>();
   private readonly limit: number;
+  /** conversationId → its members (Barista aside) as last read, or undefined when Teams would not say; and when. */
+  private readonly rosters = new Map<string, { at: number; ids: Promise<string[] | undefined> }>();
 
   constructor(private readonly deps: TeamsChannelDeps) {
     this.limit = deps.rememberCards ?? REMEMBERED_CARDS;
@@ -107,6 +116,39 @@ export class TeamsChannel implements ChannelPort {
     } catch (err) {
       this.once('notify-failed', () => this.deps.sink(new BaristaError('notify-refused', 'in-meeting notification refused: the chat message only (logged once)', err), { where: 'notify' }));
     }
+  }
+
+  /**
+   * The conversation's members, Barista aside, read through Outbound (a roster read counts against
+   * Teams' limits like any call; it does not wait behind the chat's queued messages) and kept
+   * `membersTtlMs`; one read at a time per conversation. Never call it from a card's render (the
+   * render holds the conversation's slot): read it before asking for the update. A
+   * read that fails gives undefined (the views then claim nobody is "everyone"), logged once, and
+   * is tried again after a minute.
+   */
+  members(to: Address): Promise<string[] | undefined> {
+    const now = (this.deps.now ?? Date.now)();
+    const kept = this.rosters.get(to.conversationId);
+    if (kept && now - kept.at < (this.deps.membersTtlMs ?? MEMBERS_TTL_MS)) return kept.ids;
+    const ids = this.deps.outbound
+      .send(to.conversationId, () => this.deps.gateway.members(to), { ordered: false })
+      .then((all) => all.filter((id) => id !== to.botId))
+      .catch((err) => {
+        this.once('members-failed', () => this.deps.sink(new BaristaError('channel-failed', 'the conversation\'s members could not be read: nobody is counted as "everyone" (logged once)', err), { where: 'members' }));
+        // Asked again in a minute rather than at every card.
+        const failed = this.rosters.get(to.conversationId);
+        if (failed) failed.at = (this.deps.now ?? Date.now)() - (this.deps.membersTtlMs ?? MEMBERS_TTL_MS) + MEMBERS_RETRY_MS;
+        return undefined;
+      });
+    this.rosters.delete(to.conversationId);
+    this.rosters.set(to.conversationId, { at: now, ids });
+    if (this.rosters.size > REMEMBERED_ROSTERS) this.rosters.delete(this.rosters.keys().next().value!);
+    return ids;
+  }
+
+  /** Someone joined or left the conversation (conversationUpdate): its roster is read again when next needed. */
+  forgetMembers(conversationId: string): void {
+    this.rosters.delete(conversationId);
   }
 
   flush(): Promise<void> {

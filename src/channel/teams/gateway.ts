@@ -25,6 +25,8 @@ export interface Gateway {
    * is not in it (the café board checks who may watch a chat's café).
    */
   member(channel: Channel, userId: string): Promise<{ id: string; aadObjectId?: string } | undefined>;
+  /** Every member's id, page by page (GET /v3/conversations/{id}/pagedmembers): one call per page of up to 500. */
+  members(channel: Channel): Promise<string[]>;
 }
 
 /** What Barista shows a few people of a meeting on the meeting stage: a small page of its own. */
@@ -33,6 +35,11 @@ export interface MeetingNotice {
   title: string;
   url: string;
 }
+
+/** Teams' largest page of members, and how many pages are read at most (a group chat holds 250, a meeting chat a thousand). */
+const MEMBERS_PAGE = 500;
+type PagedMembersOptions = NonNullable<Parameters<ConnectorClient['conversations']['getConversationPagedMembers']>[1]> & object;
+const MAX_MEMBER_PAGES = 4;
 
 export function reference(channel: Channel): Partial<ConversationReference> {
   return {
@@ -94,6 +101,22 @@ export class CloudGateway implements Gateway {
       if ((err as { statusCode?: number }).statusCode === 404) return undefined;
       throw err;
     }
+  }
+
+  async members(channel: Channel): Promise<string[]> {
+    const client = await this.client(channel.serviceUrl);
+    const ids: string[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < MAX_MEMBER_PAGES; page++) {
+      const options: { pageSize: number; continuationToken?: string } = { pageSize: MEMBERS_PAGE };
+      if (token) options.continuationToken = token;
+      // The SDK's type requires a token even on the first page; Teams wants none there.
+      const result = await client.conversations.getConversationPagedMembers(channel.conversationId, options as PagedMembersOptions);
+      for (const m of result.members ?? []) if (m.id) ids.push(m.id);
+      token = result.continuationToken;
+      if (!token) return ids;
+    }
+    return ids;
   }
 
   private client(serviceUrl: string): Promise<ConnectorClient> {

@@ -43,6 +43,10 @@ export class TeamsInbound {
       else if (activity.type === 'message') await this.deps.channel.say(address, text);
       return;
     }
+    // Someone joined or left: who is expected to finish a video is read again.
+    if (activity.type === 'conversationUpdate' && (activity.membersAdded?.length || activity.membersRemoved?.length)) {
+      this.deps.channel.forgetMembers(address.conversationId);
+    }
     const text = activity.type === 'message' ? TurnContext.removeRecipientMention(ctx.activity as Activity) ?? activity.text ?? '' : '';
     const actor: Actor = { id: activity.from.id, name: activity.from.name ?? '', locale: localeOf(activity.locale) };
     const meetingId = activity.channelData?.meeting?.id;

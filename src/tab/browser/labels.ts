@@ -41,7 +41,7 @@ export interface Labels {
   postitBoard: string;
   postits(n: number): string;
   otherColumn: string;
-  videoDone(n: number): string;
+  videoDone(n: number, of?: number): string;
   newTab: string;
   feedbackResponses(n: number): string;
   reconnecting: string;
@@ -117,7 +117,7 @@ const FR: Labels = {
   postitBoard: 'Tableau des post-its',
   postits: (n) => fr(n, 'post-it', 'post-its'),
   otherColumn: 'Autres',
-  videoDone: (n) => (n >= 2 ? `${n} personnes ont terminé la vidéo` : `${n} personne a terminé la vidéo`),
+  videoDone: (n, of) => (of !== undefined ? `${n} / ${of} ont terminé la vidéo` : n >= 2 ? `${n} personnes ont terminé la vidéo` : `${n} personne a terminé la vidéo`),
   newTab: '(s’ouvre dans un nouvel onglet)',
   feedbackResponses: (n) => fr(n, 'avis reçu', 'avis reçus'),
   reconnecting: 'reconnexion…',
@@ -189,7 +189,7 @@ const EN: Labels = {
   postitBoard: 'Post-it board',
   postits: (n) => en(n, 'post-it', 'post-its'),
   otherColumn: 'Other',
-  videoDone: (n) => (n === 1 ? '1 person finished the video' : `${n} people finished the video`),
+  videoDone: (n, of) => (of !== undefined ? `${n} / ${of} finished the video` : n === 1 ? '1 person finished the video' : `${n} people finished the video`),
   newTab: '(opens in a new tab)',
   feedbackResponses: (n) => en(n, 'response', 'responses'),
   reconnecting: 'reconnecting…',

@@ -31,6 +31,12 @@ class RecordingGateway implements Gateway {
   async member() {
     return undefined;
   }
+  roster: string[] | Error = ['bot', 'u1', 'u2'];
+  async members() {
+    this.calls.push({ op: 'members' });
+    if (this.roster instanceof Error) throw this.roster;
+    return this.roster;
+  }
 }
 
 const to = { conversationId: 'c1', serviceUrl: 'http://connector', botId: 'bot', channelId: 'msteams' };
