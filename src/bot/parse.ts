@@ -29,6 +29,8 @@ export type Input =
   | { kind: 'text'; command: TextCommand }
   | { kind: 'action'; data: ActionData; via: 'execute' | 'submit' }
   | { kind: 'unknown-command'; text: string }
+  /** /prolonger with something other than a number of minutes from 1 to 30. */
+  | { kind: 'bad-minutes' }
   | { kind: 'bad-payload'; via: 'execute' | 'submit' }
   /** Teams says a meeting with Barista has started. */
   | { kind: 'meeting-start' }
@@ -132,7 +134,7 @@ export function parseText(raw: string): Input {
     }
     case 'extend': {
       const minutes = Number(args[0] ?? '5');
-      if (!Number.isInteger(minutes) || minutes < 1 || minutes > 30) return { kind: 'unknown-command', text: head };
+      if (!Number.isInteger(minutes) || minutes < 1 || minutes > 30) return { kind: 'bad-minutes' };
       return { kind: 'text', command: { type: 'extend', minutes } };
     }
     default:

@@ -86,12 +86,12 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return enter(s, 0, ctx, fx);
     }
     case 'choose': {
-      if (!runningNav(s)) return { refused: 'not-running' };
+      if (!runningNav(s)) return { refused: notRunning(s) };
       if (!step || step.id !== c.stepId || step.kind !== 'choose') return { refused: 'stale-step' };
       return choose(s, step, c.option, ctx, fx);
     }
     case 'next': {
-      if (!runningNav(s)) return { refused: s.status === 'paused' ? 'not-running' : 'stale-step' };
+      if (!runningNav(s)) return { refused: s.status === 'paused' ? 'paused' : 'stale-step' };
       if (!step || stale(c.fromStep)) return { refused: 'stale-step' };
       if (step.kind === 'choose') {
         const offered = chooseOptions(s, ctx.content, step);
@@ -109,9 +109,9 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return enter(s, s.cursor + 1, ctx, fx);
     }
     case 'back': {
-      if (!runningNav(s)) return { refused: s.status === 'paused' ? 'not-running' : 'stale-step' };
+      if (!runningNav(s)) return { refused: s.status === 'paused' ? 'paused' : s.status === 'menu' ? 'not-started' : 'stale-step' };
       if (!step || stale(c.fromStep)) return { refused: 'stale-step' };
-      if (s.cursor === 0) return { refused: 'invalid', detail: 'first-step' };
+      if (s.cursor === 0) return { refused: 'first-step' };
       leave(s, step, ctx, fx);
       return enter(s, s.cursor - 1, ctx, fx);
     }
@@ -128,7 +128,7 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return turn(s, step, c.delta, ctx, fx);
     }
     case 'pause': {
-      if (s.status !== 'running') return { refused: 'not-running' };
+      if (s.status !== 'running') return { refused: notRunning(s) };
       s.status = 'paused';
       s.pausedAt = ctx.now;
       if (s.timer?.dueAt !== undefined && !s.timer.firedAt) {
@@ -140,7 +140,7 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return;
     }
     case 'resume': {
-      if (s.status !== 'paused') return { refused: 'not-running' };
+      if (s.status !== 'paused') return { refused: s.status === 'menu' ? 'not-started' : 'not-paused' };
       s.status = 'running';
       s.pausedMs += ctx.now - (s.pausedAt ?? ctx.now);
       s.pausedAt = undefined;
@@ -153,7 +153,7 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return;
     }
     case 'extend': {
-      if (!s.timer || !step || s.timer.stepId !== step.id) return { refused: 'invalid', detail: 'no-timer' };
+      if (!s.timer || !step || s.timer.stepId !== step.id) return { refused: s.status === 'menu' ? 'not-started' : 'no-timer' };
       const add = c.minutes * 60_000;
       if (s.timer.remainingMs !== undefined) s.timer.remainingMs += add;
       else {
@@ -168,7 +168,7 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
     case 'end':
       return end(s, ctx, fx);
     case 'hand-over': {
-      if (c.to.id === s.facilitatorId) return { refused: 'invalid', detail: 'same-person' };
+      if (c.to.id === s.facilitatorId) return { refused: 'same-person' };
       s.coFacilitatorIds = (s.coFacilitatorIds ?? []).filter((id) => id !== c.to.id);
       s.facilitatorId = c.to.id;
       s.facilitatorName = c.to.name;
@@ -202,6 +202,11 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return;
     }
   }
+}
+
+/** Why a command that needs the café running is refused: paused (/reprendre), or not begun yet. */
+function notRunning(s: CafeState): 'paused' | 'not-started' {
+  return s.status === 'paused' ? 'paused' : 'not-started';
 }
 
 function runningNav(s: CafeState): boolean {

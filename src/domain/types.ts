@@ -189,7 +189,19 @@ export type RefusalCode =
   | 'invalid'
   | 'unknown-formula'
   | 'duplicate'
-  | 'too-long';
+  | 'too-long'
+  /** /precedent on the first step: there is none before. */
+  | 'first-step'
+  /** /prolonger where no countdown runs. */
+  | 'no-timer'
+  /** A facilitator's command while the café is paused (the way out: /reprendre). */
+  | 'paused'
+  /** /reprendre while the café is not paused. */
+  | 'not-paused'
+  /** A facilitator's command before the café began (the way: Commencer, /suivant). */
+  | 'not-started'
+  /** /animateur naming who already facilitates. */
+  | 'same-person';
 
 export interface Refusal {
   refused: RefusalCode;

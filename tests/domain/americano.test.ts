@@ -168,7 +168,7 @@ describe('Facilitator controls', () => {
     cafe.tick(2);
     cafe.do({ type: 'pause' });
     expect(cafe.state.timer).toMatchObject({ remainingMs: 3 * 60_000 });
-    expect(cafe.run({ type: 'next' })).toEqual({ refused: 'not-running' });
+    expect(cafe.run({ type: 'next' })).toEqual({ refused: 'paused' });
     cafe.tick(10);
     cafe.do({ type: 'resume' });
     expect(cafe.state.timer!.dueAt).toBe(cafe.now + 3 * 60_000);

@@ -93,13 +93,28 @@ export class Effects {
     this.updateMessage(state, stepId, async (latest, members) => this.stepScene(latest, stepId, { members }), () => (kind ? this.members(state, kind) : Promise.resolve(undefined)));
   }
 
-  /** Removes posted messages (/effacer), in the background; a message that cannot go is reported. */
-  deleteMessages(state: CafeState, ids: string[]): void {
-    this.enqueue(state, async () => {
-      for (const id of ids) {
-        await this.deps.channel.delete(addressOf(state), id)
-          .catch((err) => this.deps.sink(new BaristaError('channel-failed', 'a card could not be removed from the chat', err), { where: 'erase' }));
-      }
+  /**
+   * Removes posted messages (/effacer), in the background; resolves with how many went and how
+   * many Teams refused (each refusal reported to the sink).
+   */
+  deleteMessages(state: CafeState, ids: string[]): Promise<{ removed: number; refused: number }> {
+    return new Promise((resolve) => {
+      this.enqueue(state, async () => {
+        const counts = { removed: 0, refused: 0 };
+        try {
+          for (const id of ids) {
+            await this.deps.channel.delete(addressOf(state), id).then(
+              () => void counts.removed++,
+              (err) => {
+                counts.refused++;
+                this.deps.sink(new BaristaError('channel-failed', 'a card could not be removed from the chat', err), { where: 'erase' });
+              },
+            );
+          }
+        } finally {
+          resolve(counts);
+        }
+      });
     });
   }
 
