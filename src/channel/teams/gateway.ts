@@ -4,6 +4,7 @@ import {
 } from 'botframework-connector';
 import type { CafeState } from '../../domain/types';
 import { disableSdkRetries } from './outbound';
+import { sendTargeted } from './targeted';
 
 /** Where a café's messages go: enough to reach the conversation proactively. */
 export type Channel = Pick<CafeState, 'conversationId' | 'serviceUrl' | 'botId' | 'channelId' | 'tenantId'>;
@@ -25,6 +26,11 @@ export interface Gateway {
    * is not in it (the café board checks who may watch a chat's café).
    */
   member(channel: Channel, userId: string): Promise<{ id: string; aadObjectId?: string } | undefined>;
+  /**
+   * A message only `person` sees in a group conversation (a targeted message:
+   * POST /v3/conversations/{id}/activities?isTargetedActivity=true, the person as recipient).
+   */
+  sendTargeted(channel: Channel, person: { id: string; name: string }, activity: Partial<Activity>): Promise<string | undefined>;
   /** Every member's id, page by page (GET /v3/conversations/{id}/pagedmembers): one call per page of up to 500. */
   members(channel: Channel): Promise<string[]>;
 }
@@ -65,6 +71,13 @@ export class CloudGateway implements Gateway {
     const client = await this.client(channel.serviceUrl);
     const full = TurnContext.applyConversationReference({ ...activity }, reference(channel)) as Activity;
     return (await client.conversations.sendToConversation(channel.conversationId, full))?.id;
+  }
+
+  async sendTargeted(channel: Channel, person: { id: string; name: string }, activity: Partial<Activity>): Promise<string | undefined> {
+    const client = await this.client(channel.serviceUrl);
+    const full = TurnContext.applyConversationReference({ ...activity }, reference(channel)) as Activity;
+    full.recipient = { id: person.id, name: person.name };
+    return sendTargeted(client, channel.conversationId, full);
   }
 
   async update(channel: Channel, activityId: string, activity: Partial<Activity>): Promise<void> {

@@ -31,6 +31,14 @@ class RecordingGateway implements Gateway {
   async member() {
     return undefined;
   }
+  /** How Teams answers a targeted message: accepted, or refused with this status. */
+  targeted: 'accept' | number = 400;
+  async sendTargeted(_c: Channel, person: { id: string }, activity: Partial<Activity>) {
+    if (this.targeted !== 'accept') throw Object.assign(new Error('targeted refused'), { statusCode: this.targeted });
+    const id = `a${++this.seq}`;
+    this.calls.push({ op: 'targeted', id, activity: { ...activity, recipient: { id: person.id, name: '' } } });
+    return id;
+  }
   roster: string[] | Error = ['bot', 'u1', 'u2'];
   async members() {
     this.calls.push({ op: 'members' });
