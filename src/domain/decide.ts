@@ -258,6 +258,12 @@ function refollow(s: CafeState, from: number, content: Content): void {
   });
 }
 
+/** What the chat calls a picked item: its label in the guide (« Plombier·e de flux »), never its id. */
+function itemLabel(step: Step, itemId: string, content: Content): string {
+  const activity = activityOf(step, content);
+  return (activity?.kind === 'pick' ? activity.items.find((i) => i.id === itemId)?.label : undefined) ?? itemId;
+}
+
 function turn(s: CafeState, step: Step, delta: 1 | -1, ctx: Context, fx: Effect[]): void | Refusal {
   const pick = pickStepFor(s, step);
   const list = pick ? pickers(ctx.contributions, pick.id) : [];
@@ -265,7 +271,7 @@ function turn(s: CafeState, step: Step, delta: 1 | -1, ctx: Context, fx: Effect[
   const next = (rt.turn ?? 0) + delta;
   if (next < 0 || next >= list.length) return { refused: 'invalid', detail: 'turn' };
   rt.turn = next;
-  fx.push({ type: 'say', key: 'floorTo', params: { name: list[next].userName, item: list[next].item } });
+  fx.push({ type: 'say', key: 'floorTo', params: { name: list[next].userName, item: itemLabel(step, list[next].item, ctx.content) } });
   fx.push({ type: 'update-step', stepId: step.id });
 }
 
@@ -296,7 +302,7 @@ function enter(s: CafeState, index: number, ctx: Context, fx: Effect[]): void {
   if (step.kind === 'turns') {
     const pick = pickStepFor(s, step);
     const first = pick ? pickers(ctx.contributions, pick.id)[0] : undefined;
-    if (first) fx.push({ type: 'say', key: 'floorTo', params: { name: first.userName, item: first.item } });
+    if (first) fx.push({ type: 'say', key: 'floorTo', params: { name: first.userName, item: itemLabel(step, first.item, ctx.content) } });
   }
 }
 

@@ -97,7 +97,7 @@ describe('Café Americano sans sucre', () => {
     expect(pickers(cafe.contributions, cafe.step!.id).map((p) => p.userName)).toEqual(['Léa', 'Karim', 'Sophie']);
     cafe.do({ type: 'next' });
     expect(cafe.step!.kind).toBe('turns');
-    expect(cafe.effects.at(-1)).toEqual({ type: 'say', key: 'floorTo', params: { name: 'Léa', item: 'inspecteur-cookies' } });
+    expect(cafe.effects.at(-1)).toEqual({ type: 'say', key: 'floorTo', params: { name: 'Léa', item: 'Inspecteur/inspectrice à cookies' } });
     cafe.do({ type: 'next' });
     cafe.do({ type: 'next' });
     expect(cafe.state.runtime[cafe.step!.id].turn).toBe(2);
