@@ -1,6 +1,6 @@
 import recapTemplate from '../../cards/recap.json';
 import type { Activity, Content, Link, Minutes } from '../content/schema';
-import { formulaOf, participants } from '../domain/lookup';
+import { cafeTimeZone, formulaOf, participants } from '../domain/lookup';
 import { choicesOf } from '../domain/choices';
 import { plannedTotal } from '../domain/plan';
 import type { CafeState, Contribution, Locale } from '../domain/types';
@@ -52,7 +52,7 @@ export function recapCard({ state, content, contributions, locale: L, now, downl
   const planned = plannedTotal(formula);
   const start = state.startedAt;
   const actual = start === undefined ? undefined : Math.max(0, Math.round(((state.endedAt ?? now) - start - state.pausedMs) / 60_000));
-  const dateFormat = new Intl.DateTimeFormat(L === 'en' ? 'en-GB' : 'fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
+  const dateFormat = new Intl.DateTimeFormat(L === 'en' ? 'en-GB' : 'fr-FR', { timeZone: cafeTimeZone(state), dateStyle: 'full', timeStyle: 'short' });
   const views = recapViews(state, content, contributions, L, now);
   const closing = closingActivity(state, content);
   const links = dedupe([...(closing?.links ?? []), DATA_GOUV, { label: t(L, 'recap.playlist'), url: content.playlistUrl }]);

@@ -41,6 +41,7 @@ export function startCafe(cmd: Extract<Command, { type: 'start' }>, ctx: Omit<Co
     ...(cmd.formula ? { customFormula: formula } : {}),
     facilitatorId: ctx.actor.id,
     facilitatorName: ctx.actor.name,
+    ...(ctx.actor.timeZone ? { timeZone: ctx.actor.timeZone } : {}),
     status: 'menu',
     createdAt: ctx.now,
     pausedMs: 0,

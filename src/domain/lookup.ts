@@ -13,6 +13,19 @@ export function formulaOf(state: CafeState, content: Content): Formula {
   return f;
 }
 
+/** Where no time zone is known: the cafés are French public agents'. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+/** The time zone of the café's clock times: the facilitator's when they started it, else Paris. */
+export function cafeTimeZone(state: Pick<CafeState, 'timeZone'>): string {
+  return state.timeZone ?? DEFAULT_TIME_ZONE;
+}
+
+/** A clock time ("15:16") of an instant in a time zone, the same on the card and the board. */
+export function clockTime(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+}
+
 /** Of a chat's cafés (newest first), the one that speaks for the chat: the running café, else the last one. */
 export function chatCafe(cafes: CafeState[]): CafeState | undefined {
   return cafes.find((c) => c.status !== 'ended') ?? cafes[0];

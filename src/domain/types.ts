@@ -67,6 +67,8 @@ export interface CafeState {
   customFormula?: Formula;
   facilitatorId: string;
   facilitatorName: string;
+  /** The facilitator's time zone when they started the café (IANA): every clock time the café shows is in it. */
+  timeZone?: string;
   /** People the facilitator added to drive the café with them (/coanimateur). */
   coFacilitatorIds?: string[];
   status: CafeStatus;
@@ -121,6 +123,8 @@ export interface Actor {
   locale: Locale;
   /** In a meeting chat: the person's meeting role, read from Teams. Organizers and presenters drive the café. */
   meetingRole?: 'Organizer' | 'Presenter' | 'Attendee';
+  /** The person's time zone as their Teams client says it (IANA, "Europe/Paris"), when it does. */
+  timeZone?: string;
 }
 
 /** Someone named in a command (/animateur @person). */

@@ -1,5 +1,5 @@
 import type { Content } from '../content/schema';
-import { currentStep, formulaOf, participants } from '../domain/lookup';
+import { cafeTimeZone, clockTime, currentStep, formulaOf, participants } from '../domain/lookup';
 import type { CafeState, Contribution, Locale, Step, StepKind } from '../domain/types';
 import { t, type MessageId } from '../i18n';
 import { assertNever, stepView } from '../views';
@@ -64,7 +64,7 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
   };
   // What participants are asked to do, never the guide's words to the facilitator (schema: WHO SEES WHICH TEXT).
   if (view.instruction) out.instruction = view.instruction;
-  if (view.timer) out.timer = view.timer;
+  if (view.timer) out.timer = { ...view.timer, ...(view.timer.dueAt !== undefined && !view.timer.paused ? { until: clockTime(view.timer.dueAt, cafeTimeZone(state)) } : {}) };
   switch (view.kind) {
     case 'poll':
       out.poll = {

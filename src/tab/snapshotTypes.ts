@@ -41,7 +41,8 @@ export interface BoardStep {
   /** What participants are asked to do, when the guide says it. */
   instruction?: string;
   /** The countdown of this step, when it has one. */
-  timer?: { dueAt?: number; remainingMs?: number; paused: boolean; firedAt?: number };
+  /** `until`: the clock time the countdown ends at, in the café's time zone (the card says the same). */
+  timer?: { dueAt?: number; remainingMs?: number; paused: boolean; firedAt?: number; until?: string };
   poll?: BoardPoll;
   board?: BoardPostits;
   question?: BoardQuestion;

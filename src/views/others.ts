@@ -1,5 +1,5 @@
 import { feedbackSummary } from '../domain/feedback';
-import { activityOf, chooseOptions, expectedFinishers, finishedCount, participants, videoOf } from '../domain/lookup';
+import { activityOf, cafeTimeZone, chooseOptions, expectedFinishers, finishedCount, participants, videoOf } from '../domain/lookup';
 import { t } from '../i18n';
 import { everyoneText } from '../i18n/audience';
 import { labelledFeedback } from '../i18n/feedback';
@@ -71,6 +71,7 @@ export function videoView(input: StepInput): VideoView | undefined {
     canSayDone: open && !youDone,
     ...(left ? { countdown: left } : {}),
     extendMinutes: EXTEND_MINUTES,
+    timeZone: cafeTimeZone(state),
   };
 }
 

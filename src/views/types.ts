@@ -205,6 +205,8 @@ export interface VideoView extends StepViewBase {
   countdown?: Countdown;
   /** What "+N min" adds. */
   extendMinutes: number;
+  /** The café's time zone (the facilitator's): the clock time the viewing ends at is said in it. */
+  timeZone: string;
 }
 
 export interface BoardView extends StepViewBase {

@@ -2,7 +2,7 @@ import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Content } from '../../content/schema';
 import type { Actor } from '../../domain';
 import { localeOf, t } from '../../i18n';
-import { ActivitySchema, parseInput, type ParsedActivity } from '../../bot/parse';
+import { ActivitySchema, parseInput, timeZoneOf, type ParsedActivity } from '../../bot/parse';
 import type { TurnPipeline } from '../../bot/turn/pipeline';
 import type { Address, Reply } from '../port';
 import type { TeamsChannel } from './channel';
@@ -48,7 +48,8 @@ export class TeamsInbound {
       this.deps.channel.forgetMembers(address.conversationId);
     }
     const text = activity.type === 'message' ? TurnContext.removeRecipientMention(ctx.activity as Activity) ?? activity.text ?? '' : '';
-    const actor: Actor = { id: activity.from.id, name: activity.from.name ?? '', locale: localeOf(activity.locale) };
+    const timeZone = timeZoneOf(activity);
+    const actor: Actor = { id: activity.from.id, name: activity.from.name ?? '', locale: localeOf(activity.locale), ...(timeZone ? { timeZone } : {}) };
     const meetingId = activity.channelData?.meeting?.id;
     const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
     const reply = await this.deps.pipeline.run({

@@ -25,6 +25,8 @@ export interface Labels {
   timeLeft: string;
   timerAria(ms: number): string;
   timerPaused: string;
+  /** "jusqu'à 10:05": the clock time the countdown ends at, as the card says it. */
+  until(time: string): string;
   timeUp: string;
   answers(n: number): string;
   votes(n: number): string;
@@ -101,6 +103,7 @@ const FR: Labels = {
     return `Temps restant : ${parts.filter(Boolean).join(' ')}`;
   },
   timerPaused: 'en pause',
+  until: (time) => `fin à ${time}`,
   timeUp: 'Temps écoulé',
   answers: (n) => fr(n, 'réponse', 'réponses'),
   votes: (n) => fr(n, 'vote', 'votes'),
@@ -173,6 +176,7 @@ const EN: Labels = {
     return `Time left: ${parts.filter(Boolean).join(' ')}`;
   },
   timerPaused: 'paused',
+  until: (time) => `ends at ${time}`,
   timeUp: 'Time is up',
   answers: (n) => en(n, 'answer', 'answers'),
   votes: (n) => en(n, 'vote', 'votes'),
