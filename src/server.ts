@@ -3,6 +3,8 @@ import * as restify from 'restify';
 import pino, { type Logger } from 'pino';
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { TurnPipeline } from './bot/turn';
+import { addressOf } from './bot/turn/effects';
+import type { CafeState } from './domain/types';
 import { CloudGateway, MeetingRoles, noticePage, Outbound, TeamsChannel, TeamsInbound, type Gateway } from './channel/teams';
 import { CachedClientsAuthentication } from './channel/teams/cachedAuth';
 import { HttpAdapter } from './channel/teams/httpAdapter';
@@ -123,7 +125,9 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     closeTimers = async () => inProcess.stop();
   }
   const clock = options.now ?? Date.now;
-  const live = new LiveBoard({ store, content, sink, now: clock });
+  // Who is expected to finish a video, the same on the board and in the export as on the card.
+  const members = (state: CafeState) => channel.members(addressOf(state));
+  const live = new LiveBoard({ store, content, sink, now: clock, members });
   // With several instances (Redis) another one may have updated a card since this one last did.
   const channel = new TeamsChannel({ gateway, outbound, content, sink, publicUrl: config.publicUrl, skipUnchanged: storeKind === 'sqlite' });
   const pipeline = new TurnPipeline({
@@ -177,7 +181,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     next();
   });
   server.get('/export/:cafe/:file', async (req, res) => {
-    const answer = await exportRoute(req.params, req.query, { store, content, secret: exportSecret, now: (options.now ?? Date.now)() });
+    const answer = await exportRoute(req.params, req.query, { store, content, secret: exportSecret, now: (options.now ?? Date.now)(), members });
     res.writeHead(answer.status, {
       'content-type': answer.contentType,
       'cache-control': 'no-store',

@@ -31,6 +31,8 @@ export type Input =
   | { kind: 'text'; command: TextCommand }
   | { kind: 'action'; data: ActionData; via: 'execute' | 'submit' }
   | { kind: 'unknown-command'; text: string }
+  /** /prolonger with something other than a number of minutes from 1 to 30. */
+  | { kind: 'bad-minutes' }
   | { kind: 'bad-payload'; via: 'execute' | 'submit' }
   /** Teams says a meeting with Barista has started. */
   | { kind: 'meeting-start' }
@@ -50,6 +52,11 @@ export const ActivitySchema = z.object({
   serviceUrl: z.string().min(1),
   channelId: z.string().min(1),
   entities: z.array(z.unknown()).optional(),
+  /** The sender's IANA time zone (Bot Framework's activity field; Teams also sends it in the clientInfo entity). */
+  localTimezone: z.string().max(64).optional(),
+  /** conversationUpdate: who joined or left (the kept roster is read again). */
+  membersAdded: z.array(z.object({ id: z.string() }).passthrough()).optional(),
+  membersRemoved: z.array(z.object({ id: z.string() }).passthrough()).optional(),
   channelData: z.object({ meeting: z.object({ id: z.string().min(1) }).optional(), tenant: z.object({ id: z.string() }).optional() }).passthrough().optional(),
 });
 export type ParsedActivity = z.infer<typeof ActivitySchema>;
@@ -78,6 +85,23 @@ const ALIASES: Record<string, TextCommand['type']> = {
 };
 
 const MentionSchema = z.object({ type: z.literal('mention'), mentioned: z.object({ id: z.string().min(1), name: z.string().default('') }) });
+
+const ClientInfoSchema = z.object({ type: z.literal('clientInfo'), timezone: z.string().max(64) });
+
+/** The sender's time zone: the activity's `localTimezone`, else the clientInfo entity's; only a name Intl knows. */
+export function timeZoneOf(activity: ParsedActivity): string | undefined {
+  const candidates = [activity.localTimezone, ...(activity.entities ?? []).map((e) => ClientInfoSchema.safeParse(e)).flatMap((r) => (r.success ? [r.data.timezone] : []))];
+  for (const zone of candidates) {
+    if (!zone) continue;
+    try {
+      new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
+      return zone;
+    } catch {
+      // Not a time zone: the next one, else none.
+    }
+  }
+  return undefined;
+}
 
 /** The people @mentioned in a message, the bot aside. */
 export function mentionedPeople(activity: ParsedActivity): Person[] {
@@ -132,7 +156,7 @@ export function parseText(raw: string): Input {
     }
     case 'extend': {
       const minutes = Number(args[0] ?? '5');
-      if (!Number.isInteger(minutes) || minutes < 1 || minutes > 30) return { kind: 'unknown-command', text: head };
+      if (!Number.isInteger(minutes) || minutes < 1 || minutes > 30) return { kind: 'bad-minutes' };
       return { kind: 'text', command: { type: 'extend', minutes } };
     }
     default:

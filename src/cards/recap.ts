@@ -1,10 +1,12 @@
 import recapTemplate from '../../cards/recap.json';
 import type { Activity, Content, Link, Minutes } from '../content/schema';
-import { formulaOf, participants } from '../domain/lookup';
+import { cafeTimeZone, formulaOf, participants } from '../domain/lookup';
 import { choicesOf } from '../domain/choices';
 import { plannedTotal } from '../domain/plan';
 import type { CafeState, Contribution, Locale } from '../domain/types';
-import { assertNever, stepView, type BoardView, type PickView, type PollView, type QuestionView } from '../views';
+import { assertNever, stepView, type BoardView, type FeedbackView, type PickView, type PollView, type QuestionView, type VideoView } from '../views';
+import { feedbackSummary } from '../domain/feedback';
+import { labelledFeedback } from '../i18n/feedback';
 import { t } from '../i18n';
 import { bytes, clip, fit, markdownLink } from './format';
 import { boardColumns, boardLegend } from './steps/board';
@@ -50,7 +52,7 @@ export function recapCard({ state, content, contributions, locale: L, now, downl
   const planned = plannedTotal(formula);
   const start = state.startedAt;
   const actual = start === undefined ? undefined : Math.max(0, Math.round(((state.endedAt ?? now) - start - state.pausedMs) / 60_000));
-  const dateFormat = new Intl.DateTimeFormat(L === 'en' ? 'en-GB' : 'fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
+  const dateFormat = new Intl.DateTimeFormat(L === 'en' ? 'en-GB' : 'fr-FR', { timeZone: cafeTimeZone(state), dateStyle: 'full', timeStyle: 'short' });
   const views = recapViews(state, content, contributions, L, now);
   const closing = closingActivity(state, content);
   const links = dedupe([...(closing?.links ?? []), DATA_GOUV, { label: t(L, 'recap.playlist'), url: content.playlistUrl }]);
@@ -64,12 +66,18 @@ export function recapCard({ state, content, contributions, locale: L, now, downl
       { title: t(L, 'recap.actual'), value: actual === undefined ? t(L, 'recap.notStarted') : t(L, 'recap.minutes', { n: actual }) },
       { title: t(L, 'recap.people'), value: String(participants(state, contributions).length) },
     ],
-    sections: [
-      ...pollSections(L, views.polls),
-      ...pickSections(L, views.picks),
-      ...boardSections(L, views.boards),
-      ...answerSections(L, views.questions),
-    ],
+    // In the café's order: each run of steps of one kind gives its sections where it happened.
+    sections: views.order.flatMap((run) => {
+      switch (run.kind) {
+        case 'poll': return pollSections(L, run.views);
+        case 'pick': return pickSections(L, run.views);
+        case 'board': return boardSections(L, run.views);
+        case 'question': return answerSections(L, run.views);
+        case 'video': return videoSections(L, run.views);
+        case 'feedback': return feedbackSections(L, contributions);
+        default: return assertNever(run, 'recap run');
+      }
+    }),
     closingTitle: closing?.title ?? t(L, 'recap.closing'),
     closingText: closing?.text ?? '',
     hasClosingText: !!closing?.text,
@@ -86,32 +94,63 @@ export function recapCard({ state, content, contributions, locale: L, now, downl
   return expand(recapTemplate, view);
 }
 
-/** The views of the steps a recap may show, by kind: every kind is named, so a new one is a decision, not an omission. */
+/** The views of the steps a recap shows, as runs of one kind in the café's order: every kind is named, so a new one is a decision, not an omission. */
+type RecapRun =
+  | { kind: 'poll'; views: PollView[] }
+  | { kind: 'pick'; views: PickView[] }
+  | { kind: 'board'; views: BoardView[] }
+  | { kind: 'question'; views: QuestionView[] }
+  | { kind: 'video'; views: VideoView[] }
+  | { kind: 'feedback'; views: FeedbackView[] };
 interface RecapViews {
-  polls: PollView[];
-  picks: PickView[];
-  boards: BoardView[];
-  questions: QuestionView[];
+  order: RecapRun[];
 }
 
-/** The shared views of the steps the café reached, sorted into the recap's sections. */
+/** The shared views of the steps the café reached, in its order, grouped in runs of one kind. */
 function recapViews(state: CafeState, content: Content, contributions: Contribution[], L: Locale, now: number): RecapViews {
-  const out: RecapViews = { polls: [], picks: [], boards: [], questions: [] };
+  const out: RecapViews = { order: [] };
+  const push = <K extends RecapRun['kind']>(kind: K, view: Extract<RecapRun, { kind: K }>['views'][number]) => {
+    const last = out.order[out.order.length - 1];
+    if (last?.kind === kind) (last.views as unknown[]).push(view);
+    else out.order.push({ kind, views: [view] } as RecapRun);
+  };
   for (const step of state.steps) {
     if (!state.runtime[step.id]) continue;
     const view = stepView({ state, step, content, contributions, viewer: { isFacilitator: false, locale: L }, now });
     switch (view.kind) {
-      case 'poll': out.polls.push(view); break;
-      case 'pick': out.picks.push(view); break;
-      case 'board': out.boards.push(view); break;
-      case 'question': out.questions.push(view); break;
-      // The choices made, the turns, the videos and the texts are the café's path, not its results;
-      // the feedback has its own place (the export, the network's report).
-      case 'choose': case 'turns': case 'video': case 'text': case 'feedback': case 'missing': break;
+      case 'poll': push('poll', view); break;
+      case 'pick': push('pick', view); break;
+      case 'board': push('board', view); break;
+      case 'question': push('question', view); break;
+      // Which video was watched, and how many said they had finished.
+      case 'video': push('video', view); break;
+      // The feedback's counts (the comments go to the export and the network's report).
+      case 'feedback': push('feedback', view); break;
+      // The choices made, the turns and the texts are the café's path, not its results.
+      case 'choose': case 'turns': case 'text': case 'missing': break;
       default: assertNever(view, 'step view');
     }
   }
   return out;
+}
+
+function videoSections(L: Locale, videos: VideoView[]): Section[] {
+  return videos.map((view) => ({
+    title: `🎬 ${view.video.title}`,
+    lines: [line(view.peopleKnown ? t(L, 'video.doneCount', { done: view.finished, total: view.people }) : t(L, 'video.doneSoFar', { done: view.finished }), true)],
+  }));
+}
+
+/** The feedback poll's counts, anonymous: how many answered, and each question's choices. */
+function feedbackSections(L: Locale, contributions: Contribution[]): Section[] {
+  const summary = feedbackSummary(contributions);
+  const lines = [line(t(L, 'feedback.responses', { n: summary.responses }), true)];
+  if (summary.responses) {
+    for (const q of labelledFeedback(L, summary)) {
+      lines.push(line(`**${q.text}**`), line(q.choices.filter((c) => c.count).map((c) => `${c.label} ${c.count}`).join(' · ') || '—', true));
+    }
+  }
+  return [{ title: t(L, 'recap.feedback'), lines }];
 }
 
 /** Each poll activity: its statements with the votes (and, for a debate, the arguments). */

@@ -36,10 +36,11 @@ export interface Link {
 /**
  * What a person sees, as data: the channel renders it (Teams: an Adaptive Card from src/cards).
  * `participants` on a step is the café's participant list, kept by the pipeline so a step's view
- * needs only that step's contributions; `votes`, a poll's votes as the store keeps them counted.
+ * needs only that step's contributions; `members`, the conversation's as the channel read them (who
+ * is expected to finish a video); `votes`, a poll's votes as the store keeps them counted.
  */
 export type Scene =
-  | { kind: 'step'; state: CafeState; step: Step; contributions: Contribution[]; participants?: string[]; votes?: VoteTally; viewer: Viewer; now: number }
+  | { kind: 'step'; state: CafeState; step: Step; contributions: Contribution[]; participants?: string[]; members?: readonly string[]; votes?: VoteTally; viewer: Viewer; now: number }
   | { kind: 'menu'; state: CafeState; viewer: Viewer }
   | { kind: 'recap'; state: CafeState; contributions: Contribution[]; locale: Locale; now: number; downloads?: Link[]; networkDownloads?: Link[] }
   | { kind: 'menu-tree'; answers: MenuAnswers; locale: Locale }
@@ -90,6 +91,13 @@ export interface ChannelPort {
    * that goes with it is a separate `say`; a channel that cannot notify privately does nothing.
    */
   notifyFacilitators(to: Address & { meetingId?: string }, recipients: string[], key: string, locale: Locale): Promise<void>;
+  /**
+   * The conversation's members (ids, Barista itself aside): who is expected to finish a video.
+   * Teams: the chat's roster (the meeting chat's in a meeting), kept a few minutes and read again
+   * when someone joins or leaves. Undefined when the channel cannot read it: then nobody is
+   * claimed to be "everyone".
+   */
+  members(to: Address): Promise<string[] | undefined>;
   /** Waits for every queued call (shutdown, tests). */
   flush(): Promise<void>;
 }

@@ -44,6 +44,7 @@ export function startCafe(cmd: Extract<Command, { type: 'start' }>, ctx: Omit<Co
     ...(cmd.formula ? { customFormula: formula } : {}),
     facilitatorId: ctx.actor.id,
     facilitatorName: ctx.actor.name,
+    ...(ctx.actor.timeZone ? { timeZone: ctx.actor.timeZone } : {}),
     status: 'menu',
     createdAt: ctx.now,
     pausedMs: 0,
@@ -89,12 +90,12 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return enter(s, 0, ctx, fx);
     }
     case 'choose': {
-      if (!runningNav(s)) return { refused: 'not-running' };
+      if (!runningNav(s)) return { refused: notRunning(s) };
       if (!step || step.id !== c.stepId || step.kind !== 'choose') return { refused: 'stale-step' };
       return choose(s, step, c.option, ctx, fx);
     }
     case 'next': {
-      if (!runningNav(s)) return { refused: s.status === 'paused' ? 'not-running' : 'stale-step' };
+      if (!runningNav(s)) return { refused: s.status === 'paused' ? 'paused' : 'stale-step' };
       if (!step || stale(c.fromStep)) return { refused: 'stale-step' };
       if (step.kind === 'choose') {
         const offered = chooseOptions(s, ctx.content, step);
@@ -118,9 +119,9 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return enter(s, s.cursor + 1, ctx, fx);
     }
     case 'back': {
-      if (!runningNav(s)) return { refused: s.status === 'paused' ? 'not-running' : 'stale-step' };
+      if (!runningNav(s)) return { refused: s.status === 'paused' ? 'paused' : s.status === 'menu' ? 'not-started' : 'stale-step' };
       if (!step || stale(c.fromStep)) return { refused: 'stale-step' };
-      if (s.cursor === 0) return { refused: 'invalid', detail: 'first-step' };
+      if (s.cursor === 0) return { refused: 'first-step' };
       return back(s, step, ctx, fx);
     }
     case 'reveal': {
@@ -133,7 +134,7 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return turn(s, step, c.delta, ctx, fx);
     }
     case 'pause': {
-      if (s.status !== 'running') return { refused: 'not-running' };
+      if (s.status !== 'running') return { refused: notRunning(s) };
       s.status = 'paused';
       s.pausedAt = ctx.now;
       if (s.timer?.dueAt !== undefined && !s.timer.firedAt) {
@@ -145,7 +146,7 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return;
     }
     case 'resume': {
-      if (s.status !== 'paused') return { refused: 'not-running' };
+      if (s.status !== 'paused') return { refused: s.status === 'menu' ? 'not-started' : 'not-paused' };
       s.status = 'running';
       s.pausedMs += ctx.now - (s.pausedAt ?? ctx.now);
       s.pausedAt = undefined;
@@ -158,7 +159,7 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return;
     }
     case 'extend': {
-      if (!s.timer || !step || s.timer.stepId !== step.id) return { refused: 'invalid', detail: 'no-timer' };
+      if (!s.timer || !step || s.timer.stepId !== step.id) return { refused: s.status === 'menu' ? 'not-started' : 'no-timer' };
       const add = c.minutes * 60_000;
       if (s.timer.remainingMs !== undefined) s.timer.remainingMs += add;
       else {
@@ -183,7 +184,7 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return end(s, ctx, fx);
     }
     case 'hand-over': {
-      if (c.to.id === s.facilitatorId) return { refused: 'invalid', detail: 'same-person' };
+      if (c.to.id === s.facilitatorId) return { refused: 'same-person' };
       s.coFacilitatorIds = (s.coFacilitatorIds ?? []).filter((id) => id !== c.to.id);
       s.facilitatorId = c.to.id;
       s.facilitatorName = c.to.name;
@@ -217,6 +218,11 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       return;
     }
   }
+}
+
+/** Why a command that needs the café running is refused: paused (/reprendre), or not begun yet. */
+function notRunning(s: CafeState): 'paused' | 'not-started' {
+  return s.status === 'paused' ? 'paused' : 'not-started';
 }
 
 function runningNav(s: CafeState): boolean {
@@ -268,6 +274,12 @@ function refollow(s: CafeState, from: number, content: Content): void {
   });
 }
 
+/** What the chat calls a picked item: its label in the guide (« Plombier·e de flux »), never its id. */
+function itemLabel(step: Step, itemId: string, content: Content): string {
+  const activity = activityOf(step, content);
+  return (activity?.kind === 'pick' ? activity.items.find((i) => i.id === itemId)?.label : undefined) ?? itemId;
+}
+
 function turn(s: CafeState, step: Step, delta: 1 | -1, ctx: Context, fx: Effect[]): void | Refusal {
   const pick = pickStepFor(s, step);
   const list = pick ? pickers(ctx.contributions, pick.id) : [];
@@ -275,7 +287,7 @@ function turn(s: CafeState, step: Step, delta: 1 | -1, ctx: Context, fx: Effect[
   const next = (rt.turn ?? 0) + delta;
   if (next < 0 || next >= list.length) return { refused: 'invalid', detail: 'turn' };
   rt.turn = next;
-  fx.push({ type: 'say', key: 'floorTo', params: { name: list[next].userName, item: list[next].item } });
+  fx.push({ type: 'say', key: 'floorTo', params: { name: list[next].userName, item: itemLabel(step, list[next].item, ctx.content) } });
   fx.push({ type: 'update-step', stepId: step.id });
 }
 
@@ -339,7 +351,7 @@ function enter(s: CafeState, index: number, ctx: Context, fx: Effect[]): void {
   if (step.kind === 'turns') {
     const pick = pickStepFor(s, step);
     const first = pick ? pickers(ctx.contributions, pick.id)[0] : undefined;
-    if (first) fx.push({ type: 'say', key: 'floorTo', params: { name: first.userName, item: first.item } });
+    if (first) fx.push({ type: 'say', key: 'floorTo', params: { name: first.userName, item: itemLabel(step, first.item, ctx.content) } });
   }
 }
 

@@ -13,6 +13,19 @@ export function formulaOf(state: CafeState, content: Content): Formula {
   return f;
 }
 
+/** Where no time zone is known: the cafés are French public agents'. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+/** The time zone of the café's clock times: the facilitator's when they started it, else Paris. */
+export function cafeTimeZone(state: Pick<CafeState, 'timeZone'>): string {
+  return state.timeZone ?? DEFAULT_TIME_ZONE;
+}
+
+/** A clock time ("15:16") of an instant in a time zone, the same on the card and the board. */
+export function clockTime(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+}
+
 /** Of a chat's cafés (newest first), the one that speaks for the chat: the running café, else the last one. */
 export function chatCafe(cafes: CafeState[]): CafeState | undefined {
   return cafes.find((c) => c.status !== 'ended') ?? cafes[0];
@@ -90,14 +103,47 @@ export function voteCounts(contributions: Contribution[], stepId: string): Recor
   return counts;
 }
 
-/** Has everyone taking part said they finished watching this video step? */
-export function everyoneDone(state: CafeState, contributions: Contribution[], stepId: string): boolean {
-  return allFinished(participants(state, contributions), contributions, stepId);
+/**
+ * Who is expected to finish a video step, by one rule for the card, the board and the export.
+ * `members` are the conversation's members as the channel read them (Teams: the chat's roster, the
+ * meeting's participants), Barista itself left out by the channel; undefined when the channel
+ * could not read them. Known: the members, the facilitator aside (they run the pause, they are not
+ * expected to watch). Unknown: the people who did something in the café (`contributors`), the
+ * facilitator aside — a floor, not the room, so `known` is false and nobody may claim "everyone".
+ * Someone who left the conversation is not expected any more, even if they took part.
+ */
+export interface ExpectedFinishers {
+  people: string[];
+  known: boolean;
 }
 
-/** Have all these people (at least one) said "J'ai fini" on this step? `contributions` need hold only the step's. */
-export function allFinished(people: string[], contributions: Contribution[], stepId: string): boolean {
-  if (people.length === 0) return false;
-  const done = new Set(contributions.filter((c) => c.stepId === stepId && c.kind === 'done').map((c) => c.userId));
-  return people.every((p) => done.has(p));
+export function expectedFinishers(state: CafeState, members: readonly string[] | undefined, contributors: Iterable<string>): ExpectedFinishers {
+  if (members) return { people: takingPart(state, members.filter((id) => id !== state.botId)), known: true };
+  return { people: takingPart(state, [...contributors].filter((id) => id !== state.botId)), known: false };
+}
+
+/** How many of the expected people said "J'ai fini" on this step. */
+export function finishedCount(expected: ExpectedFinishers, contributions: Contribution[], stepId: string): number {
+  const done = doneIds(contributions, stepId);
+  return expected.people.filter((p) => done.has(p)).length;
+}
+
+/**
+ * Has everyone expected said "J'ai fini" on this step? Only when the members are known and at
+ * least one is expected: without the roster, Barista never says everyone finished.
+ * `contributions` need hold only the step's.
+ */
+export function allFinished(expected: ExpectedFinishers, contributions: Contribution[], stepId: string): boolean {
+  if (!expected.known || expected.people.length === 0) return false;
+  const done = doneIds(contributions, stepId);
+  return expected.people.every((p) => done.has(p));
+}
+
+/** Has everyone expected (the conversation's `members`, when known) said they finished this video step? */
+export function everyoneDone(state: CafeState, contributions: Contribution[], stepId: string, members?: readonly string[]): boolean {
+  return allFinished(expectedFinishers(state, members, participants(state, contributions)), contributions, stepId);
+}
+
+function doneIds(contributions: Contribution[], stepId: string): Set<string> {
+  return new Set(contributions.filter((c) => c.stepId === stepId && c.kind === 'done').map((c) => c.userId));
 }

@@ -1,6 +1,6 @@
 import { canFacilitate } from './decide';
 import { FEEDBACK_STEP_ID } from './feedback';
-import { allFinished, takingPart } from './lookup';
+import { allFinished, expectedFinishers } from './lookup';
 import type { Actor, CafeState, Command, Contribution, Effect, MessageKey, Refusal } from './types';
 
 /**
@@ -34,15 +34,18 @@ export function facilitators(state: CafeState): string[] {
 
 /**
  * After a participant's contribution, the command it triggers, if any: the last "J'ai fini" of a
- * video step (everyone taking part has said it) announces that everyone has finished.
- * `participants` are the café's (the facilitator included or not: they are left out), `stepContributions`
- * the video step's.
+ * video step (everyone expected has said it: `expectedFinishers`) announces that everyone has
+ * finished. `members` are the conversation's (undefined when the channel could not read them: then
+ * nothing is announced), `participants` the café's, `stepContributions` the video step's.
  */
-export function followUp(state: CafeState, record: Contribution, participants: string[], stepContributions: Contribution[]): Command | undefined {
+export function followUp(
+  state: CafeState, record: Contribution, members: readonly string[] | undefined, participants: string[], stepContributions: Contribution[],
+): Command | undefined {
   if (record.kind !== 'done') return undefined;
   const step = state.steps.find((s) => s.id === record.stepId);
   if (step?.kind !== 'video' || state.runtime[step.id]?.allDoneAnnounced) return undefined;
-  return allFinished(takingPart(state, participants), stepContributions, step.id) ? { type: 'all-done', stepId: step.id } : undefined;
+  const expected = expectedFinishers(state, members, participants);
+  return allFinished(expected, stepContributions, step.id) ? { type: 'all-done', stepId: step.id } : undefined;
 }
 
 /** How long a confirmation card (/effacer, /fin) stays valid. */

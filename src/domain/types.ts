@@ -67,6 +67,8 @@ export interface CafeState {
   customFormula?: Formula;
   facilitatorId: string;
   facilitatorName: string;
+  /** The facilitator's time zone when they started the café (IANA): every clock time the café shows is in it. */
+  timeZone?: string;
   /** People the facilitator added to drive the café with them (/coanimateur). */
   coFacilitatorIds?: string[];
   status: CafeStatus;
@@ -121,6 +123,8 @@ export interface Actor {
   locale: Locale;
   /** In a meeting chat: the person's meeting role, read from Teams. Organizers and presenters drive the café. */
   meetingRole?: 'Organizer' | 'Presenter' | 'Attendee';
+  /** The person's time zone as their Teams client says it (IANA, "Europe/Paris"), when it does. */
+  timeZone?: string;
 }
 
 /** Someone named in a command (/animateur @person). */
@@ -205,7 +209,19 @@ export type RefusalCode =
   | 'duplicate'
   | 'too-long'
   /** A confirmation shown too long ago (or forged): nothing changed. */
-  | 'expired';
+  | 'expired'
+  /** /precedent on the first step: there is none before. */
+  | 'first-step'
+  /** /prolonger where no countdown runs. */
+  | 'no-timer'
+  /** A facilitator's command while the café is paused (the way out: /reprendre). */
+  | 'paused'
+  /** /reprendre while the café is not paused. */
+  | 'not-paused'
+  /** A facilitator's command before the café began (the way: Commencer, /suivant). */
+  | 'not-started'
+  /** /animateur naming who already facilitates. */
+  | 'same-person';
 
 export interface Refusal {
   refused: RefusalCode;

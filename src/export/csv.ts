@@ -76,7 +76,7 @@ export function csvRows(doc: CafeExport): CsvRow[] {
  * the café's facts, each poll choice with its count, the guide's answer, arguments, picks,
  * post-its, answers, videos, the feedback. Anonymous like exportJson.
  */
-export function exportCsv(state: CafeState, contributions: Contribution[], content: Content, now: number): string {
-  const rows = csvRows(exportJson(state, contributions, content, now));
+export function exportCsv(state: CafeState, contributions: Contribution[], content: Content, now: number, members?: readonly string[]): string {
+  const rows = csvRows(exportJson(state, contributions, content, now, members));
   return csvLines([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => r[c]))]);
 }

@@ -30,8 +30,8 @@ const md = escapeMarkdown;
  * post-its grouped by moment of the day, picks, videos and answers, then the feedback. Anonymous
  * like exportJson.
  */
-export function exportMarkdown(state: CafeState, contributions: Contribution[], content: Content, now: number): string {
-  const doc = exportJson(state, contributions, content, now);
+export function exportMarkdown(state: CafeState, contributions: Contribution[], content: Content, now: number, members?: readonly string[]): string {
+  const doc = exportJson(state, contributions, content, now, members);
   const out: string[] = [];
   const name = doc.formula.name.startsWith('Café') ? doc.formula.name : `Café ${doc.formula.name}`;
   out.push(`# ${md(name)} — récapitulatif`, '');

@@ -81,7 +81,7 @@ export interface VideoExport extends StepBase {
   kind: 'video';
   videoId: string;
   title: string;
-  /** How many participants said they had finished watching. */
+  /** How many participants said they had finished watching: the card's figure (the facilitator is not counted). */
   finished: number;
 }
 
@@ -98,12 +98,12 @@ function of(contributions: Contribution[], stepId: string): Contribution[] {
  * Builds the anonymous export of a café. Pure: `now` stands for the clock (actual duration of a
  * café that has not ended). Only steps the café reached are exported, in the plan's order.
  */
-export function exportJson(state: CafeState, contributions: Contribution[], content: Content, now: number): CafeExport {
+export function exportJson(state: CafeState, contributions: Contribution[], content: Content, now: number, members?: readonly string[]): CafeExport {
   const formula = formulaOf(state, content);
   const steps: StepExport[] = [];
   for (const step of state.steps) {
     if (!state.runtime[step.id]) continue;
-    const s = stepExport(state, step, of(contributions, step.id), content, now);
+    const s = stepExport(state, step, of(contributions, step.id), content, now, { participants: participants(state, contributions), ...(members ? { members } : {}) });
     if (s) steps.push(s);
   }
   return {
@@ -135,11 +135,13 @@ function feedbackExport(contributions: Contribution[]): FeedbackExport {
  * Every kind is named: the choices, turns, texts and the feedback (exported whole, apart) have no
  * step entry.
  */
-function stepExport(state: CafeState, step: Step, mine: Contribution[], content: Content, now: number): StepExport | undefined {
+function stepExport(
+  state: CafeState, step: Step, mine: Contribution[], content: Content, now: number, people: { participants: string[]; members?: readonly string[] },
+): StepExport | undefined {
   const activity = activityOf(step, content);
   if (!activity) return undefined;
   const base: StepBase = { stepId: step.id, part: step.part, activityId: activity.id, activity: activity.title };
-  const view = stepView({ state, step, content, contributions: mine, viewer: { isFacilitator: false, locale: 'fr' }, now });
+  const view = stepView({ state, step, content, contributions: mine, ...people, viewer: { isFacilitator: false, locale: 'fr' }, now });
   switch (view.kind) {
     case 'poll': {
       const q = questionOf(step, content);
@@ -174,7 +176,7 @@ function stepExport(state: CafeState, step: Step, mine: Contribution[], content:
       return { ...base, kind: 'board', postits };
     }
     case 'video':
-      return { ...base, kind: 'video', videoId: step.ref, title: view.video.title, finished: view.finishedAll };
+      return { ...base, kind: 'video', videoId: step.ref, title: view.video.title, finished: view.finished };
     case 'choose': case 'turns': case 'text': case 'feedback': case 'missing':
       return undefined;
     default:

@@ -23,6 +23,8 @@ export interface LiveBoardOptions {
    * watched conversation.
    */
   pollMs?: number;
+  /** The conversation's members (who is expected to finish a video, as on the card), when the channel can read them. */
+  members?: (state: CafeState) => Promise<readonly string[] | undefined>;
 }
 
 interface Group {
@@ -125,7 +127,8 @@ export class LiveBoard {
     const s = group.scope;
     const state = s.kind === 'cafe' ? await store.get(s.cafeId) : await currentCafe(store, s.conversationId);
     if (!state) return undefined;
-    const snapshot = boardSnapshot(state, await store.listContributions(state.id), content, this.now());
+    const [contributions, members] = await Promise.all([store.listContributions(state.id), this.o.members?.(state).catch(() => undefined)]);
+    const snapshot = boardSnapshot(state, contributions, content, this.now(), members);
     const { serverNow: _clock, ...shown } = snapshot;
     return { snapshot, key: JSON.stringify(shown) };
   }

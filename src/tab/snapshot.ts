@@ -1,5 +1,5 @@
 import type { Content } from '../content/schema';
-import { currentStep, formulaOf, participants } from '../domain/lookup';
+import { cafeTimeZone, clockTime, currentStep, formulaOf, participants } from '../domain/lookup';
 import type { CafeState, Contribution, Locale, Step, StepKind } from '../domain/types';
 import { t, type MessageId } from '../i18n';
 import { assertNever, stepView } from '../views';
@@ -11,9 +11,10 @@ const MAX_TEXTS = 200;
 /**
  * What the café board shows, from the café and its contributions: the current step with its live
  * counts and texts, or once ended the results of every poll, board and question. Anonymous: counts
- * and texts only. Pure: `now` stands for the clock.
+ * and texts only. Pure: `now` stands for the clock; `members`, the conversation's (who is expected
+ * to finish a video, as on the card), when the channel could read them.
  */
-export function boardSnapshot(state: CafeState, contributions: Contribution[], content: Content, now: number): BoardSnapshot {
+export function boardSnapshot(state: CafeState, contributions: Contribution[], content: Content, now: number, members?: readonly string[]): BoardSnapshot {
   const formula = formulaOf(state, content);
   const L = state.locale;
   const snapshot: BoardSnapshot = {
@@ -29,12 +30,12 @@ export function boardSnapshot(state: CafeState, contributions: Contribution[], c
     },
   };
   const step = currentStep(state);
-  if (step && state.status !== 'ended') snapshot.step = boardStep(state, step, contributions, content, L, now);
+  if (step && state.status !== 'ended') snapshot.step = boardStep(state, step, contributions, content, L, now, members);
   if (state.status === 'ended') {
     snapshot.recap = {
       steps: state.steps
         .filter((s) => state.runtime[s.id] && IN_RECAP[s.kind])
-        .map((s) => boardStep(state, s, contributions, content, L, now)),
+        .map((s) => boardStep(state, s, contributions, content, L, now, members)),
     };
   }
   return snapshot;
@@ -51,8 +52,8 @@ const IN_RECAP = {
 } as const satisfies Record<StepKind, boolean>;
 
 /** A step as the board shows it: the shared view of the step (src/views), as plain data for the page. */
-function boardStep(state: CafeState, step: Step, all: Contribution[], content: Content, L: Locale, now: number): BoardStep {
-  const view = stepView({ state, step, content, contributions: all, viewer: { isFacilitator: false, locale: L }, now });
+function boardStep(state: CafeState, step: Step, all: Contribution[], content: Content, L: Locale, now: number, members?: readonly string[]): BoardStep {
+  const view = stepView({ state, step, content, contributions: all, ...(members ? { members } : {}), viewer: { isFacilitator: false, locale: L }, now });
   const out: BoardStep = {
     id: step.id,
     index: view.index,
@@ -63,7 +64,7 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
   };
   // What participants are asked to do, never the guide's words to the facilitator (schema: WHO SEES WHICH TEXT).
   if (view.instruction) out.instruction = view.instruction;
-  if (view.timer) out.timer = view.timer;
+  if (view.timer) out.timer = { ...view.timer, ...(view.timer.dueAt !== undefined && !view.timer.paused ? { until: clockTime(view.timer.dueAt, cafeTimeZone(state)) } : {}) };
   switch (view.kind) {
     case 'poll':
       out.poll = {
@@ -94,7 +95,7 @@ function boardStep(state: CafeState, step: Step, all: Contribution[], content: C
       out.pick = { items: view.picked, ...(view.current ? { floor: view.current.item } : {}) };
       break;
     case 'video':
-      out.video = { title: view.video.title, url: view.video.url, done: view.finishedAll };
+      out.video = { title: view.video.title, url: view.video.url, done: view.finished, ...(view.peopleKnown ? { expected: view.people } : {}) };
       break;
     case 'text':
       out.text = { text: view.text };

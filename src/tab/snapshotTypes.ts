@@ -41,12 +41,14 @@ export interface BoardStep {
   /** What participants are asked to do, when the guide says it. */
   instruction?: string;
   /** The countdown of this step, when it has one. */
-  timer?: { dueAt?: number; remainingMs?: number; paused: boolean; firedAt?: number };
+  /** `until`: the clock time the countdown ends at, in the café's time zone (the card says the same). */
+  timer?: { dueAt?: number; remainingMs?: number; paused: boolean; firedAt?: number; until?: string };
   poll?: BoardPoll;
   board?: BoardPostits;
   question?: BoardQuestion;
   pick?: { items: Array<{ id: string; label: string; count: number }>; floor?: string };
-  video?: { title: string; url: string; done: number };
+  /** `done` of `expected` (the card's figure); `expected` only when the conversation's members are known. */
+  video?: { title: string; url: string; done: number; expected?: number };
   text?: { text: string };
   choose?: { options: string[] };
   feedback?: BoardFeedback;

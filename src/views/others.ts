@@ -1,5 +1,5 @@
 import { feedbackSummary } from '../domain/feedback';
-import { activityOf, chooseOptions, participants, takingPart, videoOf } from '../domain/lookup';
+import { activityOf, cafeTimeZone, chooseOptions, expectedFinishers, finishedCount, participants, videoOf } from '../domain/lookup';
 import { t } from '../i18n';
 import { everyoneText } from '../i18n/audience';
 import { labelledFeedback } from '../i18n/feedback';
@@ -50,7 +50,7 @@ export function videoView(input: StepInput): VideoView | undefined {
   const activity = activityOf(step, content);
   if (!video || activity?.kind !== 'video') return undefined;
   const open = isOpen(state, step);
-  const people = input.participants ? takingPart(state, input.participants) : participants(state, contributions);
+  const expected = expectedFinishers(state, input.members, input.participants ?? participants(state, contributions));
   const doneIds = new Set(contributions.filter((c) => c.stepId === step.id && c.kind === 'done').map((c) => c.userId));
   const youDone = !!viewer.userId && doneIds.has(viewer.userId);
   const left = open ? countdown(input) : undefined;
@@ -64,13 +64,14 @@ export function videoView(input: StepInput): VideoView | undefined {
     }),
     kind: 'video',
     video: { id: video.id, title: video.title, url: video.url },
-    finished: people.filter((p) => doneIds.has(p)).length,
-    people: people.length,
-    finishedAll: doneIds.size,
+    finished: finishedCount(expected, contributions, step.id),
+    people: expected.people.length,
+    peopleKnown: expected.known,
     youDone,
     canSayDone: open && !youDone,
     ...(left ? { countdown: left } : {}),
     extendMinutes: EXTEND_MINUTES,
+    timeZone: cafeTimeZone(state),
   };
 }
 

@@ -35,6 +35,11 @@ export interface StepInput {
    * step's). Absent: computed from `contributions`, which must then be the café's.
    */
   participants?: string[];
+  /**
+   * The conversation's members as the channel read them (Barista aside), for who is expected to
+   * finish a video; undefined when the channel could not read them.
+   */
+  members?: readonly string[];
   /** A poll step's votes already counted (kept by the store), instead of counting `contributions` again. */
   votes?: VoteTally;
   viewer: Viewer;
@@ -197,16 +202,22 @@ export interface TurnsView extends StepViewBase {
 export interface VideoView extends StepViewBase {
   kind: 'video';
   video: { id: string; title: string; url: string };
-  /** Participants (the facilitator aside) who said they had finished, of all who took part. */
+  /**
+   * How many of the people expected (`expectedFinishers`: the conversation's members, Barista and
+   * the facilitator aside) said they had finished, of `people`. The card, the board and the export
+   * show this one figure.
+   */
   finished: number;
   people: number;
-  /** Everyone who said "J'ai fini", whoever they are (the board, the export). */
-  finishedAll: number;
+  /** The members were known: `people` is the room. Else it is only who did something, and no total is shown. */
+  peopleKnown: boolean;
   youDone: boolean;
   canSayDone: boolean;
   countdown?: Countdown;
   /** What "+N min" adds. */
   extendMinutes: number;
+  /** The café's time zone (the facilitator's): the clock time the viewing ends at is said in it. */
+  timeZone: string;
 }
 
 export interface BoardView extends StepViewBase {

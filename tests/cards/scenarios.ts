@@ -12,6 +12,8 @@ export interface Scenario {
   step: Step;
   contributions: Contribution[];
   now: number;
+  /** The chat's members as Teams gives them (who is expected to finish a video), when known. */
+  members?: string[];
 }
 
 const MADONNA = ['donnee', 'madonna', 'les-deux'];
@@ -76,7 +78,10 @@ export function scenarios(): Scenario[] {
   const videoStep = currentStep(video)!;
   const activeIds = sixty.map((i) => vote(madonna, madonnaStep.id, i, 'madonna'));
   const done20 = sixty.slice(0, 20).map((i) => done(video, videoStep.id, i));
-  out.push(at('video, running', video, [...activeIds, ...done20], video.timer!.dueAt! - 4 * 60_000 - 10_000));
+  // The chat: the facilitator, the sixty participants and Barista.
+  const room = [FACILITATOR.id, ...sixty.map((i) => person(i).id), '28:barista'];
+  out.push({ ...at('video, running', video, [...activeIds, ...done20], video.timer!.dueAt! - 4 * 60_000 - 10_000), members: room });
+  out.push(at('video, running, roster unknown', video, [...activeIds, ...done20], video.timer!.dueAt! - 4 * 60_000 - 10_000));
   out.push(at('video, no participant', video, [], video.timer!.dueAt! - 30_000));
   out.push(at('video, paused', run(video, { type: 'pause' }, [], video.timer!.dueAt! - 150_000), activeIds));
   const fired = run(video, { type: 'time-up', stepId: videoStep.id }, [], video.timer!.dueAt! + 1);
@@ -137,5 +142,5 @@ export const FACILITATOR_VIEW: Viewer = { userId: FACILITATOR.id, isFacilitator:
 export const VOTER: Viewer = { userId: person(1).id, isFacilitator: false, locale: 'fr' };
 
 export function render(s: Scenario, viewer: Viewer) {
-  return stepCard({ state: s.state, step: s.step, content, contributions: s.contributions, viewer, now: s.now });
+  return stepCard({ state: s.state, step: s.step, content, contributions: s.contributions, ...(s.members ? { members: s.members } : {}), viewer, now: s.now });
 }

@@ -155,6 +155,12 @@ describe('video', () => {
     expect(buttons(card).find((b) => b.verb === 'done')?.title).toBe("J'ai fini");
   });
 
+  test('without the roster, the card gives how many finished and no total that would be only who clicked', () => {
+    const text = texts(shared('video, running, roster unknown'));
+    expect(text).toContain('20 ont dit avoir fini');
+    expect(text).not.toContain('20 / 60');
+  });
+
   test('paused, then time is up', () => {
     expect(texts(shared('video, paused'))).toContain('⏸ En pause (3 min restantes)');
     expect(texts(shared('video, time is up'))).toContain('⏰ Temps écoulé');

@@ -40,9 +40,9 @@ describe('Café Americano avec sucre, from the menu to the recap', () => {
     const video = cafe.step!;
     cafe.give(lea, { kind: 'done' });
     cafe.give(karim, { kind: 'done' });
-    expect(everyoneDone(cafe.state, cafe.contributions, video.id)).toBe(false);
+    expect(everyoneDone(cafe.state, cafe.contributions, video.id, [camille.id, lea.id, karim.id, sophie.id])).toBe(false);
     cafe.give(sophie, { kind: 'done' });
-    expect(everyoneDone(cafe.state, cafe.contributions, video.id)).toBe(true);
+    expect(everyoneDone(cafe.state, cafe.contributions, video.id, [camille.id, lea.id, karim.id, sophie.id])).toBe(true);
     cafe.do({ type: 'all-done', stepId: video.id });
     expect(cafe.run({ type: 'all-done', stepId: video.id })).toEqual({ refused: 'duplicate' });
     expect(cafe.said().filter((k) => k === 'allDone')).toHaveLength(1);
@@ -100,7 +100,7 @@ describe('Café Americano sans sucre', () => {
     expect(pickers(cafe.contributions, cafe.step!.id).map((p) => p.userName)).toEqual(['Léa', 'Karim', 'Sophie']);
     cafe.do({ type: 'next' });
     expect(cafe.step!.kind).toBe('turns');
-    expect(cafe.effects.at(-1)).toEqual({ type: 'say', key: 'floorTo', params: { name: 'Léa', item: 'inspecteur-cookies' } });
+    expect(cafe.effects.at(-1)).toEqual({ type: 'say', key: 'floorTo', params: { name: 'Léa', item: 'Inspecteur/inspectrice à cookies' } });
     cafe.do({ type: 'next' });
     cafe.do({ type: 'next' });
     expect(cafe.state.runtime[cafe.step!.id].turn).toBe(2);
@@ -178,7 +178,7 @@ describe('Facilitator controls', () => {
     cafe.tick(2);
     cafe.do({ type: 'pause' });
     expect(cafe.state.timer).toMatchObject({ remainingMs: 3 * 60_000 });
-    expect(cafe.run({ type: 'next' })).toEqual({ refused: 'not-running' });
+    expect(cafe.run({ type: 'next' })).toEqual({ refused: 'paused' });
     cafe.tick(10);
     cafe.do({ type: 'resume' });
     expect(cafe.state.timer!.dueAt).toBe(cafe.now + 3 * 60_000);

@@ -212,9 +212,9 @@ describe("Cappuccino à la mousse d'IA", () => {
     cafe.give(karim, { kind: 'pick', item: 'samantha' });
     cafe.do({ type: 'next' });
     expect(cafe.step!.kind).toBe('turns');
-    expect(cafe.effects.at(-1)).toEqual({ type: 'say', key: 'floorTo', params: { name: 'Léa', item: 'hal' } });
+    expect(cafe.effects.at(-1)).toEqual({ type: 'say', key: 'floorTo', params: { name: 'Léa', item: "HAL (2001, l'Odyssée de l'espace)" } });
     cafe.do({ type: 'next' });
-    expect(cafe.effects).toContainEqual({ type: 'say', key: 'floorTo', params: { name: 'Karim', item: 'samantha' } });
+    expect(cafe.effects).toContainEqual({ type: 'say', key: 'floorTo', params: { name: 'Karim', item: 'Samantha (HER)' } });
 
     cafe.nextUntil('choose');
     cafe.do({ type: 'choose', stepId: 'cafe.choix', option: 'open-data-puis-data-ia' });

@@ -35,13 +35,32 @@ describe('Everyone has finished the video', () => {
   const people = (cafe: CafeSim) => [...new Set(cafe.contributions.map((c) => c.userId))];
   const last = (cafe: CafeSim): Contribution => cafe.contributions[cafe.contributions.length - 1];
 
-  it("the last 'J'ai fini' of the people taking part announces it; not before", () => {
+  const room = [camille.id, lea.id, karim.id, 'bot'];
+
+  it("the last 'J'ai fini' of the chat's members announces it; not before", () => {
     const cafe = atVideo();
     const video = cafe.step!.id;
     cafe.give(lea, { kind: 'done' });
-    expect(followUp(cafe.state, last(cafe), people(cafe), cafe.contributions)).toBeUndefined();
+    expect(followUp(cafe.state, last(cafe), room, people(cafe), cafe.contributions)).toBeUndefined();
     cafe.give(karim, { kind: 'done' });
-    expect(followUp(cafe.state, last(cafe), people(cafe), cafe.contributions)).toEqual({ type: 'all-done', stepId: video });
+    expect(followUp(cafe.state, last(cafe), room, people(cafe), cafe.contributions)).toEqual({ type: 'all-done', stepId: video });
+  });
+
+  it('a member who has not done anything yet is waited for: one click is not everyone (the video first)', () => {
+    const cafe = new CafeSim();
+    cafe.do({ type: 'begin' });
+    cafe.nextUntil('choose');
+    cafe.nextUntil('video');
+    cafe.give(lea, { kind: 'done' });
+    // Only Léa did something in the café, but Karim is in the chat, still watching.
+    expect(followUp(cafe.state, last(cafe), room, people(cafe), cafe.contributions)).toBeUndefined();
+  });
+
+  it('without the roster, Barista never says everyone finished', () => {
+    const cafe = atVideo();
+    cafe.give(lea, { kind: 'done' });
+    cafe.give(karim, { kind: 'done' });
+    expect(followUp(cafe.state, last(cafe), undefined, people(cafe), cafe.contributions)).toBeUndefined();
   });
 
   it('the facilitator is not waited for, and once announced it is not announced again', () => {
@@ -49,9 +68,9 @@ describe('Everyone has finished the video', () => {
     cafe.give(lea, { kind: 'done' });
     cafe.give(karim, { kind: 'done' });
     const everyone = [camille.id, ...people(cafe)];
-    expect(followUp(cafe.state, last(cafe), everyone, cafe.contributions)).toMatchObject({ type: 'all-done' });
+    expect(followUp(cafe.state, last(cafe), room, everyone, cafe.contributions)).toMatchObject({ type: 'all-done' });
     cafe.do({ type: 'all-done', stepId: cafe.step!.id });
-    expect(followUp(cafe.state, last(cafe), everyone, cafe.contributions)).toBeUndefined();
+    expect(followUp(cafe.state, last(cafe), room, everyone, cafe.contributions)).toBeUndefined();
   });
 
   it('a vote triggers nothing', () => {
@@ -59,7 +78,7 @@ describe('Everyone has finished the video', () => {
     cafe.do({ type: 'begin' });
     cafe.do({ type: 'choose', stepId: 'tasse.choix', option: 'madonna' });
     cafe.give(lea, { kind: 'vote', choice: 'madonna' });
-    expect(followUp(cafe.state, last(cafe), [lea.id], cafe.contributions)).toBeUndefined();
+    expect(followUp(cafe.state, last(cafe), room, [lea.id], cafe.contributions)).toBeUndefined();
   });
 });
 

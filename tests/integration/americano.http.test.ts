@@ -10,7 +10,12 @@ describe('Café Americano over HTTP', () => {
   const lea = () => stack.user('29:lea', 'Léa Dubois');
   const karim = () => stack.user('29:karim', 'Karim Benali');
 
-  beforeAll(() => stack.start());
+  // The chat's roster as Teams gives it: the three of them and Barista.
+  const members = [{ id: '29:camille', name: 'Camille Martin' }, { id: '29:lea', name: 'Léa Dubois' }, { id: '29:karim', name: 'Karim Benali' }, { id: '28:barista', name: 'Barista' }];
+  beforeAll(async () => {
+    await stack.start();
+    stack.connector.setMembers(stack.conversationId, members);
+  });
   afterAll(() => stack.stop());
 
   it('runs from /startcafe to the recap, survives a restart, and never lets a participant drive', async () => {

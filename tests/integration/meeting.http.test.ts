@@ -70,6 +70,8 @@ describe('In-meeting notifications', () => {
   it('tells the facilitator privately when everyone has finished the video, besides the chat message', async () => {
     const camille = stack.user('29:camille', 'Camille Martin');
     const lea = stack.user('29:lea', 'Léa Dubois');
+    // The meeting chat's roster: Camille (who facilitates), Léa and Barista.
+    stack.connector.setMembers(stack.conversationId, [{ id: '29:camille', name: 'Camille Martin' }, { id: '29:lea', name: 'Léa Dubois' }, { id: '28:barista', name: 'Barista' }]);
     // A café of a video alone (sur-mesure), to reach the viewing pause at once.
     const videoOnly = composables(guideFr).cafe.find((c) => c.activities[0] === 'video-open-data')!.key;
     await camille.press({ verb: 'compose', composeTasse: '', composeCafe: videoOnly, composeChocolat: '', composeSucre: '' });

@@ -46,6 +46,7 @@ describe('Feedback, the network report and /effacer over HTTP', () => {
     expect(cardText(late.value)).toContain('Merci');
 
     // The network's questions, since this chat never answered them
+    // Teams' 60 messages per 30 seconds may hold the question a little after the recap.
     const ask = await stack.waitForMessage('Votre café sur la carte des cafés', 30_000);
     expect(JSON.stringify(ask)).toContain('networkOrganisation');
     const notHers = await lea().press({ verb: 'network', cafe: cafe.id, networkOrganisation: 'Pirate', networkTown: 'Nulle part', networkPosition: '' });

@@ -60,8 +60,9 @@ class Scenario {
     return this.read((s) => s.listContributions(cafeId));
   }
 
+  /** "Time is up" as the chat reads it (the facilitator's own targeted notice aside). */
   timeUps() {
-    return posted(this.connector, this.conversationId, TIME_UP);
+    return posted(this.connector, this.conversationId, TIME_UP).filter((c) => c.query.isTargetedActivity !== 'true');
   }
 
   async cleanup(): Promise<void> {

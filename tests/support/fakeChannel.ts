@@ -46,6 +46,23 @@ export class FakeChannel implements ChannelPort {
     this.calls.push({ op: 'notify', to: to.conversationId, meetingId: to.meetingId, recipients, key, locale });
   }
 
+  /**
+   * The conversations' members: `setMembers` gives a chat its roster; a chat without one (and no
+   * `defaultMembers`) answers like a channel that cannot read it.
+   */
+  private readonly rosters = new Map<string, string[]>();
+  defaultMembers: string[] | undefined;
+
+  setMembers(conversationId: string, ids: string[] | undefined): void {
+    if (ids) this.rosters.set(conversationId, ids);
+    else this.rosters.delete(conversationId);
+  }
+
+  async members(to: Address): Promise<string[] | undefined> {
+    const ids = this.rosters.get(to.conversationId) ?? this.defaultMembers;
+    return ids?.filter((id) => id !== to.botId);
+  }
+
   async flush(): Promise<void> {
     while (this.pending.size > 0) {
       const batch = [...this.pending];

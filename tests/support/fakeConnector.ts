@@ -129,6 +129,13 @@ export interface FakeConnectorOptions {
   delayMs?: number | ((call: RecordedCall) => number);
   /** Members returned for conversations without `setMembers`. */
   members?: Member[];
+  /** Status of GET …/members and …/pagedmembers (default 200): e.g. 403 for a roster Teams will not give. */
+  membersStatus?: number;
+  /**
+   * How a targeted message (POST …/activities?isTargetedActivity=true, seen by its recipient only) is
+   * answered: 'accept' (default) or the status of a refusal (e.g. 400, as where Teams does not offer them).
+   */
+  targeted?: 'accept' | number;
   /** Role of participants without `setRole`. Default 'Attendee'. */
   defaultRole?: MeetingRole;
   /** Status for POST /v1/meetings/{id}/notification. Default 202. */
@@ -165,6 +172,8 @@ function resolveOptions(o: FakeConnectorOptions): ResolvedOptions {
     seed: o.seed ?? 42,
     delayMs: o.delayMs ?? 0,
     members: o.members ?? DEFAULT_MEMBERS,
+    membersStatus: o.membersStatus ?? 200,
+    targeted: o.targeted ?? 'accept',
     defaultRole: o.defaultRole ?? 'Attendee',
     notificationStatus: o.notificationStatus ?? 202,
     notificationBody: o.notificationBody,
@@ -353,6 +362,13 @@ export class FakeConnector {
   /** Body returned by GET /v1/meetings/{meetingId}. */
   setMeeting(meetingId: string, info: unknown): void {
     this.meetings.set(meetingId, info);
+  }
+
+  /** Targeted messages accepted in a conversation (seen by their `recipient` only), in order. */
+  targetedSent(conversationId: string): RecordedActivity[] {
+    return this.calls
+      .filter((c) => c.conversationId === conversationId && c.op === 'send' && c.query.isTargetedActivity === 'true' && c.outcome === 'ok')
+      .map((c) => ({ ...(c.body as Partial<Activity>), id: c.assignedId as string }));
   }
 
   /** Activities posted to a conversation (send and reply), in order, with their assigned ids. */
@@ -654,6 +670,10 @@ export class FakeConnector {
     switch (call.op) {
       case 'send':
       case 'reply': {
+        if (call.query.isTargetedActivity === 'true' && o.targeted !== 'accept') {
+          call.outcome = 'badRequest';
+          return { status: o.targeted, body: { error: { code: 'BadArgument', message: 'Targeted activities are not supported in this conversation' } } };
+        }
         if (typeof call.body !== 'object' || call.body === null) {
           call.outcome = 'badRequest';
           return { status: 400, body: { error: { code: 'BadArgument', message: 'Activity body required' } } };
@@ -668,9 +688,19 @@ export class FakeConnector {
       case 'delete':
         return { status: 200 };
       case 'getMembers':
-        return { status: 200, body: this.membersOf(call.conversationId as string) };
-      case 'getPagedMembers':
-        return { status: 200, body: { members: this.membersOf(call.conversationId as string) } };
+      case 'getPagedMembers': {
+        if (o.membersStatus !== 200) {
+          call.outcome = o.membersStatus === 404 ? 'notFound' : 'badRequest';
+          return { status: o.membersStatus, body: { error: { code: 'Forbidden', message: 'The roster cannot be read' } } };
+        }
+        const all = this.membersOf(call.conversationId as string);
+        if (call.op === 'getMembers') return { status: 200, body: all };
+        // Pages as Teams gives them: pageSize (default 200), then a continuation token while more remain.
+        const size = Math.max(1, Number(call.query.pageSize) || 200);
+        const from = Number(call.query.continuationToken ?? 0) || 0;
+        const more = from + size < all.length;
+        return { status: 200, body: { members: all.slice(from, from + size), ...(more ? { continuationToken: String(from + size) } : {}) } };
+      }
       case 'getMember': {
         const m = this.membersOf(call.conversationId as string).find(
           (x) => x.id === call.userId || x.aadObjectId === call.userId,

@@ -208,7 +208,9 @@ describe('boardSnapshot', () => {
       const s = snap(state, contributions, dueAt - 60_000);
       expect(s.serverNow).toBe(dueAt - 60_000);
       expect(s.step!.kind).toBe('video');
-      expect(s.step!.timer).toEqual({ dueAt, paused: false });
+      // The end's clock time, in the café's time zone (Paris here), as the card says it.
+      const until = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(dueAt);
+      expect(s.step!.timer).toEqual({ dueAt, paused: false, until });
       expect(s.step!.video).toEqual({ title: video.title, url: video.url ?? content.playlistUrl, done: 2 });
       expect(s.step!.video!.title).toBe("La donnée et l'open data : la donnée par et pour le service public");
       expect(s.cafe.participants).toBe(4);

@@ -1,6 +1,5 @@
 import type { Address, ChannelPort, Scene, Viewer } from '../../channel/port';
-import type { Step } from '../../domain';
-import { entersPart, facilitators, partCardKey, shownStep, stepById, type CafeState, type Effect } from '../../domain';
+import { entersPart, facilitators, partCardKey, shownStep, stepById, type CafeState, type Effect, type Step } from '../../domain';
 import { BaristaError, type ErrorSink } from '../../errors';
 import { t } from '../../i18n';
 import type { CafeStore } from '../../store/port';
@@ -90,21 +89,39 @@ export class Effects {
 
   /**
    * Asks for the shared card of a step's part to show the latest state (merged, skipped if
-   * unchanged): the part's card shows its current step, or the step it closed on.
+   * unchanged): the part's card shows its current step, or the step it closed on. The
+   * conversation's members (a video) are read before the request: the render runs in Teams'
+   * pacing slot, where another Teams call would wait for itself.
    */
   updateStep(state: CafeState, stepId: string): void {
     const step = stepById(state, stepId);
     if (!step) return;
-    this.updateMessage(state, partCardKey(step.part), async (latest) => this.partScene(latest, step.part));
+    const shown = shownStep(state, step.part) ?? step;
+    this.updateMessage(state, partCardKey(step.part), async (latest, members) => this.partScene(latest, step.part, { members }), () => this.members(state, shown.kind));
   }
 
-  /** Removes posted messages (/effacer), in the background; a message that cannot go is reported. */
-  deleteMessages(state: CafeState, ids: string[]): void {
-    this.enqueue(state, async () => {
-      for (const id of ids) {
-        await this.deps.channel.delete(addressOf(state), id)
-          .catch((err) => this.deps.sink(new BaristaError('channel-failed', 'a card could not be removed from the chat', err), { where: 'erase' }));
-      }
+  /**
+   * Removes posted messages (/effacer), in the background; resolves with how many went and how
+   * many Teams refused (each refusal reported to the sink).
+   */
+  deleteMessages(state: CafeState, ids: string[]): Promise<{ removed: number; refused: number }> {
+    return new Promise((resolve) => {
+      this.enqueue(state, async () => {
+        const counts = { removed: 0, refused: 0 };
+        try {
+          for (const id of ids) {
+            await this.deps.channel.delete(addressOf(state), id).then(
+              () => void counts.removed++,
+              (err) => {
+                counts.refused++;
+                this.deps.sink(new BaristaError('channel-failed', 'a card could not be removed from the chat', err), { where: 'erase' });
+              },
+            );
+          }
+        } finally {
+          resolve(counts);
+        }
+      });
     });
   }
 
@@ -117,19 +134,28 @@ export class Effects {
     await this.queues.idle();
   }
 
-  /** The shared scene of a step, from the step's contributions and the kept participants. */
-  async stepScene(state: CafeState, stepId: string): Promise<Scene | undefined> {
+  /** The shared scene of a step, from the step's contributions, the kept participants and the members (`read` before, inside a card's render). */
+  async stepScene(state: CafeState, stepId: string, read?: { members: string[] | undefined }): Promise<Scene | undefined> {
     const step = stepById(state, stepId);
     if (!step) return undefined;
-    const [contributions, participants] = await Promise.all([this.deps.reads.forStep(state, stepId), this.deps.reads.participants(state.id)]);
+    const [contributions, participants, members] = await Promise.all([
+      this.deps.reads.forStep(state, stepId), this.deps.reads.participants(state.id), read ? read.members : this.members(state, step.kind),
+    ]);
     const votes = this.deps.reads.votes(state, stepId);
-    return { kind: 'step', state, step, contributions, participants, ...(votes ? { votes } : {}), viewer: sharedViewer(state), now: this.deps.now() };
+    return {
+      kind: 'step', state, step, contributions, participants, ...(members ? { members } : {}), ...(votes ? { votes } : {}), viewer: sharedViewer(state), now: this.deps.now(),
+    };
+  }
+
+  /** The conversation's members, read (kept by the channel) only for a step that counts them: the video. */
+  members(state: CafeState, kind: Step['kind']): Promise<string[] | undefined> {
+    return kind === 'video' ? this.deps.channel.members(addressOf(state)) : Promise.resolve(undefined);
   }
 
   /** The shared scene of a part's card: the step it shows now. */
-  private async partScene(state: CafeState, part: Step['part']): Promise<Scene | undefined> {
+  private async partScene(state: CafeState, part: Step['part'], read?: { members: string[] | undefined }): Promise<Scene | undefined> {
     const step = shownStep(state, part);
-    return step ? this.stepScene(state, step.id) : undefined;
+    return step ? this.stepScene(state, step.id, read) : undefined;
   }
 
   /**
@@ -181,11 +207,15 @@ export class Effects {
   }
 
   /** Asks for a coalesced update of a posted message, rendered from the latest stored state at send time. */
-  private updateMessage(state: CafeState, key: string, render: (latest: CafeState) => Promise<Scene | undefined>): void {
+  private updateMessage(
+    state: CafeState, key: string, render: (latest: CafeState, members?: string[]) => Promise<Scene | undefined>,
+    before: () => Promise<string[] | undefined> = () => Promise.resolve(undefined),
+  ): void {
     this.enqueue(state, async () => {
       const messageId = await this.deps.store.getMessageId(state.id, key);
       if (!messageId) return;
-      this.deps.channel.update(addressOf(state), messageId, async () => render((await this.deps.store.get(state.id)) ?? state));
+      const members = await before();
+      this.deps.channel.update(addressOf(state), messageId, async () => render((await this.deps.store.get(state.id)) ?? state, members));
     });
   }
 }

@@ -83,9 +83,13 @@ export class Kit {
   /** A person's own view of a step: their choice, or the facilitator's controls. */
   async stepView(state: CafeState, stepId: string, actor: Actor): Promise<Scene> {
     const step = stepById(state, stepId)!;
-    const [contributions, participants] = await Promise.all([this.reads.forStep(state, stepId), this.reads.participants(state.id)]);
+    const [contributions, participants, members] = await Promise.all([
+      this.reads.forStep(state, stepId), this.reads.participants(state.id), this.effects.members(state, step.kind),
+    ]);
     const votes = this.reads.votes(state, stepId);
-    return { kind: 'step', state, step, contributions, participants, ...(votes ? { votes } : {}), viewer: this.viewerOf(state, actor), now: this.now() };
+    return {
+      kind: 'step', state, step, contributions, participants, ...(members ? { members } : {}), ...(votes ? { votes } : {}), viewer: this.viewerOf(state, actor), now: this.now(),
+    };
   }
 
   viewerOf(state: CafeState, actor: Actor): Viewer {

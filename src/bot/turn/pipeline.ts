@@ -51,6 +51,8 @@ export class TurnPipeline {
         return { scene: { kind: 'menu-tree', answers: {}, locale: actor.locale } };
       case 'bad-payload':
         return { message: t(actor.locale, 'badPayload') };
+      case 'bad-minutes':
+        return { message: t(actor.locale, 'badMinutes') };
       case 'unknown-command':
         return { message: t(actor.locale, 'unknownCommand', { command: input.text }) };
       case 'text': {

@@ -1,3 +1,4 @@
+import { clockTime, DEFAULT_TIME_ZONE } from '../../domain/lookup';
 import type { Locale } from '../../domain/types';
 import { t } from '../../i18n';
 import { assertNever, type Countdown, type VideoView as Video } from '../../views';
@@ -22,13 +23,9 @@ export interface VideoView extends StepBase {
   youDoneText: string;
 }
 
-/** The café's clock time (Paris: the cafés are French public agents') of an instant, "15:16". */
-function clock(at: number): string {
-  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
-}
 
 /** "Temps restant : 4 min", "⏸ En pause (3 min restantes)" or "⏰ Temps écoulé", from the view's countdown. */
-export function countdownText(L: Locale, countdown: Countdown): string {
+export function countdownText(L: Locale, countdown: Countdown, timeZone = DEFAULT_TIME_ZONE): string {
   switch (countdown.state) {
     case 'elapsed':
       return t(L, 'video.elapsed');
@@ -36,7 +33,7 @@ export function countdownText(L: Locale, countdown: Countdown): string {
       return t(L, 'video.paused', { minutes: minutesLeft(countdown.msLeft) });
     case 'running': {
       // A card is not redrawn every minute: the end time stays true, the minutes left are as of the last update.
-      const until = clock(countdown.dueAt);
+      const until = clockTime(countdown.dueAt, timeZone);
       if (countdown.msLeft < 60_000) return t(L, 'video.remainingUnderOne', { until });
       return t(L, 'video.remaining', { minutes: minutesLeft(countdown.msLeft), until });
     }
@@ -47,7 +44,7 @@ export function countdownText(L: Locale, countdown: Countdown): string {
 
 /** The viewing pause's card: the link, a countdown and "J'ai fini" so the facilitator knows when everyone is back. */
 export function videoCard(view: Video, L: Locale): VideoView {
-  const left = view.countdown ? countdownText(L, view.countdown) : undefined;
+  const left = view.countdown ? countdownText(L, view.countdown, view.timeZone) : undefined;
   return {
     videoTitle: `🎬 ${view.video.title}`,
     videoUrl: view.video.url,
@@ -56,7 +53,7 @@ export function videoCard(view: Video, L: Locale): VideoView {
     advice: t(L, 'video.instruction'),
     hasCountdown: !!left,
     countdownText: left ?? '',
-    doneText: t(L, 'video.doneCount', { done: view.finished, total: view.people }),
+    doneText: view.peopleKnown ? t(L, 'video.doneCount', { done: view.finished, total: view.people }) : t(L, 'video.doneSoFar', { done: view.finished }),
     doneRows: view.canSayDone ? rows([button(t(L, 'video.done'), action({ verb: 'done', cafe: view.cafeId, step: view.stepId }), 'positive')]) : [],
     hasYouDone: view.youDone,
     youDoneText: t(L, 'video.youDone'),

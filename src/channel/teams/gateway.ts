@@ -4,6 +4,7 @@ import {
 } from 'botframework-connector';
 import type { CafeState } from '../../domain/types';
 import { disableSdkRetries } from './outbound';
+import { sendTargeted } from './targeted';
 
 /** Where a café's messages go: enough to reach the conversation proactively. */
 export type Channel = Pick<CafeState, 'conversationId' | 'serviceUrl' | 'botId' | 'channelId' | 'tenantId'>;
@@ -25,6 +26,13 @@ export interface Gateway {
    * is not in it (the café board checks who may watch a chat's café).
    */
   member(channel: Channel, userId: string): Promise<{ id: string; aadObjectId?: string } | undefined>;
+  /**
+   * A message only `person` sees in a group conversation (a targeted message:
+   * POST /v3/conversations/{id}/activities?isTargetedActivity=true, the person as recipient).
+   */
+  sendTargeted(channel: Channel, person: { id: string; name: string }, activity: Partial<Activity>): Promise<string | undefined>;
+  /** Every member's id, page by page (GET /v3/conversations/{id}/pagedmembers): one call per page of up to 500. */
+  members(channel: Channel): Promise<string[]>;
 }
 
 /** What Barista shows a few people of a meeting on the meeting stage: a small page of its own. */
@@ -33,6 +41,11 @@ export interface MeetingNotice {
   title: string;
   url: string;
 }
+
+/** Teams' largest page of members, and how many pages are read at most (a group chat holds 250, a meeting chat a thousand). */
+const MEMBERS_PAGE = 500;
+type PagedMembersOptions = NonNullable<Parameters<ConnectorClient['conversations']['getConversationPagedMembers']>[1]> & object;
+const MAX_MEMBER_PAGES = 4;
 
 export function reference(channel: Channel): Partial<ConversationReference> {
   return {
@@ -58,6 +71,13 @@ export class CloudGateway implements Gateway {
     const client = await this.client(channel.serviceUrl);
     const full = TurnContext.applyConversationReference({ ...activity }, reference(channel)) as Activity;
     return (await client.conversations.sendToConversation(channel.conversationId, full))?.id;
+  }
+
+  async sendTargeted(channel: Channel, person: { id: string; name: string }, activity: Partial<Activity>): Promise<string | undefined> {
+    const client = await this.client(channel.serviceUrl);
+    const full = TurnContext.applyConversationReference({ ...activity }, reference(channel)) as Activity;
+    full.recipient = { id: person.id, name: person.name };
+    return sendTargeted(client, channel.conversationId, full);
   }
 
   async update(channel: Channel, activityId: string, activity: Partial<Activity>): Promise<void> {
@@ -94,6 +114,22 @@ export class CloudGateway implements Gateway {
       if ((err as { statusCode?: number }).statusCode === 404) return undefined;
       throw err;
     }
+  }
+
+  async members(channel: Channel): Promise<string[]> {
+    const client = await this.client(channel.serviceUrl);
+    const ids: string[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < MAX_MEMBER_PAGES; page++) {
+      const options: { pageSize: number; continuationToken?: string } = { pageSize: MEMBERS_PAGE };
+      if (token) options.continuationToken = token;
+      // The SDK's type requires a token even on the first page; Teams wants none there.
+      const result = await client.conversations.getConversationPagedMembers(channel.conversationId, options as PagedMembersOptions);
+      for (const m of result.members ?? []) if (m.id) ids.push(m.id);
+      token = result.continuationToken;
+      if (!token) return ids;
+    }
+    return ids;
   }
 
   private client(serviceUrl: string): Promise<ConnectorClient> {

@@ -2,7 +2,7 @@ import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Content } from '../../content/schema';
 import type { Actor } from '../../domain';
 import { localeOf, t } from '../../i18n';
-import { ActivitySchema, parseInput, type ParsedActivity } from '../../bot/parse';
+import { ActivitySchema, parseInput, timeZoneOf, type ParsedActivity } from '../../bot/parse';
 import type { TurnPipeline } from '../../bot/turn/pipeline';
 import type { Address, Reply } from '../port';
 import type { TeamsChannel } from './channel';
@@ -43,8 +43,13 @@ export class TeamsInbound {
       else if (activity.type === 'message') await this.deps.channel.say(address, text);
       return;
     }
+    // Someone joined or left: who is expected to finish a video is read again.
+    if (activity.type === 'conversationUpdate' && (activity.membersAdded?.length || activity.membersRemoved?.length)) {
+      this.deps.channel.forgetMembers(address.conversationId);
+    }
     const text = activity.type === 'message' ? TurnContext.removeRecipientMention(ctx.activity as Activity) ?? activity.text ?? '' : '';
-    const actor: Actor = { id: activity.from.id, name: activity.from.name ?? '', locale: localeOf(activity.locale) };
+    const timeZone = timeZoneOf(activity);
+    const actor: Actor = { id: activity.from.id, name: activity.from.name ?? '', locale: localeOf(activity.locale), ...(timeZone ? { timeZone } : {}) };
     const meetingId = activity.channelData?.meeting?.id;
     const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
     const reply = await this.deps.pipeline.run({

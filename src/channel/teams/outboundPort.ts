@@ -8,8 +8,11 @@ export interface OutboundAddress {
 
 /** How outbound calls are paced and retried (src/channel/teams/outbound's Outbound): one path for every Teams call. */
 export interface OutboundPort {
-  /** `to`: the conversation and its tenant (Teams limits calls per conversation and per tenant). */
-  send<T>(to: OutboundAddress, fn: () => Promise<T>): Promise<T>;
+  /**
+   * `to`: the conversation and its tenant (Teams limits calls per conversation and per tenant).
+   * `ordered: false`: paced and retried, but not queued behind the conversation's ordered sends (a read).
+   */
+  send<T>(to: OutboundAddress, fn: () => Promise<T>, options?: { ordered?: boolean }): Promise<T>;
   update(to: OutboundAddress, activityId: string, render: () => Promise<Partial<Activity> | undefined>, io: (activity: Partial<Activity>) => Promise<unknown>): void;
   flush(): Promise<void>;
 }

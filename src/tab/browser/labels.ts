@@ -25,6 +25,8 @@ export interface Labels {
   timeLeft: string;
   timerAria(ms: number): string;
   timerPaused: string;
+  /** "jusqu'à 10:05": the clock time the countdown ends at, as the card says it. */
+  until(time: string): string;
   timeUp: string;
   answers(n: number): string;
   votes(n: number): string;
@@ -43,7 +45,7 @@ export interface Labels {
   postitBoard: string;
   postits(n: number): string;
   otherColumn: string;
-  videoDone(n: number): string;
+  videoDone(n: number, of?: number): string;
   newTab: string;
   feedbackResponses(n: number): string;
   reconnecting: string;
@@ -103,6 +105,7 @@ const FR: Labels = {
     return `Temps restant : ${parts.filter(Boolean).join(' ')}`;
   },
   timerPaused: 'en pause',
+  until: (time) => `fin à ${time}`,
   timeUp: 'Temps écoulé',
   answers: (n) => fr(n, 'réponse', 'réponses'),
   votes: (n) => fr(n, 'vote', 'votes'),
@@ -120,7 +123,7 @@ const FR: Labels = {
   postitBoard: 'Tableau des post-its',
   postits: (n) => fr(n, 'post-it', 'post-its'),
   otherColumn: 'Autres',
-  videoDone: (n) => (n >= 2 ? `${n} personnes ont terminé la vidéo` : `${n} personne a terminé la vidéo`),
+  videoDone: (n, of) => (of !== undefined ? `${n} / ${of} ont terminé la vidéo` : n >= 2 ? `${n} personnes ont terminé la vidéo` : `${n} personne a terminé la vidéo`),
   newTab: '(s’ouvre dans un nouvel onglet)',
   feedbackResponses: (n) => fr(n, 'avis reçu', 'avis reçus'),
   reconnecting: 'reconnexion…',
@@ -176,6 +179,7 @@ const EN: Labels = {
     return `Time left: ${parts.filter(Boolean).join(' ')}`;
   },
   timerPaused: 'paused',
+  until: (time) => `ends at ${time}`,
   timeUp: 'Time is up',
   answers: (n) => en(n, 'answer', 'answers'),
   votes: (n) => en(n, 'vote', 'votes'),
@@ -193,7 +197,7 @@ const EN: Labels = {
   postitBoard: 'Post-it board',
   postits: (n) => en(n, 'post-it', 'post-its'),
   otherColumn: 'Other',
-  videoDone: (n) => (n === 1 ? '1 person finished the video' : `${n} people finished the video`),
+  videoDone: (n, of) => (of !== undefined ? `${n} / ${of} finished the video` : n === 1 ? '1 person finished the video' : `${n} people finished the video`),
   newTab: '(opens in a new tab)',
   feedbackResponses: (n) => en(n, 'response', 'responses'),
   reconnecting: 'reconnecting…',

@@ -58,6 +58,7 @@ export function renderTimer(ctx: RenderCtx, timer: BoardStep['timer']): string {
       'data-paused': timer.paused ? 'true' : 'false',
     })}>${formatCountdown(ms)}</span>` +
     `<span class="countdown__state" data-testid="countdown-state">${esc(state)}</span>` +
+    (timer.until && !timer.paused && !over ? `<span class="countdown__until" data-testid="countdown-until">${esc(labels.until(timer.until))}</span>` : '') +
     '</div>'
   );
 }

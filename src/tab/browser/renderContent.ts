@@ -108,7 +108,7 @@ export function renderVideo(ctx: RenderCtx, video: NonNullable<BoardStep['video'
     : content(ctx, 'span', video.title);
   return (
     `<div class="video" data-testid="video"><p class="video__title">${title}</p>` +
-    `<p class="video__done" data-testid="video-done">${esc(ctx.labels.videoDone(video.done))}</p></div>`
+    `<p class="video__done" data-testid="video-done">${esc(ctx.labels.videoDone(video.done, video.expected))}</p></div>`
   );
 }
 

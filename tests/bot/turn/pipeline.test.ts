@@ -148,6 +148,8 @@ describe('The turn pipeline', () => {
 
   it('the last "J\'ai fini" announces that everyone has finished, once', async () => {
     const h = new PipelineHarness({ meetingId: 'meeting-1' });
+    // The meeting chat: Camille (who facilitates), Léa, Karim and Barista.
+    h.channel.setMembers(h.conversationId, [camille.id, lea.id, karim.id, 'bot']);
     const cafeId = await toVideo(h);
     const video = (await h.cafe()).steps[(await h.cafe()).cursor].id;
     h.channel.clear();
@@ -161,6 +163,33 @@ describe('The turn pipeline', () => {
     await h.drain();
     expect(h.channel.of('notify').map((c) => c.key)).toEqual(['allDone']);
     expect((await h.cafe()).runtime[video].allDoneAnnounced).toBe(true);
+  });
+
+  it('one "J\'ai fini" is not everyone while other members of the chat are still watching', async () => {
+    const h = new PipelineHarness({ meetingId: 'meeting-1' });
+    h.channel.setMembers(h.conversationId, [camille.id, lea.id, karim.id, 'u-sophie', 'bot']);
+    const cafeId = await toVideo(h);
+    const video = (await h.cafe()).steps[(await h.cafe()).cursor].id;
+    h.channel.clear();
+    await h.press(lea, { verb: 'done', cafe: cafeId, step: video });
+    await h.press(karim, { verb: 'done', cafe: cafeId, step: video });
+    await h.drain();
+    // Sophie did nothing in the café yet, but she is in the chat: not everyone has finished.
+    expect(h.channel.of('say').map((c) => c.text)).not.toContain('✅ Tout le monde a fini de regarder la vidéo.');
+    const shown = h.channel.of('update').map((u) => u.scene).filter((sc) => sc.kind === 'step').pop();
+    expect(shown && shown.kind === 'step' ? shown.members : undefined).toEqual([camille.id, lea.id, karim.id, 'u-sophie']);
+  });
+
+  it('without the roster, Barista never says everyone finished', async () => {
+    const h = new PipelineHarness({ meetingId: 'meeting-1' });
+    const cafeId = await toVideo(h);
+    const video = (await h.cafe()).steps[(await h.cafe()).cursor].id;
+    h.channel.clear();
+    await h.press(lea, { verb: 'done', cafe: cafeId, step: video });
+    await h.press(karim, { verb: 'done', cafe: cafeId, step: video });
+    await h.drain();
+    expect(h.channel.of('notify')).toEqual([]);
+    expect((await h.cafe()).runtime[video].allDoneAnnounced).toBeFalsy();
   });
 });
 

@@ -31,6 +31,20 @@ class RecordingGateway implements Gateway {
   async member() {
     return undefined;
   }
+  /** How Teams answers a targeted message: accepted, or refused with this status. */
+  targeted: 'accept' | number = 400;
+  async sendTargeted(_c: Channel, person: { id: string }, activity: Partial<Activity>) {
+    if (this.targeted !== 'accept') throw Object.assign(new Error('targeted refused'), { statusCode: this.targeted });
+    const id = `a${++this.seq}`;
+    this.calls.push({ op: 'targeted', id, activity: { ...activity, recipient: { id: person.id, name: '' } } });
+    return id;
+  }
+  roster: string[] | Error = ['bot', 'u1', 'u2'];
+  async members() {
+    this.calls.push({ op: 'members' });
+    if (this.roster instanceof Error) throw this.roster;
+    return this.roster;
+  }
 }
 
 const to = { conversationId: 'c1', serviceUrl: 'http://connector', botId: 'bot', channelId: 'msteams' };
@@ -60,9 +74,10 @@ describe('The Teams channel', () => {
     await channel.reply(inTenant, { id: '29:ada', name: 'Ada' }, 'merci');
     await channel.delete(inTenant, id);
     expect(gateway.calls.map((c) => c.op)).toEqual(['send', 'update', 'send', 'send', 'delete']);
-    expect(budgetRuns.mock.calls.map((call) => call[0])).toEqual(Array(5).fill('tenant-1'));
+    // The reply first tries a targeted message (this gateway refuses it), then the chat message: six calls.
+    expect(budgetRuns.mock.calls.map((call) => call[0])).toEqual(Array(6).fill('tenant-1'));
     // The update waited as an update, the others as sends.
-    expect(budgetRuns.mock.calls.map((call) => (typeof call[1] === 'function' ? call[1]() : call[1]))).toEqual(['send', 'update', 'send', 'send', 'send']);
+    expect(budgetRuns.mock.calls.map((call) => (typeof call[1] === 'function' ? call[1]() : call[1]))).toEqual(['send', 'update', 'send', 'send', 'send', 'send']);
   });
 
   it('renders a scene as an Adaptive Card and posts it', async () => {

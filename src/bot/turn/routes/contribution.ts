@@ -28,7 +28,7 @@ function contribution<V extends ActionData['verb']>(valueOf: (data: Action<V>) =
     const view = await kit.stepView(state, data.step, turn.actor);
     effects.updateStep(state, data.step);
     if (view?.kind === 'step') {
-      const command = followUp(state, record, view.participants ?? [], view.contributions);
+      const command = followUp(state, record, view.members, view.participants ?? [], view.contributions);
       if (command) {
         const system: Actor = { id: 'barista:video', name: 'Barista', locale: state.locale };
         void kit.command(state.id, () => command, system)

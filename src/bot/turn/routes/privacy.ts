@@ -71,11 +71,20 @@ export const erase: Route<Action<'erase'>> = {
       posted.push({ cafe, ids });
     }
     const count = await store.eraseConversation(conversationId);
+    const removals: Array<Promise<{ removed: number; refused: number }>> = [];
     for (const { cafe, ids } of posted) {
       kit.reads.forget(cafe.id);
       kit.deps.onChange?.(cafe);
-      kit.effects.deleteMessages(cafe, ids);
+      removals.push(kit.effects.deleteMessages(cafe, ids));
     }
+    // Once the cards are gone (or Teams refused some), the facilitator hears what was done and what was not.
+    void Promise.all(removals).then((all) => {
+      const removed = all.reduce((n, r) => n + r.removed, 0);
+      const refused = all.reduce((n, r) => n + r.refused, 0);
+      if (removed + refused === 0) return;
+      const text = refused ? t(actor.locale, 'erase.cardsRefused', { removed, refused }) : t(actor.locale, 'erase.cardsRemoved', { removed });
+      kit.effects.enqueue({ id: chat.latest.id, conversationId }, () => kit.deps.channel.reply(turn.address, actor, text));
+    });
     return { scene: { kind: 'erased', locale: actor.locale, count } };
   },
 };
