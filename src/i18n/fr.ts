@@ -160,13 +160,12 @@ export const fr = {
   'ctl.myView': '🔄 Ma vue',
   'ctl.next': 'Suivant',
   'ctl.back': 'Précédent',
-  'ctl.backStep': 'Étape précédente',
   'ctl.pause': 'Pause',
   'ctl.resume': 'Reprendre',
   'ctl.end': 'Fin',
   'ctl.extend': '+{minutes} min',
   'ctl.turnNext': 'Au suivant',
-  'ctl.turnBack': 'Précédent',
+  'ctl.turnBack': 'Personne précédente',
 
   // --- Choose ------------------------------------------------------------------------------------
   'choose.waiting.tasse': "L'animateur/animatrice choisit l'ice breaker…",

@@ -67,7 +67,7 @@ describe('Ma donnée, Madonna ou les deux', () => {
 
   test('English viewers get English buttons; the guide stays French', () => {
     const card = render(scenario('madonna, 60 votes'), { ...FACILITATOR_VIEW, locale: 'en' });
-    expect(buttons(card).filter((b) => b.verb !== 'vote').map((b) => b.title)).toEqual(['Reveal', 'Next', 'Back', 'Pause', 'End']);
+    expect(buttons(card).filter((b) => b.verb !== 'vote').map((b) => b.title)).toEqual(['Reveal', 'Next', 'Previous', 'Pause', 'End']);
     expect(texts(card)).toContain('Elle est née dans le Michigan');
     expect(texts(render(scenario('madonna, 60 votes'), { ...VOTER, locale: 'en' }))).toContain('Your choice: Madonna');
   });
@@ -133,8 +133,8 @@ describe('crazy jobs', () => {
     expect(text).toContain(`🎤 La parole est à ${person(1).name}`);
     expect(text).toContain(`Ensuite : ${person(2).name}`);
     const mine = buttons(facilitator('turns, middle'));
-    expect(mine.filter((b) => b.verb === 'turn').map((b) => [b.title, b.data.delta])).toEqual([['Au suivant', 1], ['Précédent', -1]]);
-    expect(mine.find((b) => b.verb === 'back')?.title).toBe('Étape précédente');
+    expect(mine.filter((b) => b.verb === 'turn').map((b) => [b.title, b.data.delta])).toEqual([['Au suivant', 1], ['Personne précédente', -1]]);
+    expect(mine.find((b) => b.verb === 'back')?.title).toBe('Précédent');
     expect(texts(shared('turns, nobody picked'))).toContain("Personne n'a choisi");
   });
 });

@@ -70,7 +70,8 @@ function actionButton(view: StepView, L: Locale, a: ViewAction): ButtonView {
       return button(t(L, 'ctl.next'), action({ verb: 'next', cafe, step: a.step, ...(view.kind === 'poll' || view.kind === 'question' ? { revealed: view.revealed } : {}) }), view.controls.some((c) => c.verb === 'reveal') ? 'default' : 'positive');
     case 'back':
       // Turns steps already have a "Précédent" (turn −1): the step's one is called "Étape précédente".
-      return button(t(L, kindOf(view) === 'turns' ? 'ctl.backStep' : 'ctl.back'), action({ verb: 'back', cafe, step: a.step }));
+      // One word for one action: « Précédent » goes back a step on every card (the turns card's person has its own).
+      return button(t(L, 'ctl.back'), action({ verb: 'back', cafe, step: a.step }));
     case 'extend':
       return button(t(L, 'ctl.extend', { minutes: a.minutes }), action({ verb: 'extend', cafe, minutes: a.minutes }));
     case 'pause':
