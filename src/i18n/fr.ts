@@ -47,7 +47,7 @@ export const fr = {
   'end.yes': 'Terminer le café',
   'end.no': 'Continuer le café',
   'end.kept': 'Le café continue : rien n’a changé.',
-  'end.feedbackLaunched': 'Le questionnaire de satisfaction est lancé : cliquez sur Suivant pour terminer le café.',
+  'end.feedbackLaunched': 'Le questionnaire de satisfaction est lancé : quand chacun a répondu, cliquez sur Fin sur sa carte pour le récapitulatif.',
   'end.done': 'Le café est terminé : le récapitulatif est dans la conversation.',
   started: '☕ C’est parti : le menu du café est dans la conversation.',
   mentionSomeone: 'Mentionnez la personne : /animateur @Prénom Nom (ou /coanimateur @Prénom Nom).',
