@@ -43,7 +43,7 @@ export const en: Record<MessageId, string> = {
   'end.yes': 'End the café',
   'end.no': 'Keep the café going',
   'end.kept': 'The café goes on: nothing changed.',
-  'end.feedbackLaunched': 'The feedback poll is on: click Next to end the café.',
+  'end.feedbackLaunched': 'The feedback poll is on: once everyone has answered, click End on its card for the recap.',
   'end.done': 'The café is over: the recap is in the conversation.',
   'refusal.first-step': 'This is the first step: there is none before it. Type /next to go on.',
   'refusal.no-timer': 'No countdown runs at this step: /extend N adds N minutes to a video’s viewing.',

@@ -47,7 +47,7 @@ export const fr = {
   'end.yes': 'Terminer le café',
   'end.no': 'Continuer le café',
   'end.kept': 'Le café continue : rien n’a changé.',
-  'end.feedbackLaunched': 'Le questionnaire de satisfaction est lancé : cliquez sur Suivant pour terminer le café.',
+  'end.feedbackLaunched': 'Le questionnaire de satisfaction est lancé : quand chacun a répondu, cliquez sur Fin sur sa carte pour le récapitulatif.',
   'end.done': 'Le café est terminé : le récapitulatif est dans la conversation.',
   'refusal.first-step': 'Vous êtes à la première étape : il n’y en a pas avant. Tapez /suivant pour avancer.',
   'refusal.no-timer': 'Aucun minuteur ne tourne à cette étape : /prolonger N ajoute N minutes au visionnage d’une vidéo.',

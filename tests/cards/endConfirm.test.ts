@@ -1,5 +1,6 @@
 import { endConfirmCard } from '../../src/cards';
 import { t } from '../../src/i18n';
+import { FACILITATOR_VIEW, render, scenarios } from './scenarios';
 import { buttons, problems, texts } from './validate';
 
 /** /fin's confirmation card: valid for Teams, its buttons the bot accepts, in the reader's language. */
@@ -29,5 +30,20 @@ describe('the end confirmation card', () => {
     expect(problems(card)).toEqual([]);
     expect(buttons(card)).toEqual([]);
     expect(texts(card)).toContain(t('fr', 'end.kept'));
+  });
+
+  it('once the feedback poll is launched: it names the button its card carries, Fin (the poll is the last step, with no Suivant)', () => {
+    const closing = scenarios().find((s) => s.name === 'feedback, last step, no answer')!;
+    const controls = buttons(render(closing, FACILITATOR_VIEW)).map((b) => b.title);
+    expect(controls).toContain(t('fr', 'ctl.end'));
+    expect(controls).not.toContain(t('fr', 'ctl.next'));
+    for (const locale of ['fr', 'en'] as const) {
+      const card = endConfirmCard({ locale, cafeId: 'cafe-1', at, feedbackAsked: true, outcome: 'feedback' });
+      expect(buttons(card)).toEqual([]);
+      const text = texts(card);
+      expect(text).toContain(t(locale, 'end.feedbackLaunched'));
+      expect(text).toContain(locale === 'fr' ? `cliquez sur ${t('fr', 'ctl.end')} ` : `click ${t('en', 'ctl.end')} `);
+      expect(text).not.toContain(t(locale, 'ctl.next'));
+    }
   });
 });

@@ -4,9 +4,9 @@
  * integration Stack: restify + CloudAdapter in anonymous local mode, a fake Bot Connector, SQLite
  * in a temp DATA_DIR). An Americano avec sucre is driven through /api/messages as Teams would
  * (Camille facilitates; Léa, Karim and Sophie take part); the page must follow it live, over
- * server-sent events, without ever being reloaded: votes, reveal, a restart of the server, the
- * video step (countdown, link, keyboard), the post-it board (user text shown as text), the end
- * and its recap. Bad, foreign and expired links are refused without showing anything of the café.
+ * server-sent events, without ever being reloaded: votes, reveal (Révéler, or the first Suivant),
+ * a restart of the server, the video step (countdown, link, keyboard), the post-it board (user
+ * text shown as text), the end once /fin is confirmed, and its recap. Bad, foreign and expired links are refused without showing anything of the café.
  *
  * Run: npx jest -c jest.e2e.config.js tests/e2e/board.test.ts
  * Screenshots: /tmp/barista-e2e/board-*.png
@@ -186,11 +186,18 @@ describe('The café board, read-only page, in Chromium', () => {
       waitAttr(page, tid('bar-madonna'), 'data-count', '1'),
     );
     await waitText(page, tid('participants'), '3 participants');
+    // Suivant on a statement first reveals it: the page shows the answer, still on the same statement.
+    await timed('Suivant reveals first', () => camille().press({ verb: 'next', cafe: cafeId, step: SECOND }), () =>
+      waitText(page, tid('answer'), 'Madonna'),
+    );
+    expect(await page.locator(tid('step')).getAttribute('data-step-id')).toBe(SECOND);
+    expect(await page.locator(tid('bar-madonna')).getAttribute('class')).toContain('is-correct');
     expect(await marker(page)).toBe(MARKER);
   });
 
   it('video step: a countdown timer with its spoken label, and the link reached with Tab', async () => {
-    for (let i = 0; i < 20 && (await current()).kind !== 'choose'; i++) {
+    // Each statement left takes two Suivant: its answer, then the next one (Michigan revealed, nine more: 19).
+    for (let i = 0; i < 40 && (await current()).kind !== 'choose'; i++) {
       const step = await current();
       await camille().press({ verb: 'next', cafe: cafeId, step: step.id });
     }
@@ -391,7 +398,13 @@ describe('The café board, read-only page, in Chromium', () => {
   });
 
   it('shows the end and the recap when the café ends', async () => {
+    // /fin asks first: until the facilitator confirms, the page still shows the board.
     await camille().say('/fin');
+    await stack.waitForMessage('Terminer le café ?');
+    expect((await stack.cafe()).status).toBe('running');
+    expect(await page.locator(tid('ended')).count()).toBe(0);
+    expect(await page.locator(tid('step')).getAttribute('data-kind')).toBe('board');
+    await stack.endCafe(camille());
     await page.locator(tid('ended')).waitFor({ timeout: 8000 });
     expect(await page.locator(tid('ended')).innerText()).toContain('Café terminé');
     expect(await page.locator(tid('cafe-status')).textContent()).toBe('terminé');

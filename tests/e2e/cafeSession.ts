@@ -12,6 +12,7 @@ import pino from 'pino';
 import type { Locator, Page } from 'playwright-core';
 import { startBarista, type Barista } from '../../src/server';
 import type { Config } from '../../src/config';
+import { partCardKey } from '../../src/domain/partCards';
 import type { CafeState } from '../../src/domain/types';
 import {
   GROUP_CHAT,
@@ -21,17 +22,21 @@ import {
   openGroupChat,
   openPlayground,
   postCustomActivity,
+  readMessages,
   screenshot,
   sendCustomActivityAs,
   startPlayground,
   waitUntil,
   type BrowserHandle,
+  type ChatMessage,
   type PlaygroundHandle,
   type PlaygroundUser,
 } from './playground';
 
 /** The English label of "🔄 My view" (src/i18n/en.ts): the Playground's user speaks en-US. */
 const MY_VIEW = '🔄 My view';
+/** The facilitator's view of a choose card asks her to choose (src/i18n/en.ts `choose.prompt`). */
+const CHOOSE_PROMPT = 'Choose (the default is marked ★):';
 const VIEWPORT = { width: 1400, height: 900 };
 
 export interface CafeSession {
@@ -43,8 +48,12 @@ export interface CafeSession {
   /** The running café as stored (the Playground UI exposes no activity ids). */
   cafe(): Promise<CafeState>;
   currentStepId(): Promise<string>;
-  /** The activity id of a step's shared card (replyToId of a participant's click). */
+  /** The activity id of a message the bot keeps under `key` (`part:<partId>`, `menu`, `recap`). */
   messageIdOf(cafeId: string, key: string): Promise<string>;
+  /** The activity id of the card a step shows on: its part's card (replyToId of a participant's click). */
+  cardIdOf(stepId: string): Promise<string>;
+  /** Barista's cards in the conversation, as a person sees them, oldest first. */
+  baristaCards(): Promise<ChatMessage[]>;
   /** The last message block that contains `text`. */
   card(text: string | RegExp): Locator;
   /** Waits until the message block shows `text` (locators re-resolve: the card may be replaced meanwhile). */
@@ -53,6 +62,17 @@ export interface CafeSession {
   shot(name: string, of?: Locator): Promise<void>;
   /** Clicks one of the facilitator's controls on a shared card, through "🔄 My view". */
   facilitatorClick(inMessageWith: string | RegExp, label: string, shotName?: string): Promise<void>;
+  /**
+   * Picks an option on a choose card, through "🔄 My view", as the facilitator reads it: by its
+   * own button, or, when the options are listed under letters, by the letter the list gives it.
+   * Returns the button's title.
+   */
+  facilitatorChoose(inMessageWith: string | RegExp, option: string, shotName?: string): Promise<string>;
+  /**
+   * Records whether any message block shows one of `texts` from now on (a MutationObserver, so a
+   * card shown for an instant between two updates counts too). `seen()` says which were shown.
+   */
+  watchFor(texts: string[]): Promise<{ seen(): Promise<string[]>; stop(): Promise<void> }>;
   /** A participant's Action.Execute on the step's shared card, as Teams would send it. */
   participantPress(user: PlaygroundUser, verb: string, data: Record<string, unknown>, via?: 'dialog' | 'http'): Promise<void>;
   /** Waits until the stored café's current step is of this activity (and this ref, if given). */
@@ -75,6 +95,13 @@ export function cafeSession(name: string): CafeSession {
   };
   const messageIdOf = (cafeId: string, key: string) =>
     waitUntil(() => app.store.getMessageId(cafeId, key), { what: `the message id of ${key}` });
+  const cardIdOf = async (stepId: string) => {
+    const s = await cafe();
+    const step = s.steps.find((st) => st.id === stepId);
+    if (!step) throw new Error(`no step ${stepId} in the café`);
+    return messageIdOf(s.id, partCardKey(step.part));
+  };
+  const baristaCards = async () => (await readMessages(page)).filter((m) => m.author === 'Barista' && m.isCard);
   const card = (text: string | RegExp): Locator => messages(page).filter({ hasText: text }).last();
 
   async function expectText(loc: Locator, text: string | RegExp, timeout = 15_000): Promise<void> {
@@ -130,10 +157,54 @@ export function cafeSession(name: string): CafeSession {
     throw new Error(`could not click "${label}" in the card with "${String(inMessageWith)}": ${String(lastErr)}`);
   }
 
+  async function facilitatorChoose(inMessageWith: string | RegExp, option: string, shotName?: string): Promise<string> {
+    let lastErr: unknown;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await app.bot.drain();
+      const block = card(inMessageWith);
+      const asked = block.filter({ hasText: CHOOSE_PROMPT });
+      try {
+        if (!(await asked.isVisible())) {
+          await block.getByRole('button', { name: MY_VIEW, exact: true }).click({ timeout: 10_000 });
+          await asked.waitFor({ state: 'visible', timeout: 10_000 });
+        }
+        const label = choiceButtonTitle(await asked.innerText({ timeout: 5_000 }), option);
+        const btn = asked.getByRole('button', { name: label, exact: true });
+        if (shotName) await shot(shotName, asked);
+        await btn.click({ timeout: 5_000 });
+        return label;
+      } catch (e) {
+        lastErr = e;
+      }
+    }
+    throw new Error(`could not choose "${option}" in the card with "${String(inMessageWith)}": ${String(lastErr)}`);
+  }
+
+  async function watchFor(texts: string[]): Promise<{ seen(): Promise<string[]>; stop(): Promise<void> }> {
+    const key = `__watch${Math.random().toString(36).slice(2)}`;
+    await page.evaluate(({ key, texts }) => {
+      const w = window as unknown as Record<string, { seen: string[]; observer: MutationObserver }>;
+      const seen: string[] = [];
+      const look = () => {
+        const blocks = Array.from(document.querySelectorAll('[aria-label="Message header"]')).map((h) => (h.parentElement as HTMLElement | null)?.innerText ?? '');
+        for (const text of texts) if (!seen.includes(text) && blocks.some((b) => b.includes(text))) seen.push(text);
+      };
+      const observer = new MutationObserver(look);
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      look();
+      w[key] = { seen, observer };
+    }, { key, texts });
+    const read = () => page.evaluate((key) => (window as unknown as Record<string, { seen: string[] }>)[key].seen.slice(), key);
+    return {
+      seen: read,
+      stop: () => page.evaluate((key) => (window as unknown as Record<string, { observer: MutationObserver }>)[key].observer.disconnect(), key),
+    };
+  }
+
   async function participantPress(user: PlaygroundUser, verb: string, data: Record<string, unknown>, via: 'dialog' | 'http' = 'http'): Promise<void> {
     const s = await cafe();
     const stepId = (data.step as string | undefined) ?? s.steps[s.cursor].id;
-    const replyToId = await messageIdOf(s.id, stepId);
+    const replyToId = await cardIdOf(stepId);
     const activity = cardExecuteInvoke(verb, { cafe: s.id, step: stepId, ...data }, replyToId);
     if (via === 'dialog') await sendCustomActivityAs(page, pg, user, activity);
     else await postCustomActivity(pg, user, activity);
@@ -191,11 +262,33 @@ export function cafeSession(name: string): CafeSession {
     cafe,
     currentStepId,
     messageIdOf,
+    cardIdOf,
+    baristaCards,
     card,
     expectText,
     shot,
     facilitatorClick,
+    facilitatorChoose,
+    watchFor,
     participantPress,
     waitStep,
   };
+}
+
+/**
+ * The title of the button that picks `option`, read from a card's text as a person reads it: the
+ * option's own title when the buttons carry them; when the options are listed under letters
+ * ("A · ★ Ma donnée, Madonna ou les deux"), the letter the list gives it, ★ included for the default.
+ */
+export function choiceButtonTitle(cardText: string, option: string): string {
+  const line = cardText.split('\n').map((l) => l.trim()).find((l) => /^[A-Z] · /.test(l) && l.includes(option));
+  if (!line) return option;
+  const m = /^([A-Z]) · (★ )?/.exec(line)!;
+  return `${m[2] ?? ''}${m[1]}`;
+}
+
+/** The letter a lettered list gives `choice` ("B · des années 50…" → "B"), or undefined when the card lists none. */
+export function letterOf(cardText: string, choice: string): string | undefined {
+  const line = cardText.split('\n').map((l) => l.trim()).find((l) => /^(✅ )?[A-Z] · /.test(l) && l.includes(choice));
+  return line ? /^(?:✅ )?([A-Z]) · /.exec(line)![1] : undefined;
 }
