@@ -70,7 +70,7 @@ const MAX_COMMAND_TEXT = 500;
 const ALIASES: Record<string, TextCommand['type']> = {
   startcafe: 'startcafe',
   suivant: 'next', next: 'next',
-  precedent: 'back', 'précédent': 'back', back: 'back',
+  precedent: 'back', 'précédent': 'back', previous: 'back', back: 'back',
   reveler: 'reveal', 'révéler': 'reveal', reveal: 'reveal',
   pause: 'pause',
   reprendre: 'resume', resume: 'resume',

@@ -18,7 +18,7 @@ const COMMANDS: Array<[command: string, alias: string, help: MessageId]> = [
   ['/startcafe virtuel', '', 'help.virtuel'],
   ['/startcafe sur-mesure', '', 'help.surMesure'],
   ['/suivant', '/next', 'help.suivant'],
-  ['/precedent', '/back', 'help.precedent'],
+  ['/precedent', '/previous', 'help.precedent'],
   ['/reveler', '/reveal', 'help.reveler'],
   ['/pause', '/pause', 'help.pause'],
   ['/reprendre', '/resume', 'help.reprendre'],

@@ -1,5 +1,7 @@
 import { canFacilitate } from './decide';
+import type { Content } from '../content/schema';
 import { FEEDBACK_STEP_ID } from './feedback';
+import { hasAnswer } from './reveal';
 import { allFinished, expectedFinishers } from './lookup';
 import type { Actor, CafeState, Command, Contribution, Effect, MessageKey, Refusal } from './types';
 
@@ -76,6 +78,17 @@ export function endRequest(state: CafeState, actor: Actor): EndRequest | Refusal
   if (state.status === 'menu') return { kind: 'cancel' };
   const hasFeedback = state.steps.some((s) => s.id === FEEDBACK_STEP_ID);
   return { kind: 'confirm', feedbackAsked: !hasFeedback || !!state.runtime[FEEDBACK_STEP_ID] };
+}
+
+/**
+ * Whether Suivant would end the café: the last step, running, with no answer left to reveal first
+ * (the first Suivant on a poll with an answer reveals it). Suivant then asks the same confirmation
+ * as /fin (`endRequest`): ending is never a side effect of going on.
+ */
+export function nextEnds(state: CafeState, content: Content): boolean {
+  if (state.status !== 'running' || state.cursor !== state.steps.length - 1) return false;
+  const step = state.steps[state.cursor];
+  return !(hasAnswer(step, content) && !state.runtime[step.id]?.revealed);
 }
 
 /**

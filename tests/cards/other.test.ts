@@ -170,7 +170,7 @@ describe('formulas, already running, help', () => {
 
   test('help lists the commands in French with their English aliases', () => {
     const text = texts(helpCard({ locale: 'fr', isFacilitator: true }));
-    for (const c of ['/startcafe', 'avec sucre|sans sucre', '/suivant', '/next', '/precedent', '/back', '/pause', '/reprendre', '/resume', '/prolonger N', '/fin', '/end', '/aide', '/help']) {
+    for (const c of ['/startcafe', 'avec sucre|sans sucre', '/suivant', '/next', '/precedent', '/previous', '/pause', '/reprendre', '/resume', '/prolonger N', '/fin', '/end', '/aide', '/help']) {
       expect(text).toContain(c);
     }
     expect(texts(helpCard({ locale: 'en', isFacilitator: false }))).toContain('Goes to the next step.');

@@ -16,7 +16,7 @@
  * What a facilitator lives here: each part of the café has ONE card, whose steps advance in place
  * (the ice breaker's choice becomes the Madonna card, each statement replaces the one before, with
  * a "↩ Previous" line); long options are listed under letters, the buttons carrying the letter;
- * Next on a statement first shows its answer, the next Next moves on; /back reopens the statement
+ * Next on a statement first shows its answer, the next Next moves on; /previous reopens the statement
  * before without ever showing the one left; /fin asks first, and offers the feedback poll.
  *
  * Run: npx jest -c jest.e2e.config.js tests/e2e/americano.test.ts
@@ -172,7 +172,7 @@ describe('Café Americano in the Agents Playground (e2e)', () => {
     await shot('06-michigan-revealed', card(MICHIGAN));
   });
 
-  test('/back from a statement nobody voted on reopens Michigan on the same card, never showing the answer left', async () => {
+  test('/previous from a statement nobody voted on reopens Michigan on the same card, never showing the answer left', async () => {
     await facilitatorClick(MICHIGAN, EN.next); // Michigan is revealed: Next moves on
     await waitStep('madonna', 'nuages');
     await expectText(card(NUAGES.text), 'Nobody has voted yet.');
@@ -180,7 +180,7 @@ describe('Café Americano in the Agents Playground (e2e)', () => {
     // From now on, the nuages statement's answer must never show in the chat.
     const spoilers = await session.watchFor([`Answer: ${NUAGES.answer}`, '✅ Les deux', `Previous: “${NUAGES.text}”`]);
 
-    await sendMention(session.page, BOT.name, '/back');
+    await sendMention(session.page, BOT.name, '/previous');
     await waitStep('madonna', 'michigan');
     const michigan = await waitForText(session.page, 'Answer: Madonna');
     await expectText(michigan, MICHIGAN);

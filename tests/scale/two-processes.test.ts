@@ -110,7 +110,8 @@ async function runCafe(count: number, onVideo?: (instances: BaristaProcess[], la
       cafe: final,
       votes: (await store.listContributions(cafe.id, 'tasse.madonna.annees-80')).map((c) => `${c.userId}:${(c.value as { choice: string }).choice}`),
       timeUps: timeUps.length,
-      posts: connector.calls.filter((c) => c.conversationId === conversationId && (c.op === 'send' || c.op === 'reply') && c.outcome === 'ok').map((c) => signature(c.body)).sort(),
+      // What the chat shows: the facilitator's own targeted notices (seen by her alone) aside.
+      posts: connector.calls.filter((c) => c.conversationId === conversationId && (c.op === 'send' || c.op === 'reply') && c.outcome === 'ok' && c.query.isTargetedActivity !== 'true').map((c) => signature(c.body)).sort(),
       // A part's card advances in place: what its updates showed.
       updates: [...new Set(connector.calls.filter((c) => c.conversationId === conversationId && c.op === 'update' && c.outcome === 'ok').map((c) => signature(c.body)))],
     };

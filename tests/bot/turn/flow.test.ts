@@ -98,7 +98,7 @@ describe('Back', () => {
 });
 
 describe('Nothing irreversible by accident: /fin', () => {
-  it('asks first, and offers the feedback poll when it has not been asked; "feedback" runs it, then Suivant ends', async () => {
+  it('asks first, and offers the feedback poll when it has not been asked; "feedback" runs it, then ending asks once more', async () => {
     const h = new PipelineHarness();
     const cafeId = await h.atMadonnaPoll();
     const confirm = sceneOf(await h.say(camille, '/fin'));
@@ -114,7 +114,12 @@ describe('Nothing irreversible by accident: /fin', () => {
     expect(h.channel.of('post').map((p) => p.scene.kind === 'step' && p.scene.step.id)).toEqual(['feedback']);
     // Now the feedback was asked: /fin asks only whether to end.
     expect(sceneOf(await h.say(camille, '/fin'))).toMatchObject({ kind: 'end-confirm', feedbackAsked: true });
-    await h.say(camille, '/suivant');
+    // Suivant on the last step asks the same: ending is never a side effect of going on.
+    expect(sceneOf(await h.say(camille, '/suivant'))).toMatchObject({ kind: 'end-confirm', feedbackAsked: true });
+    expect(sceneOf(await h.press(camille, { verb: 'next', cafe: cafeId, step: 'feedback' }))).toMatchObject({ kind: 'end-confirm', step: 'feedback' });
+    expect(messageOf(await h.say(lea, '/suivant'))).toBe(t('fr', 'refusal.not-facilitator', { name: 'Camille Martin' }));
+    expect((await h.store.get(cafeId))!.status).toBe('running');
+    await h.press(camille, { verb: 'end', cafe: cafeId, confirm: 'end', at: h.now });
     expect((await h.store.get(cafeId))!.status).toBe('ended');
   });
 

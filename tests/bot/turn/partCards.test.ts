@@ -36,7 +36,11 @@ async function wholeCafe(h: PipelineHarness, formula: string, variant: 'avec-suc
       await h.drain();
     }
     const before = h.channel.calls.length;
-    await h.press(camille, { verb: 'next', cafe: cafe.id, step: step.id });
+    const answer = await h.press(camille, { verb: 'next', cafe: cafe.id, step: step.id });
+    // Suivant on the last step asks, like Fin: she confirms.
+    if (answer && 'scene' in answer && answer.scene.kind === 'end-confirm') {
+      await h.press(camille, { verb: 'end', cafe: cafe.id, step: step.id, confirm: 'end', at: h.now });
+    }
     await h.drain();
     const calls = h.channel.calls.slice(before);
     const after = (await h.store.get(cafe.id))!;

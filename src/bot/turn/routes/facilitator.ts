@@ -1,5 +1,5 @@
 import type { ActionData } from '../../../cards/actions';
-import { answerToRefusal, canFacilitate, canReveal, currentStep, endRequest, isRefusal, type CafeState, type Command } from '../../../domain';
+import { answerToRefusal, canFacilitate, canReveal, currentStep, endRequest, isRefusal, nextEnds, type CafeState, type Command } from '../../../domain';
 import type { Reply } from '../../../channel/port';
 import { t } from '../../../i18n';
 import type { TextCommand } from '../../parse';
@@ -31,7 +31,16 @@ function onActive<K extends TextCommand['type']>(toCommand: (cmd: Text<K>, state
   };
 }
 
-export const textNext = onActive<'next'>((_c, s) => (s.status === 'menu' ? { type: 'begin' } : { type: 'next' }));
+const goOn = onActive<'next'>((_c, s) => (s.status === 'menu' ? { type: 'begin' } : { type: 'next' }));
+/** /suivant: the next step; on the last one it asks, like /fin, before the café ends. */
+export const textNext: Route<Text<'next'>> = {
+  drives: true,
+  async run(kit, turn, cmd) {
+    const active = await kit.store.getActive(turn.address.conversationId);
+    if (active && nextEnds(active, kit.content) && canFacilitate(active, turn.actor)) return askEnd(kit, turn, active);
+    return goOn.run(kit, turn, cmd);
+  },
+};
 export const textBack = onActive<'back'>(() => ({ type: 'back' }));
 export const textPause = onActive<'pause'>(() => ({ type: 'pause' }));
 export const textResume = onActive<'resume'>(() => ({ type: 'resume' }));
@@ -96,7 +105,12 @@ function button<V extends ActionData['verb']>(toCommand: (data: Action<V>) => Co
 
 export const begin = button<'begin'>(() => ({ type: 'begin' }));
 export const choose = button<'choose'>((d) => ({ type: 'choose', stepId: d.step, option: d.option }));
-export const next = button<'next'>((d) => ({ type: 'next', fromStep: d.step, ...(d.revealed !== undefined ? { shownRevealed: d.revealed } : {}) }));
+const goOnButton = button<'next'>((d) => ({ type: 'next', fromStep: d.step, ...(d.revealed !== undefined ? { shownRevealed: d.revealed } : {}) }));
+/** Suivant pressed: the next step; on the card of the last step it asks, like Fin, before the café ends. */
+export const next: Route<Action<'next'> & { cafe: string }> = onCafe(true, async (kit, turn, data, state) => {
+  if (nextEnds(state, kit.content) && canFacilitate(state, turn.actor) && currentStep(state)?.id === data.step) return askEnd(kit, turn, state, data.step);
+  return goOnButton.run(kit, turn, data);
+});
 export const back = button<'back'>((d) => ({ type: 'back', fromStep: d.step }));
 export const reveal = button<'reveal'>((d) => ({ type: 'reveal', stepId: d.step }));
 export const turnFloor = button<'turn'>((d) => ({ type: 'turn', stepId: d.step, delta: d.delta }));
