@@ -71,6 +71,11 @@ describe('The café board, read-only page, in Chromium', () => {
     const port = await freePort();
     stack = new Stack(undefined, undefined, { publicUrl: PUBLIC_URL, exportSecret: SECRET, port });
     await stack.start();
+    // The chat's members, as the Bot Connector lists them: three colleagues to finish the video.
+    stack.connector.setMembers(stack.conversationId, [
+      { id: '29:camille', name: 'Camille Martin' }, { id: '29:lea', name: 'Léa Dubois' }, { id: '29:karim', name: 'Karim Benali' },
+      { id: '29:sophie', name: 'Sophie Leroy' }, { id: '28:barista', name: 'Barista' },
+    ]);
     browser = await launchBrowser();
     page = browser.page;
     page.on('dialog', (d) => {
@@ -215,7 +220,7 @@ describe('The café board, read-only page, in Chromium', () => {
     // It ticks by itself (about once a second)
     await page.waitForFunction((t) => document.querySelector('[data-testid=countdown]')?.textContent !== t, first, { timeout: 3000 });
     expect(await page.locator(tid('video')).innerText()).toContain("La donnée et l'open data");
-    expect(await page.locator(tid('video-done')).innerText()).toBe('0 personne a terminé la vidéo');
+    expect(await page.locator(tid('video-done')).innerText()).toBe('0 / 3 ont terminé la vidéo');
 
     // Keyboard: from the top of the page, Tab reaches the video link, with a visible focus ring
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -237,7 +242,7 @@ describe('The café board, read-only page, in Chromium', () => {
 
     // A live update keeps the keyboard focus on the link (the page patches, it does not replace)
     await timed('Léa finished the video', () => lea().press({ verb: 'done', cafe: cafeId, step: video.id }), () =>
-      waitText(page, tid('video-done'), '1 personne a terminé la vidéo'),
+      waitText(page, tid('video-done'), '1 / 3 ont terminé la vidéo'),
     );
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('video-link');
     await noLayoutProblems();
@@ -257,7 +262,7 @@ describe('The café board, read-only page, in Chromium', () => {
       expect(await en.locator(`${tid('step-pos')} [aria-hidden=true]`).innerText()).toMatch(/^Step \d+ \/ \d+$/);
       expect(await en.locator(`${tid('step-pos')} .sr-only`).textContent()).toMatch(/^Step \d+ of \d+$/);
       expect(await en.locator(tid('participants')).innerText()).toBe('3 participants');
-      expect(await en.locator(tid('video-done')).innerText()).toBe('1 person finished the video');
+      expect(await en.locator(tid('video-done')).innerText()).toBe('1 / 3 finished the video');
       expect(await en.locator(tid('countdown')).getAttribute('aria-label')).toMatch(/^Time left: /);
       expect(await en.locator(tid('step-title')).getAttribute('lang')).toBe('fr');
       await boardScreenshot(en, 'video-en');
