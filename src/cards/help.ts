@@ -14,7 +14,8 @@ export interface HelpInput {
 /** The commands, French first with their English aliases (the parser accepts both). */
 const COMMANDS: Array<[command: string, alias: string, help: MessageId]> = [
   ['/menu', '', 'help.menu'],
-  ['/startcafe <formule> [avec sucre|sans sucre]', '', 'help.startcafe'],
+  // The placeholder in italics, not between < >: a chat's Markdown takes <formule> for an HTML tag and drops it.
+  ['/startcafe _formule_ [avec sucre|sans sucre]', '', 'help.startcafe'],
   ['/startcafe virtuel', '', 'help.virtuel'],
   ['/startcafe sur-mesure', '', 'help.surMesure'],
   ['/suivant', '/next', 'help.suivant'],

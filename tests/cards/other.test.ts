@@ -175,6 +175,12 @@ describe('formulas, already running, help', () => {
     }
     expect(texts(helpCard({ locale: 'en', isFacilitator: false }))).toContain('Goes to the next step.');
   });
+
+  test('help shows /startcafe with its formula placeholder, which no Markdown renderer can take for a tag', () => {
+    const text = texts(helpCard({ locale: 'fr', isFacilitator: true }));
+    expect(text).toContain('/startcafe _formule_ [avec sucre|sans sucre]');
+    expect(text).not.toMatch(/<[a-z]+>/);
+  });
 });
 
 describe('i18n', () => {
