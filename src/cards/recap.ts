@@ -9,7 +9,7 @@ import { feedbackSummary } from '../domain/feedback';
 import { labelledFeedback } from '../i18n/feedback';
 import { t } from '../i18n';
 import { bytes, clip, fit, markdownLink } from './format';
-import { boardColumns, boardLegend } from './steps/board';
+import { boardLegend, boardMoments } from './steps/board';
 import { expand } from './render';
 import type { Card } from './types';
 
@@ -163,8 +163,10 @@ function pollSections(L: Locale, polls: PollView[]): Section[] {
     // A recap's poll always says the guide's right answers (the café is over).
     const votes = view.choices.map((c) => `${c.correct ? '✅ ' : ''}${c.label} ${c.count}`).join(' · ');
     const any = view.choices.some((c) => c.count);
-    const lines = [line(`**${view.statement}**`), line(any ? votes : t(L, 'recap.noVote'), true)];
-    if (view.answer) lines.push(line(t(L, 'recap.answer', { answer: view.answer }), true));
+    // A statement nobody voted on takes one line (issue 14): the statement and the guide's answer.
+    const lines = any
+      ? [line(`**${view.statement}**`), line(votes, true), ...(view.answer ? [line(t(L, 'recap.answer', { answer: view.answer }), true)] : [])]
+      : [line(`**${view.statement}** — ${view.answer ? t(L, 'recap.noVoteAnswer', { answer: view.answer }) : t(L, 'recap.noVote')}`)];
     if (view.arguments) {
       const texts = view.arguments.items.map((a) => `${a.side === 'pour' ? '➕' : '➖'} ${clip(a.text, 200)}`);
       const room = Math.max(0, BUDGET.arguments - argBytes);
@@ -198,11 +200,15 @@ function pickSections(L: Locale, picks: PickView[]): Section[] {
   });
 }
 
+/** Each board: its legend, the moments that hold post-its, the empty ones named on one line. */
 function boardSections(L: Locale, boards: BoardView[]): Section[] {
-  return boards.map((view) => ({
-    title: view.title,
-    lines: [line(boardLegend(view), true), ...boardColumns(L, view, BUDGET.board).flatMap((c) => [line(c.title), line(c.text)])],
-  }));
+  return boards.map((view) => {
+    const { columns, emptyLine } = boardMoments(L, view, BUDGET.board, false);
+    return {
+      title: view.title,
+      lines: [line(boardLegend(view), true), ...columns.flatMap((c) => [line(c.title), line(c.text)]), ...(emptyLine ? [line(emptyLine, true)] : [])],
+    };
+  });
 }
 
 function answerSections(L: Locale, questions: QuestionView[]): Section[] {

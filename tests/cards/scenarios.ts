@@ -98,6 +98,11 @@ export function scenarios(): Scenario[] {
   out.push(at('board, empty', board));
   out.push(at('board, 100 post-its of 280 characters', board, [...activeIds, ...postits100]));
   out.push(at('board, paused', run(board, { type: 'pause' }), postits100));
+  // Two of the five moments hold post-its: the three others on one line.
+  out.push(at('board, post-its in two moments', board, [
+    postit(board, boardStep.id, 1, columns[0], kinds[0], 'Mon badge'),
+    postit(board, boardStep.id, 2, columns[2], kinds[1], 'Le planning'),
+  ]));
 
   // synthesis questions
   const question = cafeAt('avec-sucre', (s) => s.kind === 'question');

@@ -23,11 +23,17 @@ export const COLOR_EMOJI: Record<Color, string> = {
 export interface BoardColumnView {
   title: string;
   text: string;
+  /** How many post-its the moment holds (shown or counted in « … et N autres »). */
+  count: number;
 }
 
 export interface BoardView extends StepBase {
   legend: string;
+  /** The moments that hold post-its, each in its box. */
   columns: BoardColumnView[];
+  /** The moments without any, on one line (or the whole board's one line when it is empty). */
+  hasEmptyLine: boolean;
+  emptyLine: string;
   hasForm: boolean;
   columnLabel: string;
   columnChoices: Array<{ title: string; value: string }>;
@@ -56,8 +62,22 @@ export function boardColumns(locale: Locale, board: BoardPostits, budget: number
     return {
       title: `**${i + 1}. ${col.label}** (${all.length})`,
       text: lines.length ? lines.join('\n\n') : t(locale, 'board.empty'),
+      count: all.length,
     };
   });
+}
+
+/**
+ * The board as a card shows it, no taller than it needs (issue 14): a box per moment that holds
+ * post-its, the empty moments named on one line, and an empty board said on one line (inviting the
+ * form below when there is one).
+ */
+export function boardMoments(locale: Locale, board: BoardPostits, budget: number, hasForm: boolean): { columns: BoardColumnView[]; emptyLine: string } {
+  const all = boardColumns(locale, board, budget);
+  const filled = all.filter((c) => c.count > 0);
+  if (!filled.length) return { columns: [], emptyLine: t(locale, hasForm ? 'board.emptyAddBelow' : 'board.empty') };
+  const empty = board.columns.flatMap((col, i) => (all[i].count ? [] : [`${i + 1}. ${col.label}`]));
+  return { columns: filled, emptyLine: empty.length ? t(locale, 'board.emptyMoments', { moments: empty.join(' · ') }) : '' };
 }
 
 export function boardLegend(board: Pick<Board, 'postitKinds'>): string {
@@ -66,9 +86,12 @@ export function boardLegend(board: Pick<Board, 'postitKinds'>): string {
 
 /** Ma journée d'agent's card: the moments of the day as columns, a coloured post-it per piece of data. */
 export function boardCard(view: Board, L: Locale): BoardView {
+  const { columns, emptyLine } = boardMoments(L, view, BOARD_BUDGET, view.canPost);
   return {
     legend: t(L, 'board.legend', { legend: boardLegend(view) }),
-    columns: boardColumns(L, view, BOARD_BUDGET),
+    columns,
+    hasEmptyLine: emptyLine !== '',
+    emptyLine,
     hasForm: view.canPost,
     columnLabel: t(L, 'board.column'),
     columnChoices: view.columns.map((c, i) => ({ title: `${i + 1}. ${c.label}`, value: c.id })),

@@ -10,7 +10,7 @@ const COMMENTS_BUDGET = 12_000;
 export interface FeedbackView extends StepBase {
   intro: string;
   hasForm: boolean;
-  questions: Array<{ id: string; label: string; value: string; choices: Array<{ title: string; value: string }> }>;
+  questions: Array<{ id: string; label: string; placeholder: string; value: string; choices: Array<{ title: string; value: string }> }>;
   positiveLabel: string;
   positiveValue: string;
   negativeLabel: string;
@@ -26,8 +26,11 @@ export interface FeedbackView extends StepBase {
 }
 
 /**
- * The closing feedback poll's card: three quick choices and two optional comments, anonymous; the
- * counts for everyone, the comments in the facilitator's view. The form stays open after the café ends.
+ * The closing feedback poll's card: three quick choices (dropdowns) and two optional one-line
+ * comments, anonymous. Everyone reads how many answered; the live bars and the comments are in the
+ * facilitator's view only. The poll may stay live for all (issue 14), but twelve bars under the form
+ * would make the card taller than a phone screen: a readability choice, not a secret (the recap and
+ * the exports keep the full results). The form stays open after the café ends.
  */
 export function feedbackCard(view: Feedback, L: Locale): FeedbackView {
   const my = view.mine;
@@ -43,7 +46,7 @@ export function feedbackCard(view: Feedback, L: Locale): FeedbackView {
     intro: t(L, 'feedback.intro'),
     hasForm: view.acceptsAnswers,
     questions: view.questions.map((q) => ({
-      id: `feedback_${q.id}`, label: q.text, value: my?.[q.id] ?? '', choices: q.choices.map((c) => ({ title: c.label, value: c.id })),
+      id: `feedback_${q.id}`, label: q.text, placeholder: t(L, 'feedback.choose'), value: my?.[q.id] ?? '', choices: q.choices.map((c) => ({ title: c.label, value: c.id })),
     })),
     positiveLabel: t(L, 'feedback.positive'),
     positiveValue: my?.positive ?? '',
@@ -54,7 +57,7 @@ export function feedbackCard(view: Feedback, L: Locale): FeedbackView {
     hasThanks: !!my,
     thanksText: t(L, 'feedback.thanks'),
     responsesText: t(L, 'feedback.responses', { n: view.responses }),
-    results: view.responses === 0 ? [] : view.questions.map((q) => ({
+    results: view.responses === 0 || !view.facilitator ? [] : view.questions.map((q) => ({
       title: q.text,
       lines: q.choices.map((c) => ({ label: c.label, bar: bar(c.count, view.responses) })),
     })),
