@@ -215,7 +215,8 @@ describe('synthesis and texts', () => {
     expect(verbs(facilitator('question (synthèse et ouverture)'))).toContain('next');
   });
 
-  test('the feedback poll closes every café: three choices, two optional comments, counts for all, comments for the facilitator', () => {
+  // Changed on purpose (issue 14): the live bars moved to the facilitator's view (the card stays short for everyone).
+  test('the feedback poll closes every café: three choices, two optional comments, how many answered for all, bars and comments for the facilitator', () => {
     const empty = shared('feedback, last step, no answer');
     expect(texts(empty)).toContain('Votre avis sur ce café');
     expect(texts(empty)).toContain('Avis reçus : 0');
@@ -226,6 +227,8 @@ describe('synthesis and texts', () => {
     const full = 'feedback, last step, 60 answers with long comments';
     expect(texts(shared(full))).toContain('Avis reçus : 60');
     expect(texts(shared(full))).toContain('😀 Très bien');
+    expect(texts(shared(full))).not.toMatch(/^[█░]+ \d+/m);
+    expect(texts(facilitator(full))).toMatch(/^[█░]+ \d+/m);
     expect(texts(shared(full))).not.toMatch(/^👍/m);
     expect(texts(facilitator(full))).toMatch(/^👍/m);
     expect(texts(facilitator(full))).toMatch(/^🔧/m);
