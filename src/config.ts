@@ -53,6 +53,11 @@ const EnvSchema = z.object({
    * tenant). With N instances serving one tenant, give each 50 / N.
    */
   TEAMS_TENANT_RPS: z.coerce.number().int().min(1).max(1000).default(50),
+  /**
+   * Seconds a stopping instance keeps answering (`/readyz` 503 draining, changes 503 + Retry-After)
+   * before it closes its port, so the load balancer notices first.
+   */
+  DRAIN_GRACE_S: z.coerce.number().min(0).max(300).default(10),
   /** Prefix of every Redis key (and of the BullMQ queue), so several deployments can share a Redis. */
   REDIS_PREFIX: z
     .string()
@@ -90,6 +95,8 @@ export interface Config {
   exportSecret?: string;
   /** Teams calls per second per tenant, this process (absent: 50, Teams' global limit). */
   tenantCallsPerSecond?: number;
+  /** Grace period of a graceful stop before the port closes, ms (absent: none; DRAIN_GRACE_S gives 10 s). */
+  drainGraceMs?: number;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +143,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
     exportSecret: e.EXPORT_SECRET || undefined,
     tenantCallsPerSecond: e.TEAMS_TENANT_RPS,
+    drainGraceMs: Math.round(e.DRAIN_GRACE_S * 1000),
   };
 }
 

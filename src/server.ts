@@ -10,6 +10,7 @@ import { CachedClientsAuthentication } from './channel/teams/cachedAuth';
 import { HttpAdapter } from './channel/teams/httpAdapter';
 import { exportRoute, exportToken } from './export';
 import { readConfig, type Config } from './config';
+import { keepAliveBehindLoadBalancer, Lifecycle, stopOnSignals } from './lifecycle';
 import { loadContent } from './content';
 import { BaristaError, makeErrorSink } from './errors';
 import { KeptStore } from './store/keptStore';
@@ -46,9 +47,9 @@ export interface Barista {
   /** 'sqlite' or 'redis'. */
   storeKind: 'sqlite' | 'redis';
   /**
-   * Graceful stop: refuses new turns (503), lets the turns in flight finish and their Teams calls
-   * go out, stops this process's timers (due times stay in the store; BullMQ jobs stay in Redis),
-   * closes the store.
+   * Graceful stop (src/lifecycle.ts): says draining and refuses changes (503 + Retry-After) for the
+   * grace period, lets the turns in flight finish and their Teams calls go out, stops this process's
+   * timers (due times stay in the store; BullMQ jobs stay in Redis), closes the server and the store.
    */
   stop(): Promise<void>;
 }
@@ -102,11 +103,14 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   });
   const gateway = options.gateway ?? new CloudGateway(auth, config.appId);
   let bot: Bot | undefined;
-  const onFire: OnFire = async (cafeId, stepId, late) => {
+  const server = restify.createServer({ name: 'barista', handleUncaughtExceptions: false });
+  keepAliveBehindLoadBalancer(server.server);
+  const lifecycle = new Lifecycle({ http: server.server, graceMs: config.drainGraceMs ?? 0, log });
+  const onFire: OnFire = (cafeId, stepId, late) => lifecycle.track(async () => {
     if (late) log.warn({ cafeId, stepId, late }, 'timer fell due while the server was down: firing late');
     else log.info({ cafeId, stepId, late }, 'timer fired');
     await bot!.onTimer(cafeId, stepId).catch((err) => sink(new BaristaError('timer-failed', 'a timer fell due and its command failed', err), { where: 'timer', cafeId }));
-  };
+  });
   let timers: Timers & { rearm(store: CafeStore): Promise<number> };
   let closeTimers: () => Promise<void>;
   if (config.redisUrl) {
@@ -150,24 +154,14 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     },
   };
 
-  const server = restify.createServer({ name: 'barista', handleUncaughtExceptions: false });
+  // Counts the requests in flight; while draining, refuses changes (503 + Retry-After).
+  server.pre(lifecycle.gate);
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
-  let accepting = true;
-  let inFlight = 0;
-  let idle: (() => void) | undefined;
   server.post('/api/messages', async (req, res) => {
-    if (!accepting) {
-      res.header('Retry-After', '1');
-      res.send(503, { error: 'shutting down' });
-      return;
-    }
     const started = Date.now();
-    inFlight++;
     try {
       await adapter.processHttp(req, res, (ctx) => bot!.onTurn(ctx));
     } finally {
-      inFlight--;
-      if (inFlight === 0) idle?.();
       // Ids and timings only: never the text of a message or a person's name.
       const body = (req.body ?? {}) as { type?: unknown; name?: unknown };
       log.debug({ type: body.type, name: body.name, status: res.statusCode, ms: Date.now() - started }, 'turn');
@@ -201,7 +195,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     next();
   });
   server.get('/readyz', async (_req, res) => {
-    if (!accepting) {
+    if (lifecycle.isDraining) {
       res.send(503, { status: 'draining', store: storeKind });
       return;
     }
@@ -237,7 +231,6 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     'Barista is listening on /api/messages',
   );
 
-  let stopping: Promise<void> | undefined;
   return {
     server,
     bot,
@@ -245,24 +238,19 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     url,
     storeKind,
     stop() {
-      stopping ??= (async () => {
-        accepting = false;
-        log.info({ inFlight }, 'stopping: no new turns, finishing the turns in flight');
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
-        await bot!.drain();
-        board.closeStreams();
-        live.stop();
-        // Keep-alive connections that sent nothing more would hold close() open.
-        server.server.closeAllConnections?.();
-        await closed;
-        clearInterval(sweep);
-        stopRetention();
-        await closeTimers();
-        await store.close();
-        log.info('stopped');
-      })();
-      return stopping;
+      return lifecycle.drain({
+        finishWork: () => bot!.drain(),
+        closeStreams: () => board.closeStreams(),
+        async stopTimers() {
+          clearInterval(sweep);
+          stopRetention();
+          await closeTimers();
+        },
+        async closeStore() {
+          live.stop();
+          await store.close();
+        },
+      });
     },
   };
 }
@@ -320,17 +308,7 @@ if (require.main === module) {
   }
   const log = pino({ level: config.logLevel, base: { app: 'barista', pid: process.pid } });
   startBarista({ config, logger: log })
-    .then((app) => {
-      const shutdown = (signal: string) => {
-        log.info({ signal }, 'signal received');
-        void app.stop().then(() => process.exit(0), (err) => {
-          log.error({ signal, err: { message: (err as Error).message, stack: (err as Error).stack } }, 'stop failed');
-          process.exit(1);
-        });
-      };
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
-      process.once('SIGINT', () => shutdown('SIGINT'));
-    })
+    .then((app) => stopOnSignals(() => app.stop(), log))
     .catch((err: Error) => {
       console.error(err.message);
       process.exit(1);

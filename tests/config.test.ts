@@ -39,6 +39,13 @@ describe('readConfig', () => {
     for (const bad of ['0', '-5', '2.5', 'fast']) expect(() => readConfig({ ...local, TEAMS_TENANT_RPS: bad })).toThrow(/TEAMS_TENANT_RPS/);
   });
 
+  it('reads DRAIN_GRACE_S, the grace period of a graceful stop (default 10 s, fractions allowed)', () => {
+    expect(readConfig(local).drainGraceMs).toBe(10_000);
+    expect(readConfig({ ...local, DRAIN_GRACE_S: '0.25' }).drainGraceMs).toBe(250);
+    expect(readConfig({ ...local, DRAIN_GRACE_S: '0' }).drainGraceMs).toBe(0);
+    for (const bad of ['-1', '301', 'soon']) expect(() => readConfig({ ...local, DRAIN_GRACE_S: bad })).toThrow(/DRAIN_GRACE_S/);
+  });
+
   it('names the variable of other bad values too', () => {
     expect(() => readConfig({ ...local, PORT: 'abc' })).toThrow(/PORT/);
     expect(() => readConfig({ ...local, LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);

@@ -49,6 +49,8 @@ export class BaristaProcess {
         PORT: String(this.port),
         LOG_LEVEL: 'info',
         NODE_NO_WARNINGS: '1',
+        // A short grace period on SIGTERM (production: 10 s for the load balancer to notice).
+        DRAIN_GRACE_S: '1',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
