@@ -9,8 +9,8 @@ import type { Next, Request, Response } from 'restify';
  * 1. `/readyz` says `draining` (503) so the load balancer takes the instance out of rotation;
  *    `/healthz` still answers 200 (the process is alive). Requests that change something (every
  *    method but GET/HEAD/OPTIONS: `/api/messages`, the board's session) get 503 with `Retry-After`;
- *    reads are still served. Every answer says `Connection: close`, and idle keep-alive connections
- *    are closed, so the load balancer opens its next connections to another instance.
+ *    reads are still served. Every answer says `Connection: close`, so the load balancer opens its
+ *    next connections elsewhere (idle ones are not cut: a request may already be on its way on one).
  * 2. The grace period (`DRAIN_GRACE_S`) lets the load balancer notice before the port closes.
  * 3. The requests in flight end, then the queued work (commands, effects, Teams calls, card
  *    updates); then the timers stop (their due times stay in the store, BullMQ's jobs in Redis)
@@ -109,8 +109,6 @@ export class Lifecycle {
     this.draining = true;
     this.drainEndsAt = this.now() + graceMs;
     log.info({ graceMs, inFlight: this.inFlight }, 'draining: readyz says draining, changes get 503');
-    // Idle keep-alive connections would carry the load balancer's next requests here.
-    http.closeIdleConnections?.();
     if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
     log.info({ inFlight: this.inFlight }, 'stopping: finishing the work in flight and queued');
     steps.closeStreams();
