@@ -1,43 +1,48 @@
 /**
  * Builds the café board's browser assets (offline, with esbuild's JS API):
  *
- * - src/tab/browser/main.ts → public/tab/app.js (+ app.js.map): one IIFE, ES2020, minified;
+ * - src/tab/browser/main.ts → public/tab/app.js: the read-only board (no Teams SDK: it loads
+ *   nothing from outside Barista's address);
+ * - src/tab/browser/teamsMain.ts → public/tab/teams.js: the Teams pages (with the Teams SDK);
+ * - each one IIFE, ES2020, minified, without a source map (production serves none: no .map file,
+ *   no sourceMappingURL);
  * - src/tab/browser/app.css → public/tab/app.css (copied).
  *
  * esbuild does not typecheck: `npm run typecheck` checks src/tab/browser with its own tsconfig.
  * Run: `npm run build:tab` (or `npx tsx scripts/build-tab.ts`).
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = path.join(__dirname, '..');
 const SRC = path.join(ROOT, 'src', 'tab', 'browser');
 
-/** Writes app.js, app.js.map and app.css into `outDir`. */
+/** Writes app.js, teams.js and app.css into `outDir` (and removes the app.js.map an older build left). */
 export async function buildTab(outDir = path.join(ROOT, 'public', 'tab')): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await build({
     absWorkingDir: ROOT,
-    entryPoints: [path.join(SRC, 'main.ts')],
-    outfile: path.join(outDir, 'app.js'),
+    entryPoints: { app: path.join(SRC, 'main.ts'), teams: path.join(SRC, 'teamsMain.ts') },
+    outdir: outDir,
     bundle: true,
     platform: 'browser',
     format: 'iife',
     target: 'es2020',
     minify: true,
-    sourcemap: 'linked',
+    sourcemap: false,
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
     tsconfig: path.join(SRC, 'tsconfig.json'),
     logLevel: 'silent',
   });
   await copyFile(path.join(SRC, 'app.css'), path.join(outDir, 'app.css'));
+  await rm(path.join(outDir, 'app.js.map'), { force: true });
 }
 
 if (require.main === module) {
   buildTab()
-    .then(() => console.log('public/tab/app.js and public/tab/app.css written.'))
+    .then(() => console.log('public/tab/app.js, teams.js and app.css written.'))
     .catch((err: unknown) => {
       console.error(err);
       process.exitCode = 1;

@@ -1,8 +1,9 @@
 /**
  * The café board's HTML shells (server side, pure): the read-only browser page, the Teams content
  * and configuration pages, and the polite "link not valid" page. The shells carry no inline
- * executable script: the boot data travels in a JSON block read by /tab/app.js, so the pages can
- * be served with BOARD_CSP.
+ * executable script: the boot data travels in a JSON block read by the bundle (/tab/app.js for the
+ * read-only board, /tab/teams.js with the Teams SDK for the Teams pages), so the pages can
+ * be served with BOARD_CSP (the read-only board) and TEAMS_CSP (the Teams pages).
  */
 import { attrs, esc, jsonForScript } from './browser/html';
 import { LABELS, type DeniedReason, type UiLocale } from './browser/labels';
@@ -10,12 +11,25 @@ import type { BootData } from './browser/parse';
 
 export type { DeniedReason } from './browser/labels';
 
-/** The Content-Security-Policy to send with every board page. */
-export const BOARD_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-  // teams-js reads Microsoft's list of valid Teams domains from its CDN (it falls back to a built-in one).
-  "connect-src 'self' https://res.cdn.office.net; " +
+/** Where Teams frames Barista's pages (the meeting tab, side panel and stage; Teams on the web and in Microsoft 365). */
+const TEAMS_ANCESTORS =
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+
+/** Nothing but Barista's own address: scripts, styles, images, connections, forms, base. */
+const SELF_ONLY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * The Content-Security-Policy of the read-only board (a link opened in any browser) and of the
+ * "link not valid" page: it loads nothing from outside Barista's own address.
+ */
+export const BOARD_CSP = `${SELF_ONLY}; connect-src 'self'; ${TEAMS_ANCESTORS}`;
+
+/**
+ * The Content-Security-Policy of the Teams pages (meeting tab, configuration): the same, except that
+ * teams-js may read Microsoft's list of valid Teams domains from its CDN (it falls back to a built-in one).
+ */
+export const TEAMS_CSP = `${SELF_ONLY}; connect-src 'self' https://res.cdn.office.net; ${TEAMS_ANCESTORS}`;
 
 export interface BoardPageOptions {
   mode: 'browser' | 'teams' | 'config';
@@ -62,7 +76,7 @@ export function boardPage(opts: BoardPageOptions): string {
   if (assetBase) boot.publicBase = assetBase;
   const head =
     `<script type="application/json" id="barista-boot">${jsonForScript(boot)}</script>\n` +
-    `<script${attrs({ src: `${assetBase}/tab/app.js`, defer: true })}></script>`;
+    `<script${attrs({ src: `${assetBase}/tab/${opts.mode === 'browser' ? 'app' : 'teams'}.js`, defer: true })}></script>`;
   const body = [
     '',
     '<div id="toolbar" class="toolbar" hidden></div>',

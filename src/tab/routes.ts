@@ -7,7 +7,7 @@ import { canFacilitate } from '../domain/decide';
 import type { ErrorSink } from '../errors';
 import type { CafeStore } from '../store/port';
 import { currentCafe, type LiveBoard } from './live';
-import { BOARD_CSP, boardPage, deniedPage } from './pages';
+import { BOARD_CSP, boardPage, deniedPage, TEAMS_CSP } from './pages';
 import { SsoError, type SsoVerifier } from './sso';
 import { boardToken, readBoardToken, type BoardScope } from './token';
 
@@ -25,7 +25,7 @@ export interface BoardRoutesDeps {
   now: () => number;
   /** Teams single sign-on for the meeting tab; without it (no app id or no PUBLIC_URL) the tab explains why. */
   sso?: SsoVerifier;
-  /** Where the bundled page (app.js, app.css) is; default: public/tab of the package. */
+  /** Where the bundled pages (app.js, teams.js, app.css) are; default: public/tab of the package. */
   assetsDir?: string;
 }
 
@@ -39,11 +39,11 @@ export function registerBoardRoutes(server: Server, deps: BoardRoutesDeps): { cl
   const assets = deps.assetsDir ?? join(packageRoot(), 'public', 'tab');
   const streams = new Set<Response>();
 
-  const html = (res: Response, status: number, body: string) => {
+  const html = (res: Response, status: number, body: string, csp = BOARD_CSP) => {
     res.writeHead(status, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      'content-security-policy': BOARD_CSP,
+      'content-security-policy': csp,
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',
     });
@@ -59,14 +59,16 @@ export function registerBoardRoutes(server: Server, deps: BoardRoutesDeps): { cl
     next();
   });
   server.get('/tab', (req, res, next) => {
-    html(res, 200, boardPage({ mode: 'teams', locale: localeOf(req) }));
+    html(res, 200, boardPage({ mode: 'teams', locale: localeOf(req) }), TEAMS_CSP);
     next();
   });
   server.get('/tab/config', (req, res, next) => {
-    html(res, 200, boardPage({ mode: 'config', locale: localeOf(req) }));
+    html(res, 200, boardPage({ mode: 'config', locale: localeOf(req) }), TEAMS_CSP);
     next();
   });
-  for (const [file, type] of [['app.js', 'text/javascript; charset=utf-8'], ['app.css', 'text/css; charset=utf-8'], ['app.js.map', 'application/json']] as const) {
+  // The bundles and their style only: production serves no source map.
+  const files = [['app.js', 'text/javascript; charset=utf-8'], ['teams.js', 'text/javascript; charset=utf-8'], ['app.css', 'text/css; charset=utf-8']] as const;
+  for (const [file, type] of files) {
     server.get(`/tab/${file}`, (_req, res, next) => {
       const path = join(assets, file);
       if (!existsSync(path)) {

@@ -152,7 +152,7 @@ describe('Keep-alive and a second signal (real server process)', () => {
     const res = await new Promise<{ keepAlive?: string; connection?: string }>((resolve, reject) => {
       request(`${barista.url}/healthz`, (r) => {
         r.resume();
-        resolve({ keepAlive: r.headers['keep-alive'], connection: r.headers.connection });
+        resolve({ keepAlive: String(r.headers['keep-alive'] ?? ''), connection: r.headers.connection });
       }).on('error', reject).end();
     });
     expect(res.connection).toBe('keep-alive');

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BOARD_CSP, boardPage, deniedPage } from '../../src/tab/pages';
+import { BOARD_CSP, boardPage, deniedPage, TEAMS_CSP } from '../../src/tab/pages';
 import { buildTab } from '../../scripts/build-tab';
 
 /** Every `<script …>` opening tag of a page. */
@@ -34,7 +34,8 @@ describe('boardPage', () => {
       const html = boardPage({ mode, locale: 'en', token: 'x' });
       const tags = scriptTags(html);
       expect(tags).toHaveLength(2);
-      for (const tag of tags) expect(tag.includes('src="/tab/app.js"') || tag.includes('type="application/json"')).toBe(true);
+      const bundle = mode === 'browser' ? 'src="/tab/app.js"' : 'src="/tab/teams.js"';
+      for (const tag of tags) expect(tag.includes(bundle) || tag.includes('type="application/json"')).toBe(true);
       expect(html).not.toMatch(/\son[a-z]+=/i);
       expect(html).not.toContain('style=');
     }
@@ -55,7 +56,7 @@ describe('boardPage', () => {
     const teams = boardPage({ mode: 'teams', locale: 'en', publicBase: 'https://barista.example.fr/' });
     expect(teams).toContain('<html lang="en">');
     expect(teams).toContain('href="https://barista.example.fr/tab/app.css"');
-    expect(teams).toContain('src="https://barista.example.fr/tab/app.js"');
+    expect(teams).toContain('src="https://barista.example.fr/tab/teams.js"');
     expect(JSON.parse(bootText(teams))).toEqual({ mode: 'teams', locale: 'en', publicBase: 'https://barista.example.fr' });
     const config = boardPage({ mode: 'config', locale: 'fr', publicBase: 'javascript:alert(1)' });
     expect(config).toContain('configuration');
@@ -63,12 +64,19 @@ describe('boardPage', () => {
     expect(JSON.parse(bootText(config)).mode).toBe('config');
   });
 
-  it('exports the CSP the server sends', () => {
-    expect(BOARD_CSP).toContain("script-src 'self'");
-    expect(BOARD_CSP).toContain("style-src 'self'");
-    expect(BOARD_CSP).toContain('frame-ancestors');
-    expect(BOARD_CSP).toContain('https://teams.microsoft.com');
-    expect(BOARD_CSP).not.toContain('unsafe');
+  it('exports the CSPs the server sends: self only for the board, plus the Teams SDK’s CDN for the Teams pages', () => {
+    for (const csp of [BOARD_CSP, TEAMS_CSP]) {
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain('frame-ancestors');
+      expect(csp).toContain('https://teams.microsoft.com');
+      expect(csp).not.toContain('unsafe');
+    }
+    expect(BOARD_CSP).toContain("connect-src 'self';");
+    expect(BOARD_CSP).not.toContain('cdn');
+    expect(TEAMS_CSP).toContain("connect-src 'self' https://res.cdn.office.net;");
   });
 });
 
@@ -97,15 +105,24 @@ describe('buildTab', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('bundles app.js (browser IIFE, no require) and copies app.css', async () => {
+  it('bundles app.js and teams.js (browser IIFEs, no require, no source map) and copies app.css', async () => {
+    writeFileSync(path.join(dir, 'app.js.map'), '{}'); // left by an older build
     await buildTab(dir);
     const js = readFileSync(path.join(dir, 'app.js'), 'utf8');
+    const teams = readFileSync(path.join(dir, 'teams.js'), 'utf8');
     const css = readFileSync(path.join(dir, 'app.css'), 'utf8');
-    expect(js.length).toBeGreaterThan(1000);
-    expect(js).not.toContain('require(');
-    expect(js).toContain('barista-boot');
-    expect(js).toContain('//# sourceMappingURL=app.js.map');
-    expect(statSync(path.join(dir, 'app.js.map')).size).toBeGreaterThan(0);
+    for (const bundle of [js, teams]) {
+      expect(bundle.length).toBeGreaterThan(1000);
+      expect(bundle).not.toContain('require(');
+      expect(bundle).toContain('barista-boot');
+      expect(bundle).not.toContain('sourceMappingURL');
+    }
+    expect(existsSync(path.join(dir, 'app.js.map'))).toBe(false);
+    expect(existsSync(path.join(dir, 'teams.js.map'))).toBe(false);
+    // The read-only board's bundle holds no Teams SDK (which fetches its domain list from a CDN at load).
+    expect(js).not.toContain('validDomains');
+    expect(js).not.toContain('cdn.office.net');
+    expect(teams).toContain('validDomains');
     expect(css.length).toBeGreaterThan(1000);
     expect(css).toContain('prefers-color-scheme');
     expect(css).toContain("[data-theme='dark']");
