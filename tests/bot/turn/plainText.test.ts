@@ -132,10 +132,7 @@ class Walk {
 
 describe.each(['/startcafe americano', '/startcafe americano sans sucre'])('%s with hostile names and texts', (command) => {
   const walk = new Walk();
-  beforeAll(async () => {
-    await walk.cafe(command);
-    // Handing over to a hostile name, then a co-facilitator: both said in the chat.
-  }, 60_000);
+  beforeAll(() => walk.cafe(command), 60_000);
 
   it('reached the recap, through every kind of step', async () => {
     expect(walk.seen.some((s) => s.where === 'post recap')).toBe(true);
