@@ -1,6 +1,6 @@
 import type { Link, PartId, Tip } from '../content/schema';
 import type { Locale } from '../domain/types';
-import { t } from '../i18n';
+import { plainText, t } from '../i18n';
 
 /** Small text helpers of the views: bars, clipping, lists within a byte budget, tips. */
 
@@ -40,10 +40,14 @@ export function fit<T>(items: T[], maxBytes: number, size: (item: T) => number):
   return { shown, hidden: items.length - shown.length };
 }
 
-/** Removes the characters that would turn a display name into Markdown. */
+/** A display name on a card: one line, 60 characters at most, shown as text (`plainText`). */
 export function plainName(name: string): string {
-  const clean = name.replace(/[*_`~#>|[\]<>]/g, '').replace(/\s+/g, ' ').trim();
-  return clip(clean || '?', 60);
+  return plainText(clip(name.replace(/\s+/g, ' ').trim() || '?', 60), 'card');
+}
+
+/** A participant's text (a post-it, an argument, an answer, a comment) on a card, shown as text. */
+export function cardText(text: string): string {
+  return plainText(text, 'card');
 }
 
 export function partName(locale: Locale, part: PartId): string {

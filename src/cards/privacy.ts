@@ -5,7 +5,7 @@ import type { Locale } from '../domain/types';
 import { t } from '../i18n';
 import { action } from './actions';
 import { button, formButton, rows } from './buttons';
-import { markdownLink } from './format';
+import { cardText, markdownLink } from './format';
 import { expand } from './render';
 import type { Card } from './types';
 
@@ -61,7 +61,7 @@ export function networkCard({ locale: L, map, profile, cafeId, saved, links }: N
     mapText: map.text,
     mapLinks: map.links.map((l) => `🗺️ ${markdownLink(l)}`).join('\n\n'),
     hasSaved: !!saved,
-    savedText: t(L, 'network.saved', { organisation: profile?.organisation ?? '', town: profile?.town ?? '' }),
+    savedText: t(L, 'network.saved', { organisation: cardText(profile?.organisation ?? ''), town: cardText(profile?.town ?? '') }),
     hasForm: !saved,
     organisationLabel: t(L, 'network.organisation'),
     organisationPlaceholder: t(L, 'network.organisationPlaceholder'),

@@ -8,7 +8,7 @@ import { assertNever, stepView, type BoardView, type FeedbackView, type PickView
 import { feedbackSummary } from '../domain/feedback';
 import { labelledFeedback } from '../i18n/feedback';
 import { t } from '../i18n';
-import { bytes, clip, fit, markdownLink } from './format';
+import { bytes, cardText, clip, fit, markdownLink } from './format';
 import { boardLegend, boardMoments } from './steps/board';
 import { expand } from './render';
 import type { Card } from './types';
@@ -168,7 +168,7 @@ function pollSections(L: Locale, polls: PollView[]): Section[] {
       ? [line(`**${view.statement}**`), line(votes, true), ...(view.answer ? [line(t(L, 'recap.answer', { answer: view.answer }), true)] : [])]
       : [line(`**${view.statement}** — ${view.answer ? t(L, 'recap.noVoteAnswer', { answer: view.answer }) : t(L, 'recap.noVote')}`)];
     if (view.arguments) {
-      const texts = view.arguments.items.map((a) => `${a.side === 'pour' ? '➕' : '➖'} ${clip(a.text, 200)}`);
+      const texts = view.arguments.items.map((a) => `${a.side === 'pour' ? '➕' : '➖'} ${cardText(clip(a.text, 200))}`);
       const room = Math.max(0, BUDGET.arguments - argBytes);
       const { shown, hidden } = fit(texts, room, bytes);
       argBytes += shown.reduce((n, s) => n + bytes(s) + 16, 0);
@@ -215,7 +215,7 @@ function answerSections(L: Locale, questions: QuestionView[]): Section[] {
   const sections = new Map<string, Section>();
   let used = 0;
   for (const view of questions) {
-    const answers = view.answers.map((text) => `💬 ${clip(text, 200)}`);
+    const answers = view.answers.map((text) => `💬 ${cardText(clip(text, 200))}`);
     const { shown, hidden } = fit(answers, Math.max(0, BUDGET.answers - used), bytes);
     used += shown.reduce((n, s) => n + bytes(s) + 16, 0);
     const section = sections.get(view.activityId) ?? { title: `${t(L, 'recap.answers')} : ${view.title}`, lines: [] };

@@ -5,7 +5,7 @@ import type { CafeState, Locale } from '../domain/types';
 import { t } from '../i18n';
 import { action } from './actions';
 import { button, rows } from './buttons';
-import { partName } from './format';
+import { partName, plainName } from './format';
 import { expand } from './render';
 import type { Card } from './types';
 
@@ -26,7 +26,7 @@ export function alreadyRunningCard({ state, content, locale: L }: AlreadyRunning
     title: t(L, 'running.title'),
     formulaText: t(L, 'running.formula', { name: formula ? `${formula.name}, ${formula.audience}` : `${state.formulaId} ${state.variant}` }),
     stepText,
-    whoText: t(L, 'running.who', { name: state.facilitatorName }),
+    whoText: t(L, 'running.who', { name: plainName(state.facilitatorName) }),
     endRows: rows([button(t(L, 'running.end'), action({ verb: 'end', cafe: state.id }), 'destructive')]),
   });
 }

@@ -102,6 +102,16 @@ export function answerToRefusal(refusal: Refusal, via: 'button' | 'text'): 'view
 }
 
 /**
+ * Is this activity one the café already acted on, delivered again? The one that started the café
+ * (kept for the café's life: a re-delivered /startcafe must not show "a café is already running"
+ * to the very person who started it) or a recent command's. A different activity is a genuine
+ * second request.
+ */
+export function isRedelivery(state: CafeState, activityId: string | undefined): boolean {
+  return !!activityId && (state.startActivityId === activityId || state.recentActivityIds.includes(activityId));
+}
+
+/**
  * "48.9566, 4.3631" (or with decimal commas, "48,9566 ; 4,3631") → the position; '' → undefined
  * (none given); anything else → null.
  */

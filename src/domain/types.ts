@@ -87,6 +87,8 @@ export interface CafeState {
   timer?: Timer;
   /** Ids of recent command activities, so a retried delivery does not act twice. */
   recentActivityIds: string[];
+  /** The activity that started the café (/startcafe, a start button): its re-delivery is answered with nothing. */
+  startActivityId?: string;
   /** Optimistic-concurrency version, incremented by every save. */
   version: number;
 }

@@ -1,6 +1,7 @@
 import type { Locale, MessageKey, RefusalCode } from '../domain/types';
 import { en } from './en';
 import { fr, type MessageId } from './fr';
+import { plainText } from './plainText';
 
 /**
  * The bot's user interface in French (default) and English. The guide's content is not
@@ -8,6 +9,7 @@ import { fr, type MessageId } from './fr';
  */
 export type { Locale } from '../domain/types';
 export type { MessageId } from './fr';
+export { plainText, type Surface } from './plainText';
 export type Params = Record<string, string | number>;
 
 const dictionaries: Record<Locale, Record<MessageId, string>> = { fr, en };
@@ -17,11 +19,27 @@ type Missing<K extends string> = Exclude<K, MessageId>;
 const _everyMessage: Missing<MessageKey | `refusal.${RefusalCode}`> extends never ? true : never = true;
 void _everyMessage;
 
-/** A UI text in the viewer's locale, with its `{param}`s filled. An unknown param stays visible. */
+/**
+ * The chat messages the engine asks for (its `say` effects) besides the refusals: their params
+ * come raw from the domain (a person's display name: « La parole est à {name} »), so `t` writes
+ * them as text for a chat message (`plainText`). Every other text's params are the caller's to
+ * make plain (the cards do, at their edge).
+ */
+const ENGINE_MESSAGES: Record<MessageKey, true> = {
+  timeUp: true, allDone: true, paused: true, resumed: true, extended: true, ended: true, floorTo: true, overtime: true,
+  handedOver: true, coFacilitatorAdded: true, cancelled: true,
+};
+const isChatMessage = (key: string) => key.startsWith('refusal.') || Object.hasOwn(ENGINE_MESSAGES, key);
+
+/**
+ * A UI text in the viewer's locale, with its `{param}`s filled. An unknown param stays visible.
+ * A chat message's params (the engine's messages, the refusals) are shown as text, never markup.
+ */
 export function t(locale: Locale, key: MessageId, params?: Params): string {
   const text = (dictionaries[locale] ?? fr)[key] ?? fr[key];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const value = isChatMessage(key) ? (v: string | number) => plainText(String(v), 'message') : String;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? value(params[name]) : whole));
 }
 
 /** Teams locales are BCP 47 tags ("en-US", "fr-FR"): English for any "en…", French otherwise. */

@@ -2,6 +2,8 @@ import {
   answerToRefusal, CONFIRM_MS, confirmationValid, facilitators, followUp, parsePosition, withNotices,
   type Contribution,
 } from '../../src/domain';
+import { isRedelivery } from '../../src/domain/turnRules';
+import type { CafeState } from '../../src/domain/types';
 import { CafeSim, camille, karim, lea } from './harness';
 
 describe('Who is told what, and when', () => {
@@ -109,5 +111,18 @@ describe('The network position', () => {
     expect(parsePosition('  ')).toBeUndefined();
     expect(parsePosition('Reims')).toBeNull();
     expect(parsePosition('91, 4')).toBeNull();
+  });
+});
+
+describe('isRedelivery', () => {
+  const state = { startActivityId: 'act-start', recentActivityIds: ['act-next'] } as unknown as CafeState;
+  it('the activity that started the café, or a recent command’s, delivered again', () => {
+    expect(isRedelivery(state, 'act-start')).toBe(true);
+    expect(isRedelivery(state, 'act-next')).toBe(true);
+  });
+  it('another activity, or none, is a genuine request', () => {
+    expect(isRedelivery(state, 'act-other')).toBe(false);
+    expect(isRedelivery(state, undefined)).toBe(false);
+    expect(isRedelivery({ ...state, startActivityId: undefined }, 'act-start')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { Stack } from './harness';
+import { cardText, Stack } from './harness';
 
 /** With an app id, every request needs a valid Bot Framework token; tenants can be limited. */
 describe('Security', () => {
@@ -53,5 +53,71 @@ describe('Security', () => {
       expect(pressed.value).toContain('pas ouvert');
       expect(await stack.app.store.getActive(stack.conversationId)).toBeUndefined();
     });
+  });
+});
+
+/** Raw markup of a hostile name, once the escaped characters are set aside: a live link or emphasis. */
+const live = (text: string) => {
+  const bare = text.replace(/\\[!-/:-@[-`{-~]/g, ' ');
+  return ['Cliquez ici](', 'https://evil', 'evil.example', '**gras**', '<b>'].filter((r) => bare.includes(r));
+};
+
+describe('People’s names are text, over the real server', () => {
+  const stack = new Stack();
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  const facilitator = () => stack.user('29:camille', '[Cliquez ici](https://evil.example) **gras**');
+  const participant = () => stack.user('29:lea', '<b>x</b> https://evil.example');
+
+  it('the floor is given and a refusal names the facilitator with no live link; a re-delivered /startcafe posts nothing', async () => {
+    const start = facilitator().messageActivity('/startcafe americano sans sucre');
+    await facilitator().post(start);
+    await stack.waitForMessage('Au menu');
+    const cafe = await stack.cafe();
+    const calls = stack.connector.calls.length;
+
+    // Teams delivers the same /startcafe again (same activity id): nothing is posted.
+    const again = await facilitator().post(start);
+    expect(again.status).toBeLessThan(300);
+    expect(stack.connector.calls.length).toBe(calls);
+    // A genuine second /startcafe (another activity) is told a café runs, naming its facilitator as text.
+    await participant().say('/startcafe americano');
+    const running = await stack.waitForMessage('Terminer le café en cours');
+    const runningText = cardText(running);
+    expect(runningText).toContain('Cliquez ici');
+    expect(live(runningText)).toEqual([]);
+    expect(stack.messages().filter((m) => JSON.stringify(m).includes('Terminer le café en cours'))).toHaveLength(1);
+
+    // A participant's Suivant: refused, the facilitator named as text.
+    const refused = await participant().press({ verb: 'begin', cafe: cafe.id });
+    expect(String(refused.value)).toContain('Cliquez ici');
+    expect(live(String(refused.value))).toEqual([]);
+
+    // To the crazy jobs, picked by both; then the turns: « La parole est à » names them as text.
+    await facilitator().press({ verb: 'begin', cafe: cafe.id });
+    for (let guard = 0; guard < 20; guard++) {
+      const state = await stack.cafe();
+      const step = state.steps[state.cursor];
+      if (step.kind === 'pick') {
+        await facilitator().press({ verb: 'pick', cafe: cafe.id, step: step.id, item: 'inspecteur-cookies' });
+        await participant().press({ verb: 'pick', cafe: cafe.id, step: step.id, item: 'plombier-flux' });
+      }
+      if (step.kind === 'turns') break;
+      await facilitator().press({ verb: 'next', cafe: cafe.id, step: step.id });
+    }
+    const floor = await stack.waitForMessage('La parole est à');
+    expect(floor.text).toContain('Inspecteur/inspectrice à cookies');
+    expect(floor.text).not.toContain('inspecteur-cookies');
+    expect(floor.text).toContain('Cliquez ici');
+    expect(live(floor.text ?? '')).toEqual([]);
+    const turns = await stack.cafe();
+    await facilitator().press({ verb: 'turn', cafe: cafe.id, step: turns.steps[turns.cursor].id, delta: 1 });
+    await stack.connector.waitFor(() => stack.texts().some((t) => t.includes('Plombier ou plombière de flux de données')), 8000);
+    const next = stack.texts().find((t) => t.includes('Plombier ou plombière'))!;
+    expect(next).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(live(next)).toEqual([]);
+    // Every text message and card of the café: no live link from a name.
+    expect(stack.messages().flatMap((m) => live(cardText(m)))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { Locale } from '../../domain/types';
 import { t } from '../../i18n';
 import type { BoardView as Board } from '../../views';
 import { formButton, rows, type ButtonRow } from '../buttons';
-import { bytes, fit } from '../format';
+import { bytes, cardText, fit } from '../format';
 import { stepBase, type StepBase } from './common';
 
 /** Bytes of post-it text a board card shows; the rest is counted ("… et N autres"). */
@@ -52,7 +52,7 @@ export type BoardPostits = Pick<Board, 'columns' | 'postitKinds' | 'postits'>;
 /** The board's columns with their post-its, within a byte budget shared by all columns. */
 export function boardColumns(locale: Locale, board: BoardPostits, budget: number): BoardColumnView[] {
   const emoji = (kind: string) => COLOR_EMOJI[board.postitKinds.find((k) => k.id === kind)?.color ?? 'yellow'];
-  const postits = board.postits.map((p) => ({ column: p.column, line: `${emoji(p.kind)} ${p.text}` }));
+  const postits = board.postits.map((p) => ({ column: p.column, line: `${emoji(p.kind)} ${cardText(p.text)}` }));
   const { shown } = fit(postits, budget, (p) => bytes(p.line));
   return board.columns.map((col, i) => {
     const all = postits.filter((p) => p.column === col.id);

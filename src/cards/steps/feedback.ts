@@ -2,7 +2,7 @@ import type { Locale } from '../../domain/types';
 import { t } from '../../i18n';
 import type { FeedbackView as Feedback } from '../../views';
 import { formButton, rows, type ButtonRow } from '../buttons';
-import { bar, bytes, fit } from '../format';
+import { bar, bytes, cardText, fit } from '../format';
 import { stepBase, type StepBase } from './common';
 
 const COMMENTS_BUDGET = 12_000;
@@ -36,8 +36,8 @@ export function feedbackCard(view: Feedback, L: Locale): FeedbackView {
   const my = view.mine;
   const commentLines = view.comments
     ? [
-        ...view.comments.positive.map((text) => ({ text: `👍 ${text}` })),
-        ...view.comments.negative.map((text) => ({ text: `🔧 ${text}` })),
+        ...view.comments.positive.map((text) => ({ text: `👍 ${cardText(text)}` })),
+        ...view.comments.negative.map((text) => ({ text: `🔧 ${cardText(text)}` })),
       ]
     : [];
   const { shown, hidden } = fit(commentLines, COMMENTS_BUDGET, (c) => bytes(c.text));

@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import type { PollView as Poll } from '../../views';
 import { action } from '../actions';
 import { button, formButton, readableChoices, rows, type ButtonRow } from '../buttons';
-import { bar, bytes, fit } from '../format';
+import { bar, bytes, cardText, fit } from '../format';
 import { stepBase, type StepBase } from './common';
 
 /** Bytes of arguments the facilitator's view lists (the card must stay far under Teams' limit). */
@@ -60,7 +60,7 @@ export function pollCard(view: Poll, L: Locale): PollView {
   const voteButtons = view.choices.map((c, i) =>
     button(readable.titles[i], action({ verb: 'vote', cafe, step, choice: c.id }), view.mine?.id === c.id ? 'positive' : 'default'));
 
-  const side = (which: 'pour' | 'contre') => (view.arguments?.items ?? []).flatMap((a) => (a.side === which ? [{ text: `• ${a.text}` }] : []));
+  const side = (which: 'pour' | 'contre') => (view.arguments?.items ?? []).flatMap((a) => (a.side === which ? [{ text: `• ${cardText(a.text)}` }] : []));
   const pour = side('pour');
   const contre = side('contre');
   const listed = fit([...pour.map((l) => ['pour', l] as const), ...contre.map((l) => ['contre', l] as const)], ARGUMENTS_BUDGET, ([, l]) => bytes(l.text));

@@ -2,7 +2,7 @@ import type { Locale } from '../../domain/types';
 import { t } from '../../i18n';
 import type { QuestionView as Question } from '../../views';
 import { formButton, rows, type ButtonRow } from '../buttons';
-import { bytes, fit } from '../format';
+import { bytes, cardText, fit } from '../format';
 import { stepBase, type StepBase } from './common';
 
 const ANSWERS_BUDGET = 20_000;
@@ -24,7 +24,7 @@ export interface QuestionView extends StepBase {
 
 /** An open question's card (the synthesis): everyone may answer in a few words; answers are shown without names. */
 export function questionCard(view: Question, L: Locale): QuestionView {
-  const all = view.answers.map((text) => ({ text: `💬 ${text}` }));
+  const all = view.answers.map((text) => ({ text: `💬 ${cardText(text)}` }));
   const { shown, hidden } = fit(all, ANSWERS_BUDGET, (a) => bytes(a.text));
   if (hidden) shown.push({ text: t(L, 'recap.more', { n: hidden }) });
   const revealed = view.revealed && !!view.answerText;
