@@ -53,6 +53,8 @@ export interface RedisPacingOptions {
   lockTtlMs?: number;
   /** A pending post older than this (its instance died) no longer holds the ones after it. Default 60 s. */
   orderStaleMs?: number;
+  /** How long the first calls wait for the first connection before going out paced by this process alone. Default 2000. */
+  connectWaitMs?: number;
   clock?: Clock;
   logger?: OutboundLogger;
 }
@@ -80,6 +82,8 @@ export class RedisPacing implements SharedPacing {
   private readonly clock: Clock;
   private readonly logger: OutboundLogger;
   private degradedSince: number | undefined;
+  /** Resolves once the connection is first ready, or after `connectWaitMs` (then calls go out degraded). */
+  private readonly connected: Promise<void>;
 
   constructor(options: RedisPacingOptions) {
     this.prefix = options.prefix;
@@ -98,6 +102,17 @@ export class RedisPacing implements SharedPacing {
       this.ownsConnection = true;
       this.redis.on('error', () => undefined);
     }
+    this.connected =
+      this.redis.status === 'ready'
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, options.connectWaitMs ?? 2_000);
+            timer.unref();
+            this.redis.once('ready', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+          });
     this.redlock = new Redlock([this.redis], { retryCount: 0 });
     const limiter = (keyPrefix: string, points: number, duration: number) =>
       new RateLimiterRedis({
@@ -120,6 +135,7 @@ export class RedisPacing implements SharedPacing {
 
   async run<T>(target: { conversationId: string; tenantId?: string }, fn: () => Promise<T>, options: SharedCallOptions = {}): Promise<T> {
     const { conversationId } = target;
+    await this.connected;
     const orderKey = options.order ? `${this.prefix}teams:order:${options.order.key}` : undefined;
     const member = options.order ? `${options.order.rank}|${this.clock.now() + this.orderStaleMs}|${randomUUID()}` : undefined;
     if (orderKey && member && this.ready()) {
