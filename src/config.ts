@@ -49,8 +49,8 @@ const EnvSchema = z.object({
       message: 'doit être une URL redis://[utilisateur:motdepasse@]hôte:port[/base] (ou rediss:// en TLS)',
     }),
   /**
-   * Teams calls per second this process may make per tenant (Teams' global limit: 50 per app per
-   * tenant). With N instances serving one tenant, give each 50 / N.
+   * Teams calls per second per tenant (Teams' global limit: 50 per app per tenant): this process's
+   * with SQLite; with REDIS_URL, all the instances' together (counted in Redis).
    */
   TEAMS_TENANT_RPS: z.coerce.number().int().min(1).max(1000).default(50),
   /**
@@ -93,7 +93,7 @@ export interface Config {
   retentionDays?: number;
   /** Signs export links (absent: random per process). */
   exportSecret?: string;
-  /** Teams calls per second per tenant, this process (absent: 50, Teams' global limit). */
+  /** Teams calls per second per tenant: this process's (SQLite) or all instances' (Redis); absent: 50, Teams' global limit. */
   tenantCallsPerSecond?: number;
   /** Grace period of a graceful stop before the port closes, ms (absent: none; DRAIN_GRACE_S gives 10 s). */
   drainGraceMs?: number;

@@ -96,8 +96,15 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   // Outbound, which retries them and reports what finally fails.
   adapter.onTurnError = async (_ctx: TurnContext, err: Error) => sink(err, { where: 'turn' });
 
+  // --- Scale-out (REDIS_URL): Teams' limits, one sender per conversation and each card's slot kept
+  // in Redis for every instance (src/channel/teams/outbound/redisPacing.ts); one process keeps them in memory.
+  const shared = config.redisUrl
+    ? new (await import('./channel/teams/outbound/redisPacing')).RedisPacing({ url: config.redisUrl, prefix: config.redisPrefix ?? 'barista:', tenantLimit: config.tenantCallsPerSecond, logger: log })
+    : undefined;
+  // --- end of scale-out
   const outbound = new Outbound({
     logger: log,
+    shared,
     tenantLimit: config.tenantCallsPerSecond,
     onError: (err: unknown, context: Record<string, unknown>) => sink(new BaristaError('channel-failed', 'a Teams call failed after its retries', err), { where: 'outbound', ...context }),
   });
@@ -248,6 +255,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
         },
         async closeStore() {
           live.stop();
+          await shared?.close();
           await store.close();
         },
       });

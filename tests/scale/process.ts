@@ -34,8 +34,8 @@ export class BaristaProcess {
     return this.child?.pid;
   }
 
-  /** Starts the server and resolves once it listens (rejects with its stderr if it exits first). */
-  async start(timeoutMs = 20_000): Promise<this> {
+  /** Starts the server and resolves once it listens (rejects with its stderr if it exits first). tsx compiles the sources at start: on a loaded machine that takes tens of seconds. */
+  async start(timeoutMs = 60_000): Promise<this> {
     this.port = await freePort();
     this.startedAt = Date.now();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {

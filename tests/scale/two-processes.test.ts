@@ -4,6 +4,7 @@ import path from 'node:path';
 import { RedisStore } from '../../src/store';
 import type { CafeState } from '../../src/domain/types';
 import { FakeConnector } from '../support/fakeConnector';
+import { TeamsUser } from '../support/teamsUser';
 import { BaristaProcess, castOf, chatOf, posted, shortVideoPack, sleep, TIME_UP, waitForPosted } from './process';
 import { deletePrefix, requireRedis, TEST_REDIS_URL, uniquePrefix } from './redis';
 
@@ -157,5 +158,109 @@ describe('Two Barista processes sharing one Redis', () => {
     expect(one.timeUps).toBe(1);
     expect(two.timeUps).toBe(1);
     expect(killed).toBeDefined();
+  });
+});
+
+/** A card's first two lines (part · step n / total, title); '' for a text message. */
+function cardLines(body: unknown): string {
+  const blocks = (body as { attachments?: { content?: { body?: { text?: string }[] } }[] }).attachments?.[0]?.content?.body ?? [];
+  return blocks.slice(0, 2).map((b) => b.text ?? '').join(' — ');
+}
+
+/** Waits until the fake has seen no call for `quietMs` (every instance's outbound queue drained). */
+async function quiet(connector: FakeConnector, quietMs: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = -1;
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    if (connector.calls.length !== seen) {
+      seen = connector.calls.length;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+    await sleep(100);
+  }
+  throw new Error(`the bot was still calling Teams after ${timeoutMs} ms (${connector.calls.length} calls)`);
+}
+
+describe('Two Barista processes under Teams limits', () => {
+  it('six cafés, a burst of votes and rapid advances through both: no 429, every limit kept, cards in order, each ending on what the store holds', async () => {
+    const prefix = uniquePrefix('scale-limits');
+    prefixes.push(prefix);
+    // Teams' windows (7/1 s, 8/2 s…, 50/s per tenant) and one update per card per second, enforced
+    // with 429s, and a round trip of 5–40 ms.
+    const connector = new FakeConnector({ delayMs: () => 5 + Math.floor(Math.random() * 35) });
+    await connector.start();
+    const instances = [1, 2].map((i) => new BaristaProcess(`limits-${i}`, { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, DATA_DIR: path.join(dir, `limits-${i}`), CONTENT_DIR: contentDir }));
+    const store = new RedisStore({ url: TEST_REDIS_URL, prefix });
+    try {
+      await Promise.all(instances.map((p) => p.start()));
+      // Every request alternates between the two processes, whichever café it is for.
+      let turn = 0;
+      const next = () => instances[turn++ % 2]!.url;
+      const cafes = Array.from({ length: 6 }, (_, i) => {
+        const conversationId = `19:limits-${i}-${Math.random().toString(36).slice(2)}@thread.v2`;
+        const chat = chatOf(conversationId, connector.url, next);
+        const voters = Array.from({ length: 6 }, (_, v) => new TeamsUser(chat, `29:voter-${v}`, `Voter ${v}`));
+        return { conversationId, cast: castOf(chat), voters };
+      });
+      const statements = async (cafeId: string) => (await store.get(cafeId))!.steps.filter((s) => s.part === 'tasse' && s.kind === 'poll');
+
+      const ran = await Promise.all(cafes.map(async ({ conversationId, cast, voters }) => {
+        const { camille } = cast;
+        expect((await camille.say('/startcafe americano')).status).toBe(200);
+        await waitForPosted(connector, conversationId, 'Au menu', 30_000);
+        const cafe = (await store.getActive(conversationId))!;
+        await camille.press({ verb: 'begin', cafe: cafe.id });
+        await camille.press({ verb: 'choose', cafe: cafe.id, step: 'tasse.choix', option: 'madonna' });
+        const polls = await statements(cafe.id);
+        const vote = (stepId: string) => Promise.all(voters.map((v, i) => v.press({ verb: 'vote', cafe: cafe.id, step: stepId, choice: i % 3 ? 'donnee' : 'madonna' })));
+        // A burst: six people vote at once on the first statement.
+        await vote(polls[0]!.id);
+        // Rapid advances: reveal, next, statement after statement; a burst again on the last one.
+        for (let i = 0; i < polls.length - 1; i++) {
+          expect((await camille.say('/suivant')).status).toBe(200);
+          expect((await camille.say('/suivant')).status).toBe(200);
+        }
+        await vote(polls.at(-1)!.id);
+        expect((await camille.say('/suivant')).status).toBe(200);
+        expect((await camille.say('/suivant')).status).toBe(200);
+        return { conversationId, cafeId: cafe.id, last: polls.at(-1)!.id };
+      }));
+
+      // Every instance's calls drained: a card that another instance was sending got its last render.
+      await quiet(connector, 3_000, 120_000);
+      expect(connector.rejected429()).toEqual([]);
+      expect(connector.violations()).toEqual([]);
+      for (const { conversationId, cafeId, last } of ran) {
+        const cafe = (await store.get(cafeId))!;
+        expect(cafe.steps[cafe.cursor]!.id).toBe('cafe.choix');
+        // Cards posted in the café's order: the menu, la tasse's, le café's.
+        const cards = connector.calls
+          .filter((c) => c.conversationId === conversationId && c.op === 'send' && c.outcome === 'ok' && c.query.isTargetedActivity !== 'true')
+          .map((c) => cardLines(c.body))
+          .filter(Boolean);
+        expect(cards).toEqual([expect.stringMatching(/^☕ Café de la data/), expect.stringMatching(/^☕ La tasse — /), expect.stringMatching(/^☕ Le café — /)]);
+        // No card updated twice within a second (also in violations(): the fake judges it on arrival).
+        const updates = connector.calls.filter((c) => c.conversationId === conversationId && c.op === 'update' && c.outcome === 'ok');
+        const byCard = new Map<string, number[]>();
+        for (const u of updates) byCard.set(u.activityId!, [...(byCard.get(u.activityId!) ?? []), u.time]);
+        for (const times of byCard.values()) for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1_000);
+        // La tasse's card ends on its last statement, revealed, with the store's count of votes.
+        const tasseId = await store.getMessageId(cafeId, 'part:tasse');
+        const shownNow = JSON.stringify(connector.latest(conversationId, tasseId!));
+        expect(shownNow).toContain('La tasse · 11 / 11');
+        const votes = (await store.listContributions(cafeId, last)).length;
+        expect(votes).toBe(6);
+        expect(shownNow).toContain(`${votes} personnes ont voté.`);
+      }
+    } finally {
+      for (const p of instances) {
+        const errors = p.logs.filter((l) => l.level >= 50);
+        if (errors.length > 0) console.log(`${p.name} logged errors:\n${errors.map((l) => JSON.stringify(l)).join('\n')}`);
+      }
+      for (const p of instances) await p.stop();
+      await store.close();
+      await connector.stop();
+    }
   });
 });

@@ -95,8 +95,8 @@ export type RecordedActivity = Partial<Activity> & { id: string };
 
 export interface Violation {
   call: RecordedCall;
-  /** Which limit was broken: the conversation's (default) or the tenant's. */
-  scope: 'conversation' | 'tenant';
+  /** Which limit was broken: the conversation's (default), the tenant's, or a card's (updates of one message). */
+  scope: 'conversation' | 'tenant' | 'card';
   window: RateWindow;
   /** Accepted calls in the window ending at `call.time`, including `call`. */
   count: number;
@@ -114,6 +114,11 @@ export interface FakeConnectorOptions {
   limitedOperations?: readonly ConnectorOperation[];
   /** Per-tenant limit on every call (all operations); `false` disables it. Default TEAMS_TENANT_LIMIT (50 per 1 s). */
   tenantLimit?: RateWindow | false;
+  /**
+   * Updates of one message: at least this long between two accepted ones (Teams: one update per
+   * card per second), judged on arrival like the other limits; `false` disables it. Default 1000.
+   */
+  cardIntervalMs?: number | false;
   /** Share (0..1) of 429 answers carrying a Retry-After header. Default 0.5. */
   retryAfterShare?: number;
   /** Fixed Retry-After seconds; default: computed (ceil of the time until a slot frees, ≥ 1). */
@@ -164,6 +169,7 @@ function resolveOptions(o: FakeConnectorOptions): ResolvedOptions {
     limits: o.limits === undefined ? TEAMS_LIMITS : o.limits,
     limitedOperations: o.limitedOperations ?? ['send', 'reply', 'update', 'delete'],
     tenantLimit: o.tenantLimit === undefined ? TEAMS_TENANT_LIMIT : o.tenantLimit,
+    cardIntervalMs: o.cardIntervalMs === undefined ? 1_000 : o.cardIntervalMs,
     retryAfterShare: o.retryAfterShare ?? 0.5,
     retryAfterSeconds: o.retryAfterSeconds ?? -1,
     faultRate: o.faultRate ?? 0,
@@ -269,6 +275,8 @@ export class FakeConnector {
   private windows = new Map<string, number[]>();
   /** Accepted call times per tenant (pruned to the tenant window). */
   private tenantWindows = new Map<string, number[]>();
+  /** When each message was last updated (accepted), by conversation and activity id. */
+  private cardUpdatedAt = new Map<string, number>();
   /** The tenant of each conversation, as its calls' bodies (or setTenant) said. */
   private tenantOf = new Map<string, string>();
   private issuedIds = new Set<string>();
@@ -463,6 +471,15 @@ export class FakeConnector {
         if (count > tenantWindow.limit) out.push({ call: list[i], scope: 'tenant', window: tenantWindow, count });
       }
     }
+    const cardInterval = this.opts.cardIntervalMs === false ? 1_000 : this.opts.cardIntervalMs;
+    const lastUpdate = new Map<string, RecordedCall>();
+    for (const c of this.calls) {
+      if (c.op !== 'update' || c.outcome !== 'ok') continue;
+      const key = `${c.conversationId}\u0000${c.activityId}`;
+      const previous = lastUpdate.get(key);
+      if (previous && c.time - previous.time < cardInterval) out.push({ call: c, scope: 'card', window: { limit: 1, windowMs: cardInterval }, count: 2 });
+      lastUpdate.set(key, c);
+    }
     return out;
   }
 
@@ -515,6 +532,7 @@ export class FakeConnector {
     this.seq = 0;
     this.windows.clear();
     this.tenantWindows.clear();
+    this.cardUpdatedAt.clear();
     this.issuedIds.clear();
     this.faultRng = prng(this.opts.seed);
     this.retryAfterRng = prng(this.opts.seed ^ 0x5bd1e995);
@@ -592,6 +610,13 @@ export class FakeConnector {
       const waitMs = this.blockedFor(stamps, call.time, o.limits);
       if (waitMs > 0) return this.throttle(call, waitMs, 'Too many requests for this conversation (fake connector)');
     }
+    const cardKey = `${call.conversationId}\u0000${call.activityId}`;
+    if (o.cardIntervalMs !== false && call.op === 'update') {
+      const last = this.cardUpdatedAt.get(cardKey);
+      if (last !== undefined && call.time - last < o.cardIntervalMs) {
+        return this.throttle(call, last + o.cardIntervalMs - call.time, 'Too many updates of this message (fake connector)');
+      }
+    }
     // 3. The operation itself (a call answered, even 4xx, counts toward the tenant's limit).
     const reply = this.perform(call);
     if (o.tenantLimit !== false) {
@@ -601,6 +626,7 @@ export class FakeConnector {
       this.tenantWindows.set(call.tenantId, stamps);
     }
     if (reply.status >= 200 && reply.status < 300) {
+      if (call.op === 'update') this.cardUpdatedAt.set(cardKey, call.time);
       if (o.limits !== false && call.conversationId !== undefined && o.limitedOperations.includes(call.op)) {
         const stamps = this.windows.get(call.conversationId) ?? [];
         stamps.push(call.time);

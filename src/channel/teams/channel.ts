@@ -58,7 +58,8 @@ export class TeamsChannel implements ChannelPort {
 
   async post(to: Address, scene: Scene): Promise<string | undefined> {
     const card = renderScene(scene, this.deps.content);
-    const id = await this.deps.outbound.send(to, () => this.deps.gateway.send(to, cardActivity(card)));
+    const order = orderOf(scene);
+    const id = await this.deps.outbound.send(to, () => this.deps.gateway.send(to, cardActivity(card)), order ? { order } : undefined);
     if (id) this.remember(id, JSON.stringify(card));
     return id;
   }
@@ -203,6 +204,25 @@ export class TeamsChannel implements ChannelPort {
     if (this.warned.has(key)) return;
     this.warned.add(key);
     report();
+  }
+}
+
+/**
+ * A posted card's place in its café, so that instances post a café's cards in the café's order:
+ * the menu first, each part's card at its step's index in the plan, the recap last.
+ */
+function orderOf(scene: Scene): { key: string; rank: number } | undefined {
+  switch (scene.kind) {
+    case 'menu':
+      return { key: scene.state.id, rank: -1 };
+    case 'step': {
+      const index = scene.state.steps.findIndex((s) => s.id === scene.step.id);
+      return index < 0 ? undefined : { key: scene.state.id, rank: index };
+    }
+    case 'recap':
+      return { key: scene.state.id, rank: scene.state.steps.length };
+    default:
+      return undefined;
   }
 }
 

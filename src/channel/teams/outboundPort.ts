@@ -11,8 +11,10 @@ export interface OutboundPort {
   /**
    * `to`: the conversation and its tenant (Teams limits calls per conversation and per tenant).
    * `ordered: false`: paced and retried, but not queued behind the conversation's ordered sends (a read).
+   * `order`: a post's place in its café (`key`: the café, `rank`: its step's index in the plan); with
+   * several instances, the café's pending posts of lower rank go first, on whichever instance they wait.
    */
-  send<T>(to: OutboundAddress, fn: () => Promise<T>, options?: { ordered?: boolean }): Promise<T>;
+  send<T>(to: OutboundAddress, fn: () => Promise<T>, options?: { ordered?: boolean; order?: { key: string; rank: number } }): Promise<T>;
   update(to: OutboundAddress, activityId: string, render: () => Promise<Partial<Activity> | undefined>, io: (activity: Partial<Activity>) => Promise<unknown>): void;
   flush(): Promise<void>;
 }

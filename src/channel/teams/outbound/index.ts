@@ -24,6 +24,7 @@ import { CardUpdater, type RenderCard, type UpdateIo } from './cardUpdater';
 import { RateLimiter, type RateWindow } from './rateLimiter';
 import { type BudgetPriority, TenantBudget } from './tenantBudget';
 import { OutboundError, retryAfterMsOf, type RetryInfo, type RetryOptions, statusOf, withRetry } from './retry';
+import type { SharedCallOptions, SharedPacing } from './sharedPacing';
 import { type Clock, consoleLogger, type ErrorSink, logErrorSink, type OutboundLogger, realClock } from './types';
 
 export { CardUpdater } from './cardUpdater';
@@ -35,6 +36,7 @@ export type { BudgetPriority, Grant, TenantBudgetOptions } from './tenantBudget'
 export { isRetryableStatus, OutboundError, RETRYABLE_STATUSES, retryAfterMsOf, statusOf, withRetry } from './retry';
 export type { RetryInfo, RetryOptions } from './retry';
 export { disableSdkRetries } from './sdkRetry';
+export type { SharedCallOptions, SharedPacing } from './sharedPacing';
 export { consoleLogger, realClock } from './types';
 export type { Clock, ErrorSink, OutboundErrorContext, OutboundLogger } from './types';
 
@@ -63,6 +65,12 @@ export interface OutboundOptions {
   limits?: readonly RateWindow[];
   /** Safety margin added to each window (ms), the tenant's included. Default 100. */
   marginMs?: number;
+  /**
+   * Scale-out: pacing shared by every instance (./redisPacing.ts). Given, every call takes its
+   * conversation's windows, its tenant's budget, the conversation's lock and a card's slot from it
+   * instead of this process's limiter and budget (which then stay unused).
+   */
+  shared?: SharedPacing;
   /** Share a tenant budget; otherwise one is built from tenantLimit/marginMs. */
   budget?: TenantBudget;
   /** Teams calls per second per tenant (all calls of this process). Default 50, Teams' global limit. */
@@ -102,6 +110,8 @@ export interface SendOptions {
    * retries. Use false for calls whose order does not matter (e.g. a delete).
    */
   ordered?: boolean;
+  /** With shared pacing: the post's place in its café (see SharedCallOptions.order). */
+  order?: SharedCallOptions['order'];
 }
 
 /**
@@ -121,6 +131,7 @@ export class Outbound {
   private readonly lanes = new KeyedQueue();
   /** Sends waiting for their conversation's slot, per conversation (absent: none). */
   private readonly sendsWaiting = new Map<string, number>();
+  private readonly shared: SharedPacing | undefined;
 
   constructor(options: OutboundOptions) {
     this.clock = options.clock ?? realClock;
@@ -128,6 +139,7 @@ export class Outbound {
     const onError = options.onError ?? logErrorSink(this.logger);
     this.updateActivity = options.updateActivity;
     this.retry = options.retry ?? {};
+    this.shared = options.shared;
     this.limiter =
       options.limiter ?? new RateLimiter({ windows: options.limits, marginMs: options.marginMs, clock: this.clock });
     this.budget =
@@ -152,7 +164,7 @@ export class Outbound {
   send<T>(target: OutboundTarget, fn: () => Promise<T>, options: SendOptions = {}): Promise<T> {
     const { conversationId } = targetOf(target);
     const run = (): Promise<T> =>
-      this.call(targetOf(target), fn, { op: 'send' }).then((result) => {
+      this.call(targetOf(target), fn, { op: 'send', order: options.order }).then((result) => {
         this.counters.sent++;
         return result;
       });
@@ -226,11 +238,16 @@ export class Outbound {
   private async call<T>(
     target: { conversationId: string; tenantId?: string },
     fn: () => Promise<T>,
-    context: { op: 'send' | 'cardUpdate'; activityId?: string; madeNoCall?: () => boolean },
+    context: { op: 'send' | 'cardUpdate'; activityId?: string; madeNoCall?: () => boolean; order?: SharedCallOptions['order'] },
   ): Promise<T> {
     const { conversationId, tenantId } = target;
-    const { madeNoCall, ...logged } = context;
+    const { madeNoCall, order, ...logged } = context;
     const isSend = context.op === 'send';
+    const shared = this.shared;
+    if (shared) {
+      const cardId = context.op === 'cardUpdate' ? context.activityId : undefined;
+      return this.retried(conversationId, logged, () => shared.run(target, fn, { cardId, order, madeNoCall }));
+    }
     const priority = (): BudgetPriority => (isSend || this.sendsWaiting.has(conversationId) ? 'send' : 'update');
     const attempt = (): Promise<T> => {
       if (isSend) this.sendsWaiting.set(conversationId, (this.sendsWaiting.get(conversationId) ?? 0) + 1);
@@ -250,6 +267,11 @@ export class Outbound {
         });
       });
     };
+    return this.retried(conversationId, logged, attempt);
+  }
+
+  /** Retries the attempts of one logical call (withRetry), counting what happened. */
+  private async retried<T>(conversationId: string, logged: { op: string; activityId?: string }, attempt: () => Promise<T>): Promise<T> {
     try {
       return await withRetry(attempt, {
         ...this.retry,
