@@ -52,6 +52,12 @@ export const ActivitySchema = z.object({
   serviceUrl: z.string().min(1),
   channelId: z.string().min(1),
   entities: z.array(z.unknown()).optional(),
+  /**
+   * When the person acted (set by the service; a re-delivered activity carries the original): an
+   * ISO string on the wire, a Date once botbuilder has read the activity. One that is not a valid
+   * time is dropped (the activity is still read; the receive clock stands in).
+   */
+  timestamp: z.union([z.date(), z.string().max(64)]).optional().catch(undefined),
   /** The sender's IANA time zone (Bot Framework's activity field; Teams also sends it in the clientInfo entity). */
   localTimezone: z.string().max(64).optional(),
   /** conversationUpdate: who joined or left (the kept roster is read again). */
@@ -101,6 +107,17 @@ export function timeZoneOf(activity: ParsedActivity): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * When the person acted, epoch ms, as the activity says (`timestamp`), or undefined when it says
+ * nothing valid. Not clamped here: the domain (`actedAt`) holds it against the receive clock.
+ */
+export function activityTimeOf(activity: ParsedActivity): number | undefined {
+  const stamp = activity.timestamp;
+  if (stamp === undefined) return undefined;
+  const ms = stamp instanceof Date ? stamp.getTime() : Date.parse(stamp);
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
 /** The people @mentioned in a message, the bot aside. */

@@ -11,6 +11,48 @@ export interface ContributionInput {
   value: ContributionValue;
   /** The Teams activity id: the key of multi-valued contributions, so a retry adds nothing. */
   activityId: string;
+  /**
+   * When the person acted, as the channel says (Teams' activity `timestamp`, epoch ms); absent when
+   * it says nothing. The record's `at` is `actedAt(at, now)`.
+   */
+  at?: number;
+}
+
+/**
+ * How far ahead of the receive clock an activity's time is believed (the service's clock and ours
+ * differ a little); a time further ahead is taken as now + this, so a wrong or forged timestamp
+ * cannot pin an answer above the person's later ones for long.
+ */
+export const MAX_CLOCK_SKEW_MS = 5_000;
+
+/**
+ * The time a contribution is ordered by: when the person acted, as the channel says, clamped to
+ * `now + MAX_CLOCK_SKEW_MS`; the receive clock `now` when the channel gives no valid time.
+ */
+export function actedAt(stamp: number | undefined, now: number): number {
+  if (stamp === undefined || !Number.isFinite(stamp) || stamp <= 0) return now;
+  return Math.min(Math.trunc(stamp), now + MAX_CLOCK_SKEW_MS);
+}
+
+/** Kinds that hold one answer per person (keyed by the user id): a newer answer replaces the older. */
+export const SINGLE_VALUED: ReadonlySet<Contribution['kind']> = new Set(['vote', 'pick', 'done', 'feedback']);
+
+/**
+ * Does `incoming` replace `stored`, the record already kept under the same (café, step, kind, key)?
+ * The rule every store applies, so that a person's newest answer wins whatever order the deliveries
+ * arrive in (Teams re-delivers an invoke whose answer was slow), and a duplicate counts once:
+ * - a multi-valued kind (post-it, argument, answer) is keyed by its activity: the same key is the
+ *   same activity delivered again, never replaced (it keeps its place too);
+ * - the same activity delivered again (same `activityId`) changes nothing;
+ * - an older answer (`at` before the stored one's) does not replace a newer one;
+ * - two answers of the same instant: the later delivery wins (with Teams' millisecond timestamps a
+ *   person does not act twice in one; without a timestamp, the receive clock, delivery order is
+ *   all there is to go by).
+ */
+export function replaces(incoming: Contribution, stored: Contribution): boolean {
+  if (!SINGLE_VALUED.has(incoming.kind)) return false;
+  if (incoming.activityId !== undefined && incoming.activityId === stored.activityId) return false;
+  return incoming.at >= stored.at;
 }
 
 /**
@@ -28,7 +70,7 @@ export function contribute(state: CafeState, input: ContributionInput, actor: Ac
   const v = input.value;
   const activity = activityOf(step, content);
   const record = (key: string, value: ContributionValue): Contribution => ({
-    cafeId: state.id, stepId: step.id, kind: value.kind, key, userId: actor.id, value, at: now,
+    cafeId: state.id, stepId: step.id, kind: value.kind, key, userId: actor.id, value, at: actedAt(input.at, now), activityId: input.activityId,
     // A name is kept only where the guide gives each person the floor in turn (crazy jobs,
     // photo-langage); the level board (no turns) is crosses on a board, anonymous.
     ...(v.kind === 'pick' && activity?.kind === 'pick' && activity.turns ? { userName: actor.name } : {}),

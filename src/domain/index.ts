@@ -5,7 +5,7 @@
 export * from './types';
 export { decide, startCafe, isRefusal, canFacilitate, overtimeLimitMinutes, actualMinutes } from './decide';
 export type { Context } from './decide';
-export { contribute, cleanText, MAX_TEXT } from './contribute';
+export { contribute, cleanText, MAX_TEXT, actedAt, replaces, SINGLE_VALUED, MAX_CLOCK_SKEW_MS } from './contribute';
 export type { ContributionInput } from './contribute';
 export { initialPlan, optionSteps, partSteps, plannedTotal } from './plan';
 export { choicesOf, defaultOptionOf, fittingOptions, type Choices } from './choices';

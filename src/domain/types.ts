@@ -106,7 +106,15 @@ export interface Contribution {
   /** A display name, kept only where the guide needs a name shown (crazy jobs turns). */
   userName?: string;
   value: ContributionValue;
+  /**
+   * When the person acted (epoch ms): the channel's time of the activity (Teams' `timestamp`, which
+   * a re-delivery carries unchanged), never later than the receive clock plus a small skew, or the
+   * receive clock when the channel gives none (`actedAt`). It orders the records (oldest first)
+   * and decides which of one person's answers is the newest (`replaces`).
+   */
   at: number;
+  /** The channel's id of the activity that brought it (absent in records stored before it was kept). */
+  activityId?: string;
 }
 
 export type ContributionValue =

@@ -98,10 +98,12 @@ export class KeptStore implements CafeStore {
     return saved;
   }
 
-  async putContribution(c: Contribution): Promise<void> {
-    await this.inner.putContribution(c);
+  async putContribution(c: Contribution): Promise<boolean> {
+    // The inner store decides (its conditional upsert): what it did not store is not kept either,
+    // so a stale re-delivery moves neither the kept records nor the vote tally.
+    if (!(await this.inner.putContribution(c))) return false;
     const step = this.cafes.get(c.cafeId)?.steps.get(c.stepId);
-    if (!step) return;
+    if (!step) return true;
     const key = keyOf(c);
     const copy = frozen(c);
     const previous = step.byKey.get(key);
@@ -120,6 +122,7 @@ export class KeptStore implements CafeStore {
         place(step.votes.others, previous, copy, step.rankOf);
       }
     }
+    return true;
   }
 
   async listContributions(cafeId: string, stepId?: string): Promise<Contribution[]> {

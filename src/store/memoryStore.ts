@@ -1,3 +1,4 @@
+import { replaces } from '../domain/contribute';
 import type { CafeState, Contribution } from '../domain/types';
 import { parseProfileDoc, serializeProfile } from './documents';
 import { deepFreeze } from './freeze';
@@ -68,15 +69,19 @@ export class MemoryStore implements CafeStore {
     return true;
   }
 
-  async putContribution(c: Contribution): Promise<void> {
+  async putContribution(c: Contribution): Promise<boolean> {
     this.assertOpen();
     let byKey = this.contributions.get(c.cafeId);
     if (!byKey) {
       byKey = new Map();
       this.contributions.set(c.cafeId, byKey);
     }
+    const key = JSON.stringify([c.stepId, c.kind, c.key]);
+    const stored = byKey.get(key);
+    if (stored && !replaces(c, stored)) return false;
     // Map.set on an existing key keeps its position, like an upsert keeps its rowid.
-    byKey.set(JSON.stringify([c.stepId, c.kind, c.key]), structuredClone(c));
+    byKey.set(key, structuredClone(c));
+    return true;
   }
 
   async listContributions(cafeId: string, stepId?: string): Promise<Contribution[]> {

@@ -44,10 +44,13 @@ export interface CafeStore {
    */
   save(state: CafeState): Promise<boolean>;
   /**
-   * Upserts a contribution keyed by (cafeId, stepId, kind, key): the same key replaces the value
-   * (a changed vote), a new key adds a record (another post-it).
+   * Upserts a contribution keyed by (cafeId, stepId, kind, key): a new key adds a record (another
+   * post-it); under a key already kept, the record is replaced only if the domain's `replaces`
+   * says so (a person's newer answer: a changed vote), atomically with the read of the kept one,
+   * so a late re-delivery of an older answer, or a duplicate, changes nothing. Resolves to whether
+   * the record was stored (false: the store kept what it had).
    */
-  putContribution(c: Contribution): Promise<void>;
+  putContribution(c: Contribution): Promise<boolean>;
   /** Contributions of a café, oldest first; of one step when `stepId` is given. */
   listContributions(cafeId: string, stepId?: string): Promise<Contribution[]>;
   /**

@@ -1,5 +1,6 @@
 import Redis, { type RedisOptions } from 'ioredis';
 import { parseCafeDoc, parseContributionDoc, parseProfileDoc, serializeProfile } from './documents';
+import { SINGLE_VALUED } from '../domain/contribute';
 import type { CafeState, Contribution } from '../domain/types';
 import type { CafeStore, ChatProfile } from './port';
 
@@ -72,10 +73,26 @@ redis.call('ZADD', KEYS[5], ARGV[9], ARGV[1])
 return 1
 `;
 
-/** Idempotent upsert. KEYS: contrib, order, seq. ARGV: field, json, at. */
+/**
+ * Conditional upsert: the domain's `replaces` read and applied in one script, so a late
+ * re-delivery of an older answer, or a duplicate, changes nothing. KEYS: contrib, order, seq.
+ * ARGV: field, json, at, single ('1': a single-valued kind), activityId ('' when none).
+ * Returns 1 stored, 0 kept what it had.
+ */
 const PUT_CONTRIBUTION_LUA = `
 local member = redis.call('HGET', KEYS[3], ARGV[1])
-if not member then
+if member then
+  if ARGV[4] ~= '1' then return 0 end
+  local storedAt = redis.call('ZSCORE', KEYS[2], member)
+  if storedAt and tonumber(ARGV[3]) < tonumber(storedAt) then return 0 end
+  if ARGV[5] ~= '' then
+    local doc = redis.call('HGET', KEYS[1], ARGV[1])
+    if doc then
+      local ok, stored = pcall(cjson.decode, doc)
+      if ok and type(stored) == 'table' and stored.activityId == ARGV[5] then return 0 end
+    end
+  end
+else
   local n = redis.call('HINCRBY', KEYS[3], '#', 1)
   member = string.format('%016d', n) .. '|' .. ARGV[1]
   redis.call('HSET', KEYS[3], ARGV[1], member)
@@ -258,10 +275,14 @@ export class RedisStore implements CafeStore {
     return (await this.redis.baristaSave(...this.cafeKeys(state), ...cafeArgs(state))) === 1;
   }
 
-  async putContribution(c: Contribution): Promise<void> {
+  async putContribution(c: Contribution): Promise<boolean> {
     this.assertOpen();
     const field = JSON.stringify([c.stepId, c.kind, c.key]);
-    await this.redis.baristaPut(this.key.contrib(c.cafeId), this.key.order(c.cafeId), this.key.seq(c.cafeId), field, JSON.stringify(c), String(c.at));
+    const stored = await this.redis.baristaPut(
+      this.key.contrib(c.cafeId), this.key.order(c.cafeId), this.key.seq(c.cafeId),
+      field, JSON.stringify(c), String(c.at), SINGLE_VALUED.has(c.kind) ? '1' : '0', c.activityId ?? '',
+    );
+    return stored === 1;
   }
 
   async listContributions(cafeId: string, stepId?: string): Promise<Contribution[]> {

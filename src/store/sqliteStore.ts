@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseCafeDoc, parseContributionDoc, parseProfileDoc, serializeProfile } from './documents';
+import { SINGLE_VALUED } from '../domain/contribute';
 import type { CafeState, Contribution } from '../domain/types';
 import type { CafeStore, ChatProfile } from './port';
 
@@ -89,9 +90,12 @@ type Params = Record<string, string | number | null>;
 /** A contribution waiting for its group's commit, and its caller. */
 interface PendingPut {
   params: Params;
-  resolve: () => void;
+  resolve: (stored: boolean) => void;
   reject: (err: unknown) => void;
 }
+
+/** What became of one row of a group: stored or not (`replaces` said no), or its error. */
+type PutOutcome = boolean | { error: unknown };
 
 /**
  * The default `CafeStore`: one SQLite file (`${dir}/barista.sqlite`, or `':memory:'`), WAL mode.
@@ -127,7 +131,7 @@ export class SqliteStore implements CafeStore {
   private readonly eraseConversationTx: (conversationId: string) => number;
   /** Group commit: the contributions of this event-loop turn, written together (see putContribution). */
   private pending: PendingPut[] = [];
-  private readonly putGroupTx: (group: PendingPut[]) => unknown[];
+  private readonly putGroupTx: (group: PendingPut[]) => PutOutcome[];
 
   /** Opens (creating if needed) `${dir}/barista.sqlite`; `dir` may be `':memory:'`. */
   constructor(dir: string) {
@@ -173,7 +177,11 @@ export class SqliteStore implements CafeStore {
         `INSERT INTO contributions (cafe_id, step_id, kind, key, user_id, doc, at)
          VALUES (@cafeId, @stepId, @kind, @key, @userId, @doc, @at)
          ON CONFLICT (cafe_id, step_id, kind, key)
-         DO UPDATE SET user_id = excluded.user_id, doc = excluded.doc, at = excluded.at`,
+         DO UPDATE SET user_id = excluded.user_id, doc = excluded.doc, at = excluded.at
+         -- The domain's replaces(): a single-valued kind only, not older than the kept answer,
+         -- not the same activity again (a duplicate counts once). No row changed: not stored.
+         WHERE @single = 1 AND excluded.at >= contributions.at
+           AND (@activityId IS NULL OR json_extract(contributions.doc, '$.activityId') IS NOT @activityId)`,
       ),
       listContributions: db.prepare(
         `SELECT cafe_id, step_id, kind, key, doc FROM contributions WHERE cafe_id = ? ORDER BY at, rowid`,
@@ -213,15 +221,14 @@ export class SqliteStore implements CafeStore {
       return ids.length;
     });
     // One row's failure rolls back its savepoint only: the group's other rows are still committed.
-    const putOne = db.transaction((params: Params) => this.stmt.putContribution.run(params));
-    this.putGroupTx = db.transaction((group: PendingPut[]): unknown[] => group.map(({ params }) => {
+    const putOne = db.transaction((params: Params) => this.stmt.putContribution.run(params).changes > 0);
+    this.putGroupTx = db.transaction((group: PendingPut[]): PutOutcome[] => group.map(({ params }) => {
       try {
-        putOne(params);
-        return undefined;
+        return putOne(params);
       } catch (err) {
         // SQLite itself ended the transaction (disk full, I/O error): nothing of the group holds.
         if (!db.inTransaction) throw err;
-        return err ?? new Error('contribution not stored');
+        return { error: err ?? new Error('contribution not stored') };
       }
     }));
     this.eraseConversationTx = db.transaction((conversationId: string): number => {
@@ -275,14 +282,17 @@ export class SqliteStore implements CafeStore {
    * fails rejects them all. Every other method writes the waiting group first, so operations still
    * take effect in the order they were called (an erase after a vote erases it).
    */
-  putContribution(c: Contribution): Promise<void> {
+  putContribution(c: Contribution): Promise<boolean> {
     let params: Params;
     try {
-      params = { cafeId: c.cafeId, stepId: c.stepId, kind: c.kind, key: c.key, userId: c.userId, doc: JSON.stringify(c), at: c.at };
+      params = {
+        cafeId: c.cafeId, stepId: c.stepId, kind: c.kind, key: c.key, userId: c.userId, doc: JSON.stringify(c), at: c.at,
+        single: SINGLE_VALUED.has(c.kind) ? 1 : 0, activityId: c.activityId ?? null,
+      };
     } catch (err) {
       return Promise.reject(err);
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<boolean>((resolve, reject) => {
       if (this.pending.push({ params, resolve, reject }) === 1) setImmediate(() => this.flushContributions());
     });
   }
@@ -296,11 +306,10 @@ export class SqliteStore implements CafeStore {
       for (const p of group) p.reject(new TypeError('The database connection is not open'));
       return;
     }
-    let outcomes: unknown[];
+    let outcomes: PutOutcome[];
     try {
       if (group.length === 1) {
-        this.stmt.putContribution.run(group[0].params);
-        outcomes = [undefined];
+        outcomes = [this.stmt.putContribution.run(group[0].params).changes > 0];
       } else {
         outcomes = this.putGroupTx(group);
       }
@@ -308,7 +317,11 @@ export class SqliteStore implements CafeStore {
       for (const p of group) p.reject(err);
       return;
     }
-    group.forEach((p, i) => (outcomes[i] === undefined ? p.resolve() : p.reject(outcomes[i])));
+    group.forEach((p, i) => {
+      const outcome = outcomes[i];
+      if (typeof outcome === 'boolean') p.resolve(outcome);
+      else p.reject(outcome.error);
+    });
   }
 
   async listContributions(cafeId: string, stepId?: string): Promise<Contribution[]> {

@@ -196,7 +196,7 @@ export function describeStoreContract(name: string, makeStore: () => TestableSto
       it('ends with the last value of each user after 200 concurrent changes (20 users x 10)', async () => {
         const cafe = makeCafe();
         await store.create(cafe);
-        const calls: Promise<void>[] = [];
+        const calls: Promise<boolean>[] = [];
         for (let round = 0; round < 10; round++) {
           for (let u = 0; u < 20; u++) {
             calls.push(store.putContribution(makeVote(cafe.id, 's1', `user-${u}`, `choice-${u}-${round}`, 1000 + round)));
@@ -209,6 +209,103 @@ export function describeStoreContract(name: string, makeStore: () => TestableSto
         for (let u = 0; u < 20; u++) {
           expect(byUser.get(`user-${u}`)).toEqual(makeVote(cafe.id, 's1', `user-${u}`, `choice-${u}-9`, 1009));
         }
+      });
+    });
+
+    describe("a person's newest answer wins, whatever order the deliveries arrive in", () => {
+      const single = {
+        vote: (choice: string) => ({ kind: 'vote' as const, choice }),
+        pick: (item: string) => ({ kind: 'pick' as const, item }),
+        feedback: (rating: string) => ({ kind: 'feedback' as const, rating }),
+      };
+      /** One person's single-valued answer, brought by activity `activityId` acted at `at`. */
+      function answer(cafeId: string, value: Contribution['value'], activityId: string, at: number, userId = 'u1'): Contribution {
+        return { cafeId, stepId: 's1', kind: value.kind, key: userId, userId, value, at, activityId };
+      }
+
+      for (const [kind, make] of Object.entries(single)) {
+        it(`${kind}: A, then B, then A re-delivered (its id and older time) ends on B; the re-delivery is not stored`, async () => {
+          const cafe = makeCafe();
+          await store.create(cafe);
+          const a = answer(cafe.id, make('A'), 'act-a', 100);
+          const b = answer(cafe.id, make('B'), 'act-b', 200);
+          expect(await store.putContribution(a)).toBe(true);
+          expect(await store.putContribution(b)).toBe(true);
+          expect(await store.putContribution(a)).toBe(false);
+          expect(await store.listContributions(cafe.id, 's1')).toEqual([b]);
+          expect(await store.listContributions(cafe.id)).toEqual([b]);
+        });
+      }
+
+      it('done: a re-delivered "J\'ai fini" counts once', async () => {
+        const cafe = makeCafe();
+        await store.create(cafe);
+        const done = answer(cafe.id, { kind: 'done' }, 'act-d', 100);
+        expect(await store.putContribution(done)).toBe(true);
+        expect(await store.putContribution(done)).toBe(false);
+        expect(await store.putContribution({ ...done, at: 900 })).toBe(false); // the same activity, received later
+        expect(await store.listContributions(cafe.id, 's1')).toEqual([done]);
+      });
+
+      it('the newer answer arriving first is kept when the older one arrives after it', async () => {
+        const cafe = makeCafe();
+        await store.create(cafe);
+        const b = answer(cafe.id, single.vote('B'), 'act-b', 200);
+        expect(await store.putContribution(b)).toBe(true);
+        expect(await store.putContribution(answer(cafe.id, single.vote('A'), 'act-a', 100))).toBe(false);
+        expect(await store.listContributions(cafe.id, 's1')).toEqual([b]);
+      });
+
+      it('a duplicate counts once, even received later; another activity at the same instant replaces', async () => {
+        const cafe = makeCafe();
+        await store.create(cafe);
+        const a = answer(cafe.id, single.vote('A'), 'act-a', 100);
+        expect(await store.putContribution(a)).toBe(true);
+        expect(await store.putContribution(a)).toBe(false);
+        expect(await store.putContribution({ ...a, at: 500 })).toBe(false);
+        expect(await store.listContributions(cafe.id, 's1')).toEqual([a]);
+        // Same millisecond, another activity: delivery order is all there is to go by.
+        const b = answer(cafe.id, single.vote('B'), 'act-b', 100);
+        expect(await store.putContribution(b)).toBe(true);
+        expect(await store.listContributions(cafe.id, 's1')).toEqual([b]);
+      });
+
+      it('replaces a record kept without an activity id (stored before it was kept) by a newer answer only', async () => {
+        const cafe = makeCafe();
+        await store.create(cafe);
+        const old = makeVote(cafe.id, 's1', 'u1', 'A', 100);
+        await store.putContribution(old);
+        expect(await store.putContribution(answer(cafe.id, single.vote('Z'), 'act-z', 50))).toBe(false);
+        const b = answer(cafe.id, single.vote('B'), 'act-b', 200);
+        expect(await store.putContribution(b)).toBe(true);
+        expect(await store.listContributions(cafe.id, 's1')).toEqual([b]);
+      });
+
+      it('a re-delivered post-it counts once and keeps its place and text', async () => {
+        const cafe = makeCafe();
+        await store.create(cafe);
+        const first = { ...makePostit(cafe.id, 's2', 'act-p1', 'u1', 'first', 10), activityId: 'act-p1' };
+        const second = { ...makePostit(cafe.id, 's2', 'act-p2', 'u2', 'second', 20), activityId: 'act-p2' };
+        expect(await store.putContribution(first)).toBe(true);
+        expect(await store.putContribution(second)).toBe(true);
+        expect(await store.putContribution({ ...first, at: 30 })).toBe(false);
+        expect(await store.listContributions(cafe.id, 's2')).toEqual([first, second]);
+      });
+
+      it('ends on each person\'s newest answer when stale re-deliveries race the new ones (20 people)', async () => {
+        const cafe = makeCafe();
+        await store.create(cafe);
+        for (let u = 0; u < 20; u++) await store.putContribution(answer(cafe.id, single.vote('A'), `a-${u}`, 100 + u, `p${u}`));
+        // Each person's change to B and Teams' re-delivery of their A, in flight together, in either order.
+        const calls = Array.from({ length: 20 }, (_, u) => {
+          const b = answer(cafe.id, single.vote('B'), `b-${u}`, 1000 + u, `p${u}`);
+          const a = answer(cafe.id, single.vote('A'), `a-${u}`, 100 + u, `p${u}`);
+          return (u % 2 === 0 ? [b, a] : [a, b]).map((c) => store.putContribution(c));
+        }).flat();
+        await Promise.all(calls);
+        const votes = await store.listContributions(cafe.id, 's1');
+        expect(votes).toHaveLength(20);
+        expect(votes.every((v) => v.value.kind === 'vote' && v.value.choice === 'B')).toBe(true);
       });
     });
 

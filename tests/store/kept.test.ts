@@ -42,6 +42,25 @@ describe('KeptStore: the cafés this process serves, kept between turns', () => 
     expect(list.map((c) => c.userId)).toEqual(['u2', 'u3', 'u1']);
   });
 
+  it('moves neither the kept records nor the vote tally on a late re-delivery or a duplicate', async () => {
+    const { store } = kept();
+    const cafe = makeCafe();
+    await store.create(cafe);
+    const a = { ...makeVote(cafe.id, 's1', 'u1', 'A', 100), activityId: 'act-a' };
+    const b = { ...makeVote(cafe.id, 's1', 'u1', 'B', 200), activityId: 'act-b' };
+    await store.putContribution(a);
+    await store.listContributions(cafe.id, 's1');
+    expect(store.voteTally(cafe.id, 's1')?.counts).toEqual({ A: 1 });
+    expect(await store.putContribution(b)).toBe(true);
+    expect(await store.putContribution(a)).toBe(false);
+    expect(await store.putContribution(b)).toBe(false);
+    const tally = store.voteTally(cafe.id, 's1')!;
+    expect(tally.counts).toEqual({ B: 1 });
+    expect(tally.choiceOf('u1')).toBe('B');
+    expect(await store.listContributions(cafe.id, 's1')).toEqual([b]);
+    expect(await store.inner.listContributions(cafe.id, 's1')).toEqual([b]);
+  });
+
   it("counts a kept poll step's votes once, then keeps the counts as votes change", async () => {
     const { store } = kept();
     const cafe = makeCafe();
@@ -58,13 +77,13 @@ describe('KeptStore: the cafés this process serves, kept between turns', () => 
     expect([tally.choiceOf('u1'), tally.choiceOf('u2'), tally.choiceOf('nobody')]).toEqual(['B', 'A', undefined]);
     await store.putContribution(makeVote(cafe.id, 's1', 'u2', 'B', 5));
     expect(store.voteTally(cafe.id, 's1')?.counts).toEqual({ B: 3 });
-    // A debate's arguments are kept beside the counts, in order; a retried one counts once.
+    // A debate's arguments are kept beside the counts, in order; a retried one counts once and keeps its place.
     const argument = (key: string, text: string, at: number) =>
       ({ cafeId: cafe.id, stepId: 's1', kind: 'argument' as const, key, userId: 'u1', value: { kind: 'argument' as const, side: 'pour' as const, text }, at });
     await store.putContribution(argument('a1', 'Transparence', 6));
     await store.putContribution(argument('a2', 'Confiance', 7));
-    await store.putContribution(argument('a1', 'Transparence', 8));
-    expect(store.voteTally(cafe.id, 's1')?.others.map((c) => c.key)).toEqual(['a2', 'a1']);
+    expect(await store.putContribution(argument('a1', 'Transparence', 8))).toBe(false);
+    expect(store.voteTally(cafe.id, 's1')?.others.map((c) => c.key)).toEqual(['a1', 'a2']);
     expect((await store.listContributions(cafe.id, 's1')).filter((c) => c.kind === 'argument')).toEqual(store.voteTally(cafe.id, 's1')?.others);
   });
 

@@ -124,7 +124,7 @@ describe('RedisStore specifics', () => {
     const b = fresh(p);
     const cafe = makeCafe({ status: 'running', cursor: 0 });
     await a.create(cafe);
-    const calls: Promise<void>[] = [];
+    const calls: Promise<boolean>[] = [];
     for (let u = 0; u < 30; u++) {
       // The same delivery reaching both processes (a Teams retry), and a changed vote.
       const vote = makeVote(cafe.id, 's1', `u${u}`, 'A', 100 + u);

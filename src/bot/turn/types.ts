@@ -17,6 +17,12 @@ export interface Turn {
   address: Address;
   /** The channel's id of the activity: a re-delivered activity carries the same one. */
   activityId?: string;
+  /**
+   * When the person acted, epoch ms, as the channel says (Teams' activity `timestamp`: a
+   * re-delivered activity carries the original); absent when it does not say. Orders a person's
+   * answers (the newest wins), held against the receive clock by the domain (`actedAt`).
+   */
+  at?: number;
   /** In a Teams meeting chat: the meeting's id (roles, in-meeting notifications). */
   meetingId?: string;
   /**

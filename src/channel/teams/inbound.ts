@@ -2,7 +2,7 @@ import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Content } from '../../content/schema';
 import type { Actor } from '../../domain';
 import { localeOf, t } from '../../i18n';
-import { ActivitySchema, parseInput, timeZoneOf, type ParsedActivity } from '../../bot/parse';
+import { ActivitySchema, activityTimeOf, parseInput, timeZoneOf, type ParsedActivity } from '../../bot/parse';
 import type { TurnPipeline } from '../../bot/turn/pipeline';
 import type { Address, Reply } from '../port';
 import type { TeamsChannel } from './channel';
@@ -52,11 +52,13 @@ export class TeamsInbound {
     const actor: Actor = { id: activity.from.id, name: activity.from.name ?? '', locale: localeOf(activity.locale), ...(timeZone ? { timeZone } : {}) };
     const meetingId = activity.channelData?.meeting?.id;
     const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
+    const at = activityTimeOf(activity);
     const reply = await this.deps.pipeline.run({
       input: parseInput(activity, stripTags(text)),
       actor,
       address,
       activityId: activity.id,
+      ...(at !== undefined ? { at } : {}),
       ...(meetingId ? { meetingId, meetingRole: () => this.deps.roles.roleOf(ctx, meetingId, activity.from.aadObjectId ?? activity.from.id, tenantId) } : {}),
     });
     if (activity.type === 'invoke') await this.answerInvoke(ctx, reply ?? { message: t(actor.locale, 'badPayload') });

@@ -8,6 +8,11 @@ import { onCafe, type Route } from '../route';
  * A participant's vote, pick, post-it…: checked by the engine, upserted as its own record (never
  * by rewriting the café), answered with the person's own view. Per contribution: one café read,
  * one write, one read of the step's contributions (the café's participants are kept).
+ *
+ * The record carries when the person acted (the activity's time, `actedAt`); the store keeps a
+ * person's newest answer (`replaces`). A late re-delivery of an older answer, or a duplicate, is
+ * not stored: nothing changed, so the shared card is not updated and no follow-up runs, and the
+ * person is answered with their view as stored — their newest answer, not the stale one.
  */
 
 type Action<V extends ActionData['verb']> = Extract<ActionData, { verb: V }>;
@@ -15,14 +20,16 @@ type Action<V extends ActionData['verb']> = Extract<ActionData, { verb: V }>;
 function contribution<V extends ActionData['verb']>(valueOf: (data: Action<V>) => ContributionValue): Route<Action<V> & { cafe: string; step: string }> {
   return onCafe(false, async (kit, turn, data, state: CafeState) => {
     const { store, reads, effects } = kit;
-    const record = contribute(state, { stepId: data.step, value: valueOf(data), activityId: turn.activityId ?? kit.newId() }, turn.actor, kit.content, kit.now());
+    const input = { stepId: data.step, value: valueOf(data), activityId: turn.activityId ?? kit.newId(), ...(turn.at !== undefined ? { at: turn.at } : {}) };
+    const record = contribute(state, input, turn.actor, kit.content, kit.now());
     if (isRefusal(record)) {
       // Pressed on a part's card whose step has moved on (the person's card was not refreshed yet).
       const shown = cardStepOf(state, data.step);
       if (record.refused === 'closed' && state.status !== 'ended' && shown && shown.id !== data.step) return { message: t(turn.actor.locale, 'refusal.moved-on') };
       return kit.refusal(record, turn.actor, state);
     }
-    await store.putContribution(record);
+    const stored = await store.putContribution(record);
+    if (!stored) return { scene: await kit.stepView(state, data.step, turn.actor) };
     reads.note(state.id, [record]);
     kit.deps.onChange?.(state);
     const view = await kit.stepView(state, data.step, turn.actor);
