@@ -32,9 +32,9 @@ export { RateLimiter, TEAMS_RATE_LIMITS } from './rateLimiter';
 export type { RateLimiterOptions, RateWindow } from './rateLimiter';
 export { TEAMS_TENANT_LIMIT, TenantBudget, tenantKey } from './tenantBudget';
 export type { BudgetPriority, Grant, TenantBudgetOptions } from './tenantBudget';
-export { isRetryableStatus, OutboundError, RETRYABLE_STATUSES, retryAfterMsOf, statusOf, withRetry } from './retry';
+export { isRetryableStatus, isTransient, networkCodeOf, OutboundError, RETRYABLE_NETWORK_CODES, RETRYABLE_STATUSES, retryAfterMsOf, statusOf, withRetry } from './retry';
 export type { RetryInfo, RetryOptions } from './retry';
-export { disableSdkRetries } from './sdkRetry';
+export { addRequestTimeout, DEFAULT_REQUEST_TIMEOUT_MS, disableSdkRetries } from './sdkRetry';
 export { consoleLogger, realClock } from './types';
 export type { Clock, ErrorSink, OutboundErrorContext, OutboundLogger } from './types';
 
