@@ -1,7 +1,8 @@
 import type { CafeState, Contribution } from '../domain/types';
 import { parseProfileDoc, serializeProfile } from './documents';
 import { deepFreeze } from './freeze';
-import type { CafeStore, ChatProfile } from './port';
+import { outboxDrafts } from './outbox';
+import type { CafeStore, ChatProfile, OutboxEffect, OutboxEntry } from './port';
 
 /**
  * In-memory `CafeStore`, for unit tests. Same semantics as the SQLite store: one active café per
@@ -19,6 +20,9 @@ export class MemoryStore implements CafeStore {
   private readonly messages = new Map<string, Map<string, string>>();
   /** Per conversation: the chat profile, as the JSON the other stores keep. */
   private readonly profiles = new Map<string, string>();
+  /** The outbox, in seq order. */
+  private outbox: OutboxEntry[] = [];
+  private outboxSeq = 0;
   private closed = false;
 
   async getActive(conversationId: string): Promise<CafeState | undefined> {
@@ -52,7 +56,7 @@ export class MemoryStore implements CafeStore {
     return true;
   }
 
-  async save(state: CafeState): Promise<boolean> {
+  async save(state: CafeState, outbox?: readonly OutboxEffect[]): Promise<boolean> {
     this.assertOpen();
     const row = this.cafes.get(state.id);
     if (!row || row.state.version !== state.version - 1) return false;
@@ -65,7 +69,21 @@ export class MemoryStore implements CafeStore {
       }
     }
     this.cafes.set(state.id, { state: structuredClone(state), updatedAt: Date.now() });
+    for (const draft of outboxDrafts(state, outbox, Date.now())) {
+      if (!this.outbox.some((e) => e.id === draft.id)) this.outbox.push({ ...draft, seq: ++this.outboxSeq });
+    }
     return true;
+  }
+
+  async pendingOutbox(): Promise<OutboxEntry[]> {
+    this.assertOpen();
+    return structuredClone(this.outbox);
+  }
+
+  async ackOutbox(entries: ReadonlyArray<Pick<OutboxEntry, 'id' | 'cafeId'>>): Promise<void> {
+    this.assertOpen();
+    const ids = new Set(entries.map((e) => e.id));
+    this.outbox = this.outbox.filter((e) => !ids.has(e.id));
   }
 
   async putContribution(c: Contribution): Promise<void> {
@@ -160,6 +178,7 @@ export class MemoryStore implements CafeStore {
   private eraseNow(cafeId: string): boolean {
     this.contributions.delete(cafeId);
     this.messages.delete(cafeId);
+    this.outbox = this.outbox.filter((e) => e.cafeId !== cafeId);
     return this.cafes.delete(cafeId);
   }
 
