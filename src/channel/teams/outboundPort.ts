@@ -13,6 +13,10 @@ export interface OutboundPort {
    * `ordered: false`: paced and retried, but not queued behind the conversation's ordered sends (a read).
    */
   send<T>(to: OutboundAddress, fn: () => Promise<T>, options?: { ordered?: boolean }): Promise<T>;
-  update(to: OutboundAddress, activityId: string, render: () => Promise<Partial<Activity> | undefined>, io: (activity: Partial<Activity>) => Promise<unknown>): void;
+  /** `onSettled`: called once an update covering this request was sent, skipped or refused for good. */
+  update(
+    to: OutboundAddress, activityId: string, render: () => Promise<Partial<Activity> | undefined>, io: (activity: Partial<Activity>) => Promise<unknown>,
+    onSettled?: () => void,
+  ): void;
   flush(): Promise<void>;
 }

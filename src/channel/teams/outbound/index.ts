@@ -169,10 +169,10 @@ export class Outbound {
    * without it, the `updateActivity` given at construction is used. Card updates spend the
    * tenant's budget after its sends, the card that has waited longest first.
    */
-  update(target: OutboundTarget, activityId: string, render: RenderCard, io?: UpdateIo): void {
+  update(target: OutboundTarget, activityId: string, render: RenderCard, io?: UpdateIo, onSettled?: () => void): void {
     this.counters.updateRequests++;
     const { conversationId, tenantId } = targetOf(target);
-    this.cards.request(conversationId, activityId, render, io, tenantId);
+    this.cards.request(conversationId, activityId, render, io, tenantId, onSettled);
   }
 
   /** Waits until every ordered send and every pending card update is done (shutdown, tests). */
