@@ -54,6 +54,11 @@ export interface Barista {
   stop(): Promise<void>;
 }
 
+/** How often the outbox's pending entries (a call that failed for good) are tried again. */
+const OUTBOX_SWEEP_MS = 30_000;
+/** With several instances, an entry younger than this may still be carried out by the one that saved it. */
+const OUTBOX_MIN_AGE_MS = 60_000;
+
 /** How often the BullMQ timers are re-armed from the store (see `sweep`). */
 const TIMER_SWEEP_MS = 60_000;
 
@@ -67,6 +72,8 @@ export interface StartOptions {
   sso?: SsoVerifier;
   /** Wraps the store everything uses (tests count its calls). */
   wrapStore?: (store: CafeStore) => CafeStore;
+  /** How often the outbox's pending entries are carried out again (default OUTBOX_SWEEP_MS; tests). */
+  outboxSweepMs?: number;
 }
 
 export async function startBarista(options: StartOptions = {}): Promise<Barista> {
@@ -218,6 +225,14 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     ? setInterval(() => void timers.rearm(store).catch((err) => sink(err, { where: 'timers-sweep' })), TIMER_SWEEP_MS)
     : undefined;
   sweep?.unref();
+  // The outbox: the effects a crash or a network outage left pending are carried out now, in
+  // order, then tried again every OUTBOX_SWEEP_MS (SQLite: this process is the only one; Redis:
+  // entries another instance may be carrying out are left alone for OUTBOX_MIN_AGE_MS).
+  const outboxAge = storeKind === 'sqlite' ? 0 : OUTBOX_MIN_AGE_MS;
+  const replayOutbox = () => pipeline.replayOutbox(outboxAge).catch((err) => (sink(err, { where: 'outbox' }), 0));
+  const replayed = await replayOutbox();
+  const outboxSweep = setInterval(() => void replayOutbox(), options.outboxSweepMs ?? OUTBOX_SWEEP_MS);
+  outboxSweep.unref();
   const stopRetention = startRetention(
     store,
     config.retentionDays ?? 30,
@@ -232,7 +247,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   }
   log.info(
     {
-      port: address.port, rearmed, localMode: config.localMode, store: storeKind,
+      port: address.port, rearmed, replayed, localMode: config.localMode, store: storeKind,
       ...(config.redisUrl ? { redis: redactUrl(config.redisUrl), redisPrefix: config.redisPrefix } : { dataDir: config.dataDir }),
     },
     'Barista is listening on /api/messages',
@@ -249,6 +264,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
         finishWork: () => bot!.drain(),
         closeStreams: () => board.closeStreams(),
         async stopTimers() {
+          clearInterval(outboxSweep);
           clearInterval(sweep);
           stopRetention();
           await closeTimers();

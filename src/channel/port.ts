@@ -71,6 +71,9 @@ export interface Person {
 /**
  * How effects reach people. Every method is called outside the turn (the answer to the person
  * never waits for them); each implementation paces, retries and orders its own calls.
+ * A call that fails says, where the channel knows, whether it is worth trying again later: an
+ * error with `retryable: boolean` (Teams: `OutboundError`, true when it gave up on a transient
+ * failure). The outbox keeps an effect that failed retryably, and drops one that will never pass.
  */
 export interface ChannelPort {
   /** Posts a new message showing `scene`; resolves with its id (to update or delete it later). */
@@ -78,8 +81,10 @@ export interface ChannelPort {
   /**
    * Asks for a posted message to show the scene `render` builds, rendered as late as possible and
    * merged with later requests; skipped when it would show what the message already shows.
+   * `done`, when given, is called once an update covering this request was sent (or skipped, or
+   * refused for good): the durable outbox acknowledges the request then.
    */
-  update(to: Address, messageId: string, render: () => Promise<Scene | undefined>): void;
+  update(to: Address, messageId: string, render: () => Promise<Scene | undefined>, done?: () => void): void;
   /** Removes one of Barista's messages (/effacer). */
   delete(to: Address, messageId: string): Promise<void>;
   /** A plain message to everyone in the conversation. */

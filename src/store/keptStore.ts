@@ -1,7 +1,7 @@
 import type { VoteTally } from '../domain/tally';
 import type { CafeState, Contribution } from '../domain/types';
 import { deepFreeze } from './freeze';
-import type { CafeStore, ChatProfile } from './port';
+import type { CafeStore, ChatProfile, OutboxEffect, OutboxEntry } from './port';
 
 /** How many cafés are kept in memory at most (the least recently used go first). */
 const MAX_CAFES = 2_000;
@@ -84,8 +84,8 @@ export class KeptStore implements CafeStore {
     return created;
   }
 
-  async save(state: CafeState): Promise<boolean> {
-    const saved = await this.inner.save(state);
+  async save(state: CafeState, outbox?: readonly OutboxEffect[]): Promise<boolean> {
+    const saved = await this.inner.save(state, outbox);
     if (saved) {
       const kept = this.cafes.get(state.id);
       if (kept) kept.state = deepFreeze(structuredClone(state));
@@ -180,6 +180,15 @@ export class KeptStore implements CafeStore {
 
   listTimed(): Promise<CafeState[]> {
     return this.inner.listTimed();
+  }
+
+  /** Not kept: read at start and when a conversation's queue is re-drained (rare). */
+  pendingOutbox(): Promise<OutboxEntry[]> {
+    return this.inner.pendingOutbox();
+  }
+
+  ackOutbox(entries: ReadonlyArray<Pick<OutboxEntry, 'id' | 'cafeId'>>): Promise<void> {
+    return this.inner.ackOutbox(entries);
   }
 
   async purgeEndedBefore(ts: number): Promise<number> {

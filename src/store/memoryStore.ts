@@ -2,7 +2,8 @@ import { replaces } from '../domain/contribute';
 import type { CafeState, Contribution } from '../domain/types';
 import { parseProfileDoc, serializeProfile } from './documents';
 import { deepFreeze } from './freeze';
-import type { CafeStore, ChatProfile } from './port';
+import { outboxDrafts } from './outbox';
+import type { CafeStore, ChatProfile, OutboxEffect, OutboxEntry } from './port';
 
 /**
  * In-memory `CafeStore`, for unit tests. Same semantics as the SQLite store: one active café per
@@ -20,6 +21,9 @@ export class MemoryStore implements CafeStore {
   private readonly messages = new Map<string, Map<string, string>>();
   /** Per conversation: the chat profile, as the JSON the other stores keep. */
   private readonly profiles = new Map<string, string>();
+  /** The outbox, in seq order. */
+  private outbox: OutboxEntry[] = [];
+  private outboxSeq = 0;
   private closed = false;
 
   async getActive(conversationId: string): Promise<CafeState | undefined> {
@@ -53,7 +57,7 @@ export class MemoryStore implements CafeStore {
     return true;
   }
 
-  async save(state: CafeState): Promise<boolean> {
+  async save(state: CafeState, outbox?: readonly OutboxEffect[]): Promise<boolean> {
     this.assertOpen();
     const row = this.cafes.get(state.id);
     if (!row || row.state.version !== state.version - 1) return false;
@@ -66,7 +70,21 @@ export class MemoryStore implements CafeStore {
       }
     }
     this.cafes.set(state.id, { state: structuredClone(state), updatedAt: Date.now() });
+    for (const draft of outboxDrafts(state, outbox, Date.now())) {
+      if (!this.outbox.some((e) => e.id === draft.id)) this.outbox.push({ ...draft, seq: ++this.outboxSeq });
+    }
     return true;
+  }
+
+  async pendingOutbox(): Promise<OutboxEntry[]> {
+    this.assertOpen();
+    return structuredClone(this.outbox);
+  }
+
+  async ackOutbox(entries: ReadonlyArray<Pick<OutboxEntry, 'id' | 'cafeId'>>): Promise<void> {
+    this.assertOpen();
+    const ids = new Set(entries.map((e) => e.id));
+    this.outbox = this.outbox.filter((e) => !ids.has(e.id));
   }
 
   async putContribution(c: Contribution): Promise<boolean> {
@@ -165,6 +183,7 @@ export class MemoryStore implements CafeStore {
   private eraseNow(cafeId: string): boolean {
     this.contributions.delete(cafeId);
     this.messages.delete(cafeId);
+    this.outbox = this.outbox.filter((e) => e.cafeId !== cafeId);
     return this.cafes.delete(cafeId);
   }
 

@@ -1,5 +1,24 @@
 import type { VoteTally } from '../domain/tally';
-import type { CafeState, Contribution } from '../domain/types';
+import type { CafeState, Contribution, Effect } from '../domain/types';
+
+/** The effects that reach people (timers are durable on their own): what the outbox keeps. */
+export type OutboxEffect = Exclude<Effect, { type: 'arm-timer' } | { type: 'cancel-timer' }>;
+
+/**
+ * An effect saved in the same write as the decision that made it (the durable outbox): carried
+ * out in `seq` order per conversation, acknowledged (deleted) once done, replayed after a crash.
+ */
+export interface OutboxEntry {
+  /** `${cafeId}/${version}/${index}`: the save that made it (a version is saved once) and its place. */
+  id: string;
+  /** Increasing in the store's write order: the order entries are carried out in. */
+  seq: number;
+  cafeId: string;
+  conversationId: string;
+  /** Epoch ms of the save. */
+  at: number;
+  effect: OutboxEffect;
+}
 
 /**
  * What the facilitator tells the cafés network once per chat (who organises, where), remembered
@@ -40,9 +59,14 @@ export interface CafeStore {
   create(state: CafeState): Promise<boolean>;
   /**
    * Saves `state` if the stored version is still `state.version - 1`; returns false on conflict
-   * (someone saved in between: reload, decide again).
+   * (someone saved in between: reload, decide again). `outbox`: the decision's effects that reach
+   * people, stored in the same write (all or nothing with the café) as entries `${id}/${version}/i`.
    */
-  save(state: CafeState): Promise<boolean>;
+  save(state: CafeState, outbox?: readonly OutboxEffect[]): Promise<boolean>;
+  /** Every outbox entry not acknowledged yet, in `seq` order (oldest first). */
+  pendingOutbox(): Promise<OutboxEntry[]>;
+  /** Deletes carried-out entries (unknown ones are ignored: a repeat is harmless). */
+  ackOutbox(entries: ReadonlyArray<Pick<OutboxEntry, 'id' | 'cafeId'>>): Promise<void>;
   /**
    * Upserts a contribution keyed by (cafeId, stepId, kind, key): a new key adds a record (another
    * post-it); under a key already kept, the record is replaced only if the domain's `replaces`
@@ -64,11 +88,11 @@ export interface CafeStore {
   /** Cafés that are not ended and have a timer, to re-arm timers at start. */
   listTimed(): Promise<CafeState[]>;
   /**
-   * Deletes the cafés that ended before `ts`, with their contributions and message ids (the
+   * Deletes the cafés that ended before `ts`, with their contributions, message ids and outbox entries (the
    * retention period: personal data is kept no longer than needed). Returns how many went.
    */
   purgeEndedBefore(ts: number): Promise<number>;
-  /** Deletes one café with its contributions and message ids; says whether it existed. */
+  /** Deletes one café with its contributions, message ids and outbox entries; says whether it existed. */
   eraseCafe(cafeId: string): Promise<boolean>;
   /**
    * The chat's "/effacer": deletes, all or nothing, every café of the conversation (the active one

@@ -1,8 +1,9 @@
 import Redis, { type RedisOptions } from 'ioredis';
 import { parseCafeDoc, parseContributionDoc, parseProfileDoc, serializeProfile } from './documents';
 import { SINGLE_VALUED } from '../domain/contribute';
+import { outboxDrafts, parseOutboxDoc } from './outbox';
 import type { CafeState, Contribution } from '../domain/types';
-import type { CafeStore, ChatProfile } from './port';
+import type { CafeStore, ChatProfile, OutboxEffect, OutboxEntry } from './port';
 
 /** Default key prefix: every key this store (and the BullMQ timers) writes starts with it. */
 export const DEFAULT_REDIS_PREFIX = 'barista:';
@@ -24,6 +25,10 @@ const PING_TIMEOUT_MS = 1500;
  *                          (listCafes, eraseConversation); set at create, its members go with their café
  *   P profile:{conv}       string: the conversation's chat profile (JSON); only eraseConversation deletes it
  *   P conv-index           string: '1' once the cafés stored before conv-cafes existed have been added to it
+ *   P outbox               sorted set: pending outbox entry ids, score = seq (the order they are carried out in)
+ *   P outbox-doc           hash: entry id → the entry's JSON (without seq)
+ *   P outbox-seq           string: the last seq given
+ *   P outbox-cafe:{id}     set: the café's pending entry ids (erased with the café)
  *
  * Redis deletes a set or sorted set by itself when its last member goes: an emptied index leaves no key.
  */
@@ -49,7 +54,9 @@ return 1
 `;
 
 /**
- * Compare-and-set. KEYS and ARGV as CREATE_LUA. Returns 1 saved, 0 conflict (or unknown café).
+ * Compare-and-set. KEYS and ARGV as CREATE_LUA, then KEYS outbox, outboxDoc, outboxSeq, outboxCafe
+ * and ARGV (from 10) the outbox entries as pairs id, JSON, stored with the café in the same script
+ * (a repeated id is ignored). Returns 1 saved, 0 conflict (or unknown café).
  * The ZADD to conv-cafes changes nothing for a café created here; it indexes one created by an
  * older build (a rolling deploy) at its next save.
  */
@@ -70,6 +77,12 @@ end
 redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'version', ARGV[3], 'status', ARGV[4], 'conv', ARGV[7], 'endedAt', ARGV[6], 'updatedAt', ARGV[8])
 if ARGV[4] ~= 'ended' and ARGV[5] == '1' then redis.call('SADD', KEYS[3], ARGV[1]) else redis.call('SREM', KEYS[3], ARGV[1]) end
 redis.call('ZADD', KEYS[5], ARGV[9], ARGV[1])
+for i = 10, #ARGV, 2 do
+  if redis.call('HSETNX', KEYS[7], ARGV[i], ARGV[i + 1]) == 1 then
+    redis.call('ZADD', KEYS[6], redis.call('INCR', KEYS[8]), ARGV[i])
+    redis.call('SADD', KEYS[9], ARGV[i])
+  end
+end
 return 1
 `;
 
@@ -113,8 +126,16 @@ end
 return out
 `;
 
-/** KEYS: cafe, active, timed, ended, contrib, order, seq, msg, convCafes. ARGV: id. Returns 1 if the café existed. */
+/**
+ * KEYS: cafe, active, timed, ended, contrib, order, seq, msg, convCafes, outbox, outboxDoc, outboxCafe.
+ * ARGV: id. Returns 1 if the café existed.
+ */
 const ERASE_LUA = `
+for _, entry in ipairs(redis.call('SMEMBERS', KEYS[12])) do
+  redis.call('ZREM', KEYS[10], entry)
+  redis.call('HDEL', KEYS[11], entry)
+end
+redis.call('DEL', KEYS[12])
 if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
 redis.call('SREM', KEYS[3], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])
@@ -142,6 +163,11 @@ for _, id in ipairs(ids) do
   if redis.call('HGET', cafe, 'conv') == ARGV[2] then
     erased = erased + redis.call('DEL', cafe)
     redis.call('DEL', p .. 'contrib:' .. id, p .. 'contrib-order:' .. id, p .. 'contrib-seq:' .. id, p .. 'msg:' .. id)
+    for _, entry in ipairs(redis.call('SMEMBERS', p .. 'outbox-cafe:' .. id)) do
+      redis.call('ZREM', p .. 'outbox', entry)
+      redis.call('HDEL', p .. 'outbox-doc', entry)
+    end
+    redis.call('DEL', p .. 'outbox-cafe:' .. id)
     redis.call('SREM', KEYS[3], id)
     redis.call('ZREM', KEYS[4], id)
   end
@@ -215,10 +241,10 @@ export class RedisStore implements CafeStore {
       this.redis.on('error', options.onError ?? (() => undefined));
     }
     this.redis.defineCommand('baristaCreate', { numberOfKeys: 5, lua: CREATE_LUA });
-    this.redis.defineCommand('baristaSave', { numberOfKeys: 5, lua: SAVE_LUA });
+    this.redis.defineCommand('baristaSave', { numberOfKeys: 9, lua: SAVE_LUA });
     this.redis.defineCommand('baristaPut', { numberOfKeys: 3, lua: PUT_CONTRIBUTION_LUA });
     this.redis.defineCommand('baristaList', { numberOfKeys: 2, lua: LIST_CONTRIBUTIONS_LUA });
-    this.redis.defineCommand('baristaErase', { numberOfKeys: 9, lua: ERASE_LUA });
+    this.redis.defineCommand('baristaErase', { numberOfKeys: 12, lua: ERASE_LUA });
     this.redis.defineCommand('baristaEraseConversation', { numberOfKeys: 5, lua: ERASE_CONVERSATION_LUA });
     this.redis.defineCommand('baristaIndexCafe', { numberOfKeys: 2, lua: INDEX_CAFE_LUA });
   }
@@ -270,9 +296,37 @@ export class RedisStore implements CafeStore {
     }
   }
 
-  async save(state: CafeState): Promise<boolean> {
+  async save(state: CafeState, outbox?: readonly OutboxEffect[]): Promise<boolean> {
     this.assertOpen();
-    return (await this.redis.baristaSave(...this.cafeKeys(state), ...cafeArgs(state))) === 1;
+    const k = this.key;
+    const entries = outboxDrafts(state, outbox, Date.now()).flatMap((e) => [e.id, JSON.stringify(e)]);
+    return (await this.redis.baristaSave(
+      ...this.cafeKeys(state), k.outbox(), k.outboxDoc(), k.outboxSeq(), k.outboxCafe(state.id), ...cafeArgs(state), ...entries,
+    )) === 1;
+  }
+
+  async pendingOutbox(): Promise<OutboxEntry[]> {
+    this.assertOpen();
+    const flat = await this.redis.zrange(this.key.outbox(), 0, -1, 'WITHSCORES');
+    if (flat.length === 0) return [];
+    const ids = flat.filter((_, i) => i % 2 === 0);
+    const docs = await this.redis.hmget(this.key.outboxDoc(), ...ids);
+    const out: OutboxEntry[] = [];
+    // An entry acknowledged between the two reads has no document any more: done, not listed.
+    docs.forEach((doc, i) => {
+      if (doc !== null) out.push(parseOutboxDoc(doc, Number(flat[2 * i + 1])));
+    });
+    return out;
+  }
+
+  async ackOutbox(entries: ReadonlyArray<Pick<OutboxEntry, 'id' | 'cafeId'>>): Promise<void> {
+    this.assertOpen();
+    if (entries.length === 0) return;
+    const k = this.key;
+    const tx = this.redis.multi();
+    for (const e of entries) tx.zrem(k.outbox(), e.id).hdel(k.outboxDoc(), e.id).srem(k.outboxCafe(e.cafeId), e.id);
+    const results = (await tx.exec()) ?? [];
+    for (const [err] of results) if (err) throw err;
   }
 
   async putContribution(c: Contribution): Promise<boolean> {
@@ -353,7 +407,7 @@ export class RedisStore implements CafeStore {
     const k = this.key;
     const erased = await this.redis.baristaErase(
       k.cafe(cafeId), k.active(conv), k.timed(), k.ended(), k.contrib(cafeId), k.order(cafeId), k.seq(cafeId), k.msg(cafeId),
-      k.convCafes(conv), cafeId,
+      k.convCafes(conv), k.outbox(), k.outboxDoc(), k.outboxCafe(cafeId), cafeId,
     );
     return erased === 1;
   }
@@ -420,6 +474,10 @@ export class RedisStore implements CafeStore {
     convCafes: (conv: string) => `${this.prefix}conv-cafes:${conv}`,
     profile: (conv: string) => `${this.prefix}profile:${conv}`,
     convIndex: () => `${this.prefix}conv-index`,
+    outbox: () => `${this.prefix}outbox`,
+    outboxDoc: () => `${this.prefix}outbox-doc`,
+    outboxSeq: () => `${this.prefix}outbox-seq`,
+    outboxCafe: (id: string) => `${this.prefix}outbox-cafe:${id}`,
   };
 
   private cafeKeys(state: CafeState): [string, string, string, string, string] {

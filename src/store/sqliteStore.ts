@@ -3,8 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseCafeDoc, parseContributionDoc, parseProfileDoc, serializeProfile } from './documents';
 import { SINGLE_VALUED } from '../domain/contribute';
+import { outboxDrafts, parseOutboxDoc } from './outbox';
 import type { CafeState, Contribution } from '../domain/types';
-import type { CafeStore, ChatProfile } from './port';
+import type { CafeStore, ChatProfile, OutboxEffect, OutboxEntry } from './port';
 
 /** File name of the database inside the data folder. */
 export const SQLITE_FILE_NAME = 'barista.sqlite';
@@ -67,6 +68,18 @@ const MIGRATIONS: readonly string[] = [
     updated_at      INTEGER NOT NULL
   );
   `,
+  // 2 -> 3: the outbox, the effects that reach people, written in the same transaction as the
+  // decision that made them; seq is their order, a row goes once carried out.
+  `
+  CREATE TABLE IF NOT EXISTS outbox (
+    seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+    id              TEXT NOT NULL UNIQUE,
+    cafe_id         TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    doc             TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS outbox_by_cafe ON outbox (cafe_id);
+  `,
 ];
 
 /** The schema version this code writes and expects. */
@@ -125,7 +138,13 @@ export class SqliteStore implements CafeStore {
     getProfile: Database.Statement<[string], { doc: string }>;
     setProfile: Database.Statement<[string, string, number]>;
     deleteProfile: Database.Statement<[string]>;
+    insertOutbox: Database.Statement<[string, string, string, string]>;
+    pendingOutbox: Database.Statement<[], { seq: number; doc: string }>;
+    ackOutbox: Database.Statement<[string]>;
+    deleteOutbox: Database.Statement<[string]>;
   };
+  private readonly saveTx: (state: CafeState, outbox: readonly OutboxEffect[] | undefined) => boolean;
+  private readonly ackTx: (ids: readonly string[]) => void;
   private readonly eraseTx: (cafeId: string) => boolean;
   private readonly purgeTx: (ts: number) => number;
   private readonly eraseConversationTx: (conversationId: string) => number;
@@ -212,7 +231,24 @@ export class SqliteStore implements CafeStore {
          ON CONFLICT (conversation_id) DO UPDATE SET doc = excluded.doc, updated_at = excluded.updated_at`,
       ),
       deleteProfile: db.prepare(`DELETE FROM profiles WHERE conversation_id = ?`),
+      insertOutbox: db.prepare(`INSERT OR IGNORE INTO outbox (id, cafe_id, conversation_id, doc) VALUES (?, ?, ?, ?)`),
+      pendingOutbox: db.prepare(`SELECT seq, doc FROM outbox ORDER BY seq`),
+      ackOutbox: db.prepare(`DELETE FROM outbox WHERE id = ?`),
+      deleteOutbox: db.prepare(`DELETE FROM outbox WHERE cafe_id = ?`),
     };
+
+    // The café and its outbox entries: one transaction, all or nothing.
+    this.saveTx = db.transaction((state: CafeState, outbox: readonly OutboxEffect[] | undefined): boolean => {
+      const info = this.stmt.updateCafe.run({ ...cafeParams(state), expectedVersion: state.version - 1 });
+      if (info.changes === 0) return false;
+      for (const entry of outboxDrafts(state, outbox, Date.now())) {
+        this.stmt.insertOutbox.run(entry.id, entry.cafeId, entry.conversationId, JSON.stringify(entry));
+      }
+      return true;
+    });
+    this.ackTx = db.transaction((ids: readonly string[]) => {
+      for (const id of ids) this.stmt.ackOutbox.run(id);
+    });
 
     this.eraseTx = db.transaction((cafeId: string): boolean => this.eraseNow(cafeId));
     this.purgeTx = db.transaction((ts: number): number => {
@@ -268,10 +304,20 @@ export class SqliteStore implements CafeStore {
     }
   }
 
-  async save(state: CafeState): Promise<boolean> {
+  async save(state: CafeState, outbox?: readonly OutboxEffect[]): Promise<boolean> {
     this.flushContributions();
-    const info = this.stmt.updateCafe.run({ ...cafeParams(state), expectedVersion: state.version - 1 });
-    return info.changes > 0;
+    if (!outbox?.length) return this.stmt.updateCafe.run({ ...cafeParams(state), expectedVersion: state.version - 1 }).changes > 0;
+    return this.saveTx(state, outbox);
+  }
+
+  async pendingOutbox(): Promise<OutboxEntry[]> {
+    this.flushContributions();
+    return this.stmt.pendingOutbox.all().map((row) => parseOutboxDoc(row.doc, row.seq));
+  }
+
+  async ackOutbox(entries: ReadonlyArray<Pick<OutboxEntry, 'id' | 'cafeId'>>): Promise<void> {
+    this.flushContributions();
+    if (entries.length > 0) this.ackTx(entries.map((e) => e.id));
   }
 
   /**
@@ -396,6 +442,7 @@ export class SqliteStore implements CafeStore {
   private eraseNow(cafeId: string): boolean {
     this.stmt.deleteContributions.run(cafeId);
     this.stmt.deleteMessages.run(cafeId);
+    this.stmt.deleteOutbox.run(cafeId);
     return this.stmt.deleteCafe.run(cafeId).changes > 0;
   }
 

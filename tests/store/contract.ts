@@ -1,4 +1,4 @@
-import type { CafeStore, ChatProfile } from '../../src/store/port';
+import type { CafeStore, ChatProfile, OutboxEffect } from '../../src/store/port';
 import type { CafeState, Contribution } from '../../src/domain/types';
 import { makeCafe, makePostit, makeVote } from './fixtures';
 
@@ -596,6 +596,77 @@ export function describeStoreContract(name: string, makeStore: () => TestableSto
         const got = (await store.getProfile('conv-a'))!;
         got.organisation = 'mutated';
         expect(await store.getProfile('conv-a')).toEqual(profile('A', 'Vannes'));
+      });
+    });
+
+    describe('outbox', () => {
+      const post = (stepId: string): OutboxEffect => ({ type: 'post-step', stepId });
+
+      it('saves the effects with the café, in order, and lists them until acknowledged', async () => {
+        const cafe = makeCafe();
+        await store.create(cafe);
+        const v2 = next(cafe);
+        expect(await store.save(v2, [post('s1'), { type: 'say', key: 'floorTo', params: { name: 'Ada' } }])).toBe(true);
+        const v3 = next(v2);
+        expect(await store.save(v3, [{ type: 'update-step', stepId: 's1' }])).toBe(true);
+        const pending = await store.pendingOutbox();
+        expect(pending.map((e) => [e.id, e.effect])).toEqual([
+          [`${cafe.id}/2/0`, post('s1')],
+          [`${cafe.id}/2/1`, { type: 'say', key: 'floorTo', params: { name: 'Ada' } }],
+          [`${cafe.id}/3/0`, { type: 'update-step', stepId: 's1' }],
+        ]);
+        for (const e of pending) expect(e).toMatchObject({ cafeId: cafe.id, conversationId: cafe.conversationId, at: expect.any(Number) });
+        const seqs = pending.map((e) => e.seq);
+        expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+        expect(new Set(seqs).size).toBe(3);
+
+        await store.ackOutbox([pending[0]!, pending[2]!]);
+        expect((await store.pendingOutbox()).map((e) => e.id)).toEqual([`${cafe.id}/2/1`]);
+        await store.ackOutbox([pending[0]!]); // a repeat is harmless
+        await store.ackOutbox([]);
+        expect((await store.pendingOutbox()).map((e) => e.id)).toEqual([`${cafe.id}/2/1`]);
+      });
+
+      it('stores nothing of a save that conflicts, and nothing for a save without effects', async () => {
+        const cafe = makeCafe();
+        await store.create(cafe);
+        expect(await store.save({ ...next(cafe), version: 5 }, [post('s1')])).toBe(false);
+        expect(await store.save(next(cafe))).toBe(true);
+        expect(await store.pendingOutbox()).toEqual([]);
+      });
+
+      it('orders the entries of several conversations by their save, across conversations', async () => {
+        const a = makeCafe();
+        const b = makeCafe();
+        await store.create(a);
+        await store.create(b);
+        await store.save(next(a), [post('a1')]);
+        await store.save(next(b), [post('b1')]);
+        await store.save(next(next(a)), [post('a2')]);
+        expect((await store.pendingOutbox()).map((e) => (e.effect as { stepId: string }).stepId)).toEqual(['a1', 'b1', 'a2']);
+      });
+
+      it('erases a café\'s entries with the café (erase, purge, erase of the conversation)', async () => {
+        const [a, b, c] = [makeCafe(), makeCafe(), makeCafe()];
+        for (const x of [a, b, c]) await store.create(x);
+        await store.save(next(a), [post('a1')]);
+        await store.save(next(b, { status: 'ended', endedAt: 1_000 }), [{ type: 'post-recap' }]);
+        await store.save(next(c), [post('c1')]);
+        expect(await store.eraseCafe(a.id)).toBe(true);
+        expect(await store.purgeEndedBefore(2_000)).toBe(1);
+        expect((await store.pendingOutbox()).map((e) => e.cafeId)).toEqual([c.id]);
+        expect(await store.eraseConversation(c.conversationId)).toBe(1);
+        expect(await store.pendingOutbox()).toEqual([]);
+      });
+
+      it('does not keep a reference to the effects it was given', async () => {
+        const cafe = makeCafe();
+        await store.create(cafe);
+        const effects: OutboxEffect[] = [{ type: 'say', key: 'floorTo', params: { name: 'Ada' } }];
+        await store.save(next(cafe), effects);
+        (effects[0] as { params: Record<string, string> }).params.name = 'mutated';
+        const [entry] = await store.pendingOutbox();
+        expect(entry!.effect).toEqual({ type: 'say', key: 'floorTo', params: { name: 'Ada' } });
       });
     });
 

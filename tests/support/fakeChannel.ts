@@ -18,7 +18,7 @@ export type ChannelCall =
 export class FakeChannel implements ChannelPort {
   readonly calls: ChannelCall[] = [];
   private seq = 0;
-  private readonly pending = new Map<string, { to: string; render: () => Promise<Scene | undefined> }>();
+  private readonly pending = new Map<string, { to: string; render: () => Promise<Scene | undefined>; done: Array<() => void> }>();
 
   async post(to: Address, scene: Scene): Promise<string | undefined> {
     const id = `m${++this.seq}`;
@@ -26,8 +26,9 @@ export class FakeChannel implements ChannelPort {
     return id;
   }
 
-  update(to: Address, messageId: string, render: () => Promise<Scene | undefined>): void {
-    this.pending.set(messageId, { to: to.conversationId, render });
+  update(to: Address, messageId: string, render: () => Promise<Scene | undefined>, done?: () => void): void {
+    const waiting = this.pending.get(messageId)?.done ?? [];
+    this.pending.set(messageId, { to: to.conversationId, render, done: done ? [...waiting, done] : waiting });
   }
 
   async delete(to: Address, messageId: string): Promise<void> {
@@ -67,9 +68,10 @@ export class FakeChannel implements ChannelPort {
     while (this.pending.size > 0) {
       const batch = [...this.pending];
       this.pending.clear();
-      for (const [id, { to, render }] of batch) {
+      for (const [id, { to, render, done }] of batch) {
         const scene = await render();
         if (scene) this.calls.push({ op: 'update', to, id, scene });
+        for (const d of done) d();
       }
     }
   }

@@ -284,6 +284,33 @@ export class FakeConnector {
   private roles = new Map<string, MeetingRole>();
   private meetings = new Map<string, unknown>();
   private waiters = new Set<() => void>();
+  /**
+   * Network failures, set at runtime: `resetNext(n, ops)` destroys the connection of the next `n`
+   * calls of those operations before answering (the bot sees ECONNRESET; nothing was accepted);
+   * `holdCalls(ops)` keeps those calls unanswered until `releaseHeld()` drops them (their
+   * connections destroyed) or the client goes away (a killed process): neither is recorded.
+   */
+  private resets = { left: 0, ops: [] as ConnectorOperation[] };
+  private holding: ConnectorOperation[] = [];
+  private held = new Set<IncomingMessage>();
+  /** Connections destroyed by `resetNext`, and calls held by `holdCalls` so far. */
+  resetCount = 0;
+  heldCount = 0;
+
+  resetNext(n: number, ops: ConnectorOperation[] = ['send']): void {
+    this.resets = { left: n, ops };
+  }
+
+  holdCalls(ops: ConnectorOperation[]): void {
+    this.holding = ops;
+  }
+
+  /** Stops holding calls; those held are dropped (their connections destroyed, nothing recorded). */
+  releaseHeld(): void {
+    this.holding = [];
+    for (const req of this.held) req.socket.destroy();
+    this.held.clear();
+  }
 
   constructor(options: FakeConnectorOptions = {}) {
     this.opts = resolveOptions(options);
@@ -552,6 +579,21 @@ export class FakeConnector {
       query[k] = v;
     });
     const r = route(method, path);
+    if (this.resets.left > 0 && this.resets.ops.includes(r.op)) {
+      this.resets.left--;
+      this.resetCount++;
+      req.socket.destroy();
+      for (const w of [...this.waiters]) w();
+      return;
+    }
+    if (this.holding.includes(r.op)) {
+      this.held.add(req);
+      this.heldCount++;
+      for (const w of [...this.waiters]) w();
+      await new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
+      this.held.delete(req);
+      return;
+    }
     const body = parseBody(raw);
     const call: RecordedCall = {
       seq: ++this.seq,

@@ -56,9 +56,13 @@ export class Kit {
         const contributions = await this.reads.forDecision(state);
         const decision = decide(state, build(state), { actor, content: this.content, now: this.now(), activityId, contributions });
         if (isRefusal(decision)) return decision;
-        if (await this.store.save(decision.state)) {
+        // The effects that reach people are saved with the decision (the outbox): a crash or a
+        // network outage after the save cannot lose them.
+        const effects = withNotices(decision.effects);
+        const outbox = this.effects.outboxOf(decision.state, effects);
+        if (await this.store.save(decision.state, outbox)) {
           this.deps.onChange?.(decision.state);
-          this.effects.apply(decision.state, withNotices(decision.effects));
+          this.effects.apply(decision.state, effects, outbox);
           return decision.state;
         }
         // Someone else saved first: reload and decide again, after a short random pause.

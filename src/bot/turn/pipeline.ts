@@ -35,6 +35,14 @@ export class TurnPipeline {
     await this.kit.command(cafeId, () => ({ type: 'time-up', stepId }), system);
   }
 
+  /**
+   * Carries out the outbox entries a crash or a call that failed for good left pending (at start,
+   * then periodically); `minAgeMs` leaves alone those another instance may be carrying out.
+   */
+  replayOutbox(minAgeMs = 0): Promise<number> {
+    return this.kit.effects.replay(minAgeMs);
+  }
+
   /** Waits until every queued command and effect is done (the channel's own calls aside). */
   drain(): Promise<void> {
     return this.kit.drain();

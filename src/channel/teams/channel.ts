@@ -64,7 +64,7 @@ export class TeamsChannel implements ChannelPort {
     return id;
   }
 
-  update(to: Address, messageId: string, render: () => Promise<Scene | undefined>): void {
+  update(to: Address, messageId: string, render: () => Promise<Scene | undefined>, done?: () => void): void {
     this.deps.outbound.update(
       to,
       messageId,
@@ -84,6 +84,7 @@ export class TeamsChannel implements ChannelPort {
         const json = this.json.get(activity);
         if (json) this.remember(messageId, json);
       },
+      done,
     );
   }
 

@@ -3,7 +3,7 @@ import {
   AuthenticationConstants, ClaimsIdentity, TeamsConnectorClient, type BotFrameworkAuthentication, type ConnectorClient,
 } from 'botframework-connector';
 import type { CafeState } from '../../domain/types';
-import { disableSdkRetries } from './outbound';
+import { addRequestTimeout, disableSdkRetries } from './outbound';
 import { sendTargeted } from './targeted';
 
 /** Where a café's messages go: enough to reach the conversation proactively. */
@@ -65,7 +65,12 @@ export function reference(channel: Channel): Partial<ConversationReference> {
 export class CloudGateway implements Gateway {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
 
-  constructor(private readonly auth: BotFrameworkAuthentication, private readonly appId: string) {}
+  constructor(
+    private readonly auth: BotFrameworkAuthentication,
+    private readonly appId: string,
+    /** `requestTimeoutMs`: how long a call may go unanswered (default 30 s; then 'ETIMEDOUT', retried). */
+    private readonly options: { requestTimeoutMs?: number } = {},
+  ) {}
 
   async send(channel: Channel, activity: Partial<Activity>): Promise<string | undefined> {
     const client = await this.client(channel.serviceUrl);
@@ -96,6 +101,7 @@ export class CloudGateway implements Gateway {
     const client = await this.client(channel.serviceUrl);
     const teams = new TeamsConnectorClient(client.credentials, { baseUri: channel.serviceUrl });
     disableSdkRetries(teams);
+    addRequestTimeout(teams, this.options.requestTimeoutMs);
     await teams.teams.sendMeetingNotification(meetingId, {
       type: 'targetedMeetingNotification',
       value: {
@@ -144,6 +150,7 @@ export class CloudGateway implements Gateway {
       .create(serviceUrl, undefined as unknown as string)
       .then((c) => {
         disableSdkRetries(c);
+        addRequestTimeout(c, this.options.requestTimeoutMs);
         return c;
       });
     client.catch(() => this.clients.delete(serviceUrl));

@@ -15,6 +15,10 @@ export interface OutboundPort {
    * several instances, the café's pending posts of lower rank go first, on whichever instance they wait.
    */
   send<T>(to: OutboundAddress, fn: () => Promise<T>, options?: { ordered?: boolean; order?: { key: string; rank: number } }): Promise<T>;
-  update(to: OutboundAddress, activityId: string, render: () => Promise<Partial<Activity> | undefined>, io: (activity: Partial<Activity>) => Promise<unknown>): void;
+  /** `onSettled`: called once an update covering this request was sent, skipped or refused for good. */
+  update(
+    to: OutboundAddress, activityId: string, render: () => Promise<Partial<Activity> | undefined>, io: (activity: Partial<Activity>) => Promise<unknown>,
+    onSettled?: () => void,
+  ): void;
   flush(): Promise<void>;
 }

@@ -9,12 +9,15 @@
  * - requests arriving meanwhile are merged: the last render wins, and it is called at send
  *   time (inside the rate-limiter slot, on every retry), so the card never shows a state
  *   older than one already sent;
- * - a transient final failure is retried after the next interval with the then-latest
- *   render (up to `maxConsecutiveFailures`); a permanent one (400/403/404…) is dropped. Both
- *   are logged / reported to `onError`: nobody awaits a background update.
+ * - a transient final failure (429/412/5xx, a network error) is retried after the next interval
+ *   with the then-latest render, and never dropped: after `maxConsecutiveFailures` in a row it is
+ *   reported to `onError` (an operator sees it) and retried ever less often (up to once a minute)
+ *   until the card shows the latest state; a permanent one (400/403/404…) is dropped and reported.
+ *   Nobody awaits a background update; `request`'s `onSettled` says when one covering the request
+ *   was sent (or skipped, or dropped for good), e.g. to acknowledge a durable outbox entry.
  */
 import type { Activity } from 'botbuilder';
-import { isRetryableStatus, OutboundError, statusOf } from './retry';
+import { isTransient, OutboundError, statusOf } from './retry';
 import { Clock, consoleLogger, ErrorSink, logErrorSink, OutboundLogger, realClock, report } from './types';
 
 /**
@@ -44,7 +47,7 @@ export interface CardUpdaterOptions {
   perform: PerformUpdate;
   /** Minimum spacing between the end of one update and the start of the next, per card. Default 1000. */
   intervalMs?: number;
-  /** Transient failures in a row before dropping the pending state. Default 5. */
+  /** Transient failures in a row before they are reported (the card is still retried, less often). Default 5. */
   maxConsecutiveFailures?: number;
   /** Whether a failed update is worth retrying later. Default: retryable OutboundError or 429/412/5xx status. */
   isRetryable?: (err: unknown) => boolean;
@@ -67,13 +70,17 @@ interface CardState {
   lastEndAt: number;
   failures: number;
   worker: Promise<void> | undefined;
+  /** Callers waiting for a request number to be settled. */
+  waiters: Array<{ n: number; done: () => void }>;
 }
+
+/** The longest pause between two attempts of a card that keeps failing transiently. */
+const MAX_BACKOFF_MS = 60_000;
 
 const SWEEP_EVERY_MS = 60_000;
 
 function defaultIsRetryable(err: unknown): boolean {
-  if (err instanceof OutboundError) return err.retryable;
-  return isRetryableStatus(statusOf(err));
+  return isTransient(err);
 }
 
 /** Per-card coalescing of updates: ≤ 1 per interval, last render wins (see the file header). */
@@ -105,7 +112,7 @@ export class CardUpdater {
    * `io`, when given, replaces the I/O used for this card (the latest one given wins); so does
    * `tenantId`, handed to `perform` with it.
    */
-  request(conversationId: string, activityId: string, render: RenderCard, io?: UpdateIo, tenantId?: string): void {
+  request(conversationId: string, activityId: string, render: RenderCard, io?: UpdateIo, tenantId?: string, onSettled?: () => void): void {
     this.maybeSweep();
     const key = `${conversationId}\u0000${activityId}`;
     let card = this.cards.get(key);
@@ -121,6 +128,7 @@ export class CardUpdater {
         lastEndAt: Number.NEGATIVE_INFINITY,
         failures: 0,
         worker: undefined,
+        waiters: [],
       };
       this.cards.set(key, card);
     }
@@ -128,6 +136,7 @@ export class CardUpdater {
     if (io) card.io = io;
     if (tenantId !== undefined) card.tenantId = tenantId;
     card.requested++;
+    if (onSettled) card.waiters.push({ n: card.requested, done: onSettled });
     if (!card.worker) {
       const state = card;
       // Start on a microtask: request() never does I/O synchronously, and a burst of
@@ -171,7 +180,7 @@ export class CardUpdater {
           card.worker = undefined;
           return;
         }
-        const wait = card.lastEndAt + this.intervalMs - this.clock.now();
+        const wait = card.lastEndAt + this.delayAfter(card.failures) - this.clock.now();
         if (wait > 0) {
           await this.clock.sleep(wait);
           continue;
@@ -189,6 +198,7 @@ export class CardUpdater {
           this.failed(card, err, rendered);
         } finally {
           card.lastEndAt = this.clock.now();
+          this.wake(card);
         }
       }
     } catch (err) {
@@ -208,17 +218,38 @@ export class CardUpdater {
       status: statusOf(err),
       attempts: err instanceof OutboundError ? err.attempts : undefined,
     };
-    if (retryable && card.failures < this.maxFailures) {
-      this.logger.warn(
-        { err, ...context },
-        `card update failed; retrying after ${this.intervalMs} ms with the latest state`,
-      );
+    if (retryable) {
+      // Never dropped: the card must end up showing the latest state. Reported once the failures
+      // pile up (and again every maxFailures), so an operator sees a card that cannot be updated.
+      if (card.failures % this.maxFailures === 0) report(this.onError, this.logger, err, { ...context, gaveUp: false, retryable });
+      else this.logger.warn({ err, ...context }, `card update failed; retrying after ${this.delayAfter(card.failures)} ms with the latest state`);
       return;
     }
     // Give up on what was rendered; a newer request (if any) is still sent by the loop.
     card.settled = Math.max(card.settled, rendered);
     card.failures = 0;
     report(this.onError, this.logger, err, { ...context, gaveUp: true, retryable });
+  }
+
+  /** The pause before the next attempt: the interval, growing after the failures reported (capped). */
+  private delayAfter(failures: number): number {
+    const rounds = Math.floor(failures / this.maxFailures);
+    return rounds === 0 ? this.intervalMs : Math.min(MAX_BACKOFF_MS, Math.max(this.intervalMs, 1_000) * 2 ** rounds);
+  }
+
+  /** Tells the callers whose request is now settled. */
+  private wake(card: CardState): void {
+    if (card.waiters.length === 0) return;
+    const done = card.waiters.filter((w) => w.n <= card.settled);
+    if (done.length === 0) return;
+    card.waiters = card.waiters.filter((w) => w.n > card.settled);
+    for (const w of done) {
+      try {
+        w.done();
+      } catch (err) {
+        report(this.onError, this.logger, err, { op: 'cardUpdate', conversationId: card.conversationId, activityId: card.activityId });
+      }
+    }
   }
 
   private maybeSweep(): void {

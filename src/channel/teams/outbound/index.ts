@@ -33,9 +33,9 @@ export { RateLimiter, TEAMS_RATE_LIMITS } from './rateLimiter';
 export type { RateLimiterOptions, RateWindow } from './rateLimiter';
 export { TEAMS_TENANT_LIMIT, TenantBudget, tenantKey } from './tenantBudget';
 export type { BudgetPriority, Grant, TenantBudgetOptions } from './tenantBudget';
-export { isRetryableStatus, OutboundError, RETRYABLE_STATUSES, retryAfterMsOf, statusOf, withRetry } from './retry';
+export { isRetryableStatus, isTransient, networkCodeOf, OutboundError, RETRYABLE_NETWORK_CODES, RETRYABLE_STATUSES, retryAfterMsOf, statusOf, withRetry } from './retry';
 export type { RetryInfo, RetryOptions } from './retry';
-export { disableSdkRetries } from './sdkRetry';
+export { addRequestTimeout, DEFAULT_REQUEST_TIMEOUT_MS, disableSdkRetries } from './sdkRetry';
 export type { SharedCallOptions, SharedPacing } from './sharedPacing';
 export { consoleLogger, realClock } from './types';
 export type { Clock, ErrorSink, OutboundErrorContext, OutboundLogger } from './types';
@@ -181,10 +181,10 @@ export class Outbound {
    * without it, the `updateActivity` given at construction is used. Card updates spend the
    * tenant's budget after its sends, the card that has waited longest first.
    */
-  update(target: OutboundTarget, activityId: string, render: RenderCard, io?: UpdateIo): void {
+  update(target: OutboundTarget, activityId: string, render: RenderCard, io?: UpdateIo, onSettled?: () => void): void {
     this.counters.updateRequests++;
     const { conversationId, tenantId } = targetOf(target);
-    this.cards.request(conversationId, activityId, render, io, tenantId);
+    this.cards.request(conversationId, activityId, render, io, tenantId, onSettled);
   }
 
   /** Waits until every ordered send and every pending card update is done (shutdown, tests). */

@@ -16,6 +16,16 @@
  * So Retry-After is `err.response.headers.get('retry-after')`. We also accept plain-object,
  * Map and fetch-`Headers` shapes and `err.headers`, defensively.
  *
+ * A failure of the network itself has no status: the connection was refused or reset, timed out,
+ * the name did not resolve. The client throws a `RestError` without `statusCode` whose `code` is
+ * Node's (checked over a real socket: refused → 'ECONNREFUSED', a socket destroyed by the server →
+ * 'ECONNRESET' with the message 'socket hang up', an unknown host → 'ENOTFOUND'); fetch/undici put
+ * it in `err.cause.code`, axios in `err.code`. Those are retried like a 503 (`networkCodeOf`).
+ * ENOTFOUND is retried too: the service URL comes from Teams, so a name that does not resolve is a
+ * resolver's hiccup rather than a wrong address, and the retries are few and bounded. A request
+ * the gateway timed out (`addRequestTimeout`) is 'ETIMEDOUT'. Beware: a post that timed out or was
+ * reset after Teams read it may have been posted; retrying it may post it twice (at least once).
+ *
  * Beware: the ConnectorClient pipeline has its OWN retry policy ('defaultRetryPolicy':
  * 3 retries of 429/503 with Retry-After and of 5xx/408 with exponential backoff from 1 s),
  * which bypasses our limiter. See `disableSdkRetries` in ./sdkRetry.
@@ -24,6 +34,13 @@ import { realClock } from './types';
 
 /** Statuses worth retrying: throttled, precondition (concurrent update), gateway errors. */
 export const RETRYABLE_STATUSES: readonly number[] = Object.freeze([429, 412, 502, 503, 504]);
+
+/** Node / undici / axios error codes of a network failure worth retrying (no HTTP status). */
+export const RETRYABLE_NETWORK_CODES: readonly string[] = Object.freeze([
+  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND',
+  'ENETUNREACH', 'ENETDOWN', 'EHOSTUNREACH', 'EHOSTDOWN',
+  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+]);
 
 /**
  * The single error type thrown by the outbound path, so callers need one `catch` shape.
@@ -106,12 +123,13 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, options: 
     } catch (err) {
       const status = statusOf(err);
       const retryAfterMs = retryAfterMsOf(err, now());
-      const transient = status !== undefined && retryable.includes(status);
+      const network = status === undefined ? networkCodeOf(err) : undefined;
+      const transient = status !== undefined ? retryable.includes(status) : network !== undefined;
       if (!transient || n >= maxAttempts) {
         if (err instanceof OutboundError && !transient) throw err;
         throw new OutboundError(
           transient
-            ? `Outbound call failed after ${n} attempts (HTTP ${status})`
+            ? `Outbound call failed after ${n} attempts (${status !== undefined ? `HTTP ${status}` : network})`
             : `Outbound call failed${status !== undefined ? ` (HTTP ${status})` : ''}: ${messageOf(err)}`,
           { status, attempts: n, retryable: transient, retryAfterMs, cause: err },
         );
@@ -124,6 +142,27 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, options: 
       await sleep(delayMs);
     }
   }
+}
+
+/**
+ * The code of a network failure worth retrying, if `err` is one (see RETRYABLE_NETWORK_CODES):
+ * `err.code` (Node, RestError, axios), `err.cause.code` (fetch/undici, one level deeper too), or a
+ * bare 'socket hang up'. Undefined for anything else, HTTP answers included.
+ */
+export function networkCodeOf(err: unknown): string | undefined {
+  let e = asRecord(err);
+  for (let depth = 0; e && depth < 3; depth++, e = asRecord(e.cause)) {
+    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.includes(e.code)) return e.code;
+    if (typeof e.message === 'string' && /socket hang up/i.test(e.message)) return 'ECONNRESET';
+  }
+  return undefined;
+}
+
+/** True for a failure worth retrying: a retryable status, or a network failure without one. */
+export function isTransient(err: unknown): boolean {
+  if (err instanceof OutboundError) return err.retryable;
+  const status = statusOf(err);
+  return status !== undefined ? isRetryableStatus(status) : networkCodeOf(err) !== undefined;
 }
 
 /** True for statuses worth retrying (429, 412, 502, 503, 504). */

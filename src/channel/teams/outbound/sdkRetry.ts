@@ -23,3 +23,36 @@ export function disableSdkRetries(client: unknown): boolean {
   const removed = removePolicy.call(pipeline, { name: 'defaultRetryPolicy' });
   return Array.isArray(removed) && removed.length > 0;
 }
+
+/** How long a Bot Connector call may go unanswered before it counts as a network failure. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Gives every request of the client a timeout (the SDK sets none: a connection that never answers
+ * would hold the conversation's queue for good). A request that times out fails with the code
+ * 'ETIMEDOUT', which `withRetry` retries like any network failure.
+ *
+ * @returns true when the policy was added, false when the object does not look like a client
+ * built on core-client.
+ */
+export function addRequestTimeout(client: unknown, timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS): boolean {
+  const pipeline = (client as { client?: { pipeline?: { addPolicy?: unknown } } } | null | undefined)?.client?.pipeline;
+  if (!pipeline || typeof pipeline.addPolicy !== 'function') return false;
+  type Request = { timeout: number; abortSignal?: { aborted: boolean } };
+  const policy = {
+    name: 'baristaRequestTimeout',
+    async sendRequest(request: Request, next: (r: Request) => Promise<unknown>): Promise<unknown> {
+      if (!(request.timeout > 0)) request.timeout = timeoutMs;
+      try {
+        return await next(request);
+      } catch (err) {
+        if ((err as { name?: unknown } | null)?.name === 'AbortError' && !request.abortSignal?.aborted) {
+          throw Object.assign(new Error(`no answer from the Bot Connector within ${request.timeout} ms`, { cause: err }), { code: 'ETIMEDOUT' });
+        }
+        throw err;
+      }
+    },
+  };
+  (pipeline.addPolicy as (p: typeof policy) => void).call(pipeline, policy);
+  return true;
+}

@@ -131,16 +131,38 @@ describe('CardUpdater', () => {
     expect(sent.map((s) => s.text)).toEqual(['y']);
   });
 
-  it('stops retrying after maxConsecutiveFailures transient failures', async () => {
+  it('never drops a card that fails transiently: reports after maxConsecutiveFailures, then shows the latest state', async () => {
     const clock = new FakeClock();
     const { perform, sent, failures } = fakePerform(clock);
     const onError = jest.fn();
     const updater = new CardUpdater({ perform, clock, logger: silentLogger(), onError, maxConsecutiveFailures: 3 });
-    for (let i = 0; i < 3; i++) failures.push(new OutboundError('throttled', { status: 429, attempts: 5, retryable: true }));
-    updater.request('c', 'm1', () => ({ text: 'x' }));
+    for (let i = 0; i < 7; i++) failures.push(new OutboundError('throttled', { status: 429, attempts: 5, retryable: true }));
+    failures.push(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    let settled = 0;
+    updater.request('c', 'm1', () => ({ text: 'x' }), undefined, undefined, () => settled++);
+    await clock.advance(1_500);
+    updater.request('c', 'm1', () => ({ text: 'latest' }), undefined, undefined, () => settled++);
     await clock.run(updater.flush());
-    expect(sent).toEqual([]);
-    expect(onError).toHaveBeenCalledTimes(1);
+    expect(sent.map((s) => s.text)).toEqual(['latest']);
+    expect(onError).toHaveBeenCalledTimes(2); // after 3 and after 6 failures in a row
+    expect(onError.mock.calls[0][1]).toMatchObject({ op: 'cardUpdate', gaveUp: false, retryable: true });
+    expect(settled).toBe(2);
+  });
+
+  it('calls onSettled once an update covering the request is sent, and on a permanent failure', async () => {
+    const clock = new FakeClock();
+    const { perform, failures } = fakePerform(clock);
+    const updater = new CardUpdater({ perform, clock, logger: silentLogger(), onError: () => undefined });
+    const done: string[] = [];
+    updater.request('c', 'm1', () => ({ text: 'a' }), undefined, undefined, () => done.push('a'));
+    updater.request('c', 'm1', () => ({ text: 'b' }), undefined, undefined, () => done.push('b'));
+    expect(done).toEqual([]);
+    await clock.run(updater.flush());
+    expect(done).toEqual(['a', 'b']);
+    failures.push(new OutboundError('gone', { status: 404, attempts: 1, retryable: false }));
+    updater.request('c', 'm1', () => ({ text: 'c' }), undefined, undefined, () => done.push('c'));
+    await clock.run(updater.flush());
+    expect(done).toEqual(['a', 'b', 'c']);
   });
 
   it('flush waits for pending and in-flight updates of every card', async () => {

@@ -1,5 +1,9 @@
 import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
-import { OutboundError, retryAfterMsOf, statusOf, withRetry, type RetryInfo } from '../../../../src/channel/teams/outbound';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudGateway } from '../../../../src/channel/teams/gateway';
+import { isTransient, networkCodeOf, OutboundError, retryAfterMsOf, statusOf, withRetry, type RetryInfo } from '../../../../src/channel/teams/outbound';
 
 /** An error shaped exactly like what botbuilder 4.23's ConnectorClient throws (RestError). */
 function restError(status: number, headers: Record<string, string> = {}): RestError {
@@ -145,5 +149,75 @@ describe('withRetry', () => {
     expect(calls).toBe(1);
     expect(err).toMatchObject({ code: 'OUTBOUND_FAILED', status: undefined, attempts: 1 });
     expect((err as OutboundError).cause).toBeInstanceOf(TypeError);
+  });
+
+  it.each([
+    ['ECONNRESET', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+    ['ECONNREFUSED', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })],
+    ['ETIMEDOUT', Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })],
+    ['EPIPE', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })],
+    ['EAI_AGAIN', Object.assign(new Error('getaddrinfo EAI_AGAIN'), { code: 'EAI_AGAIN' })],
+    ['ENOTFOUND', Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })],
+    ['a bare socket hang up', new Error('socket hang up')],
+    ['fetch (undici: cause.code)', new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) })],
+    ['fetch, refused (cause.code)', new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) })],
+    ['axios (code)', Object.assign(new Error('timeout of 1000ms exceeded'), { code: 'ECONNABORTED', isAxiosError: true })],
+  ])('retries a network failure without a status: %s', async (_name, failure) => {
+    const { sleep, delays } = recorder();
+    let calls = 0;
+    const result = await withRetry(async () => {
+      if (++calls < 3) throw failure;
+      return 'ok';
+    }, { sleep, random: () => 0.5 });
+    expect(result).toBe('ok');
+    expect(calls).toBe(3);
+    expect(delays).toEqual([250, 500]); // the same backoff as a 503
+    expect(isTransient(failure)).toBe(true);
+  });
+
+  it('gives up on a network failure after maxAttempts as a retryable OutboundError naming the code', async () => {
+    const { sleep } = recorder();
+    const err = await withRetry(async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    }, { sleep, maxAttempts: 3 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'OUTBOUND_FAILED', status: undefined, attempts: 3, retryable: true });
+    expect((err as Error).message).toContain('ECONNREFUSED');
+    expect(isTransient(err)).toBe(true);
+  });
+
+  it('does not take an HTTP answer\'s body code, or another error code, for a network failure', () => {
+    const throttled = Object.assign(restError(400), { code: 'BadArgument' });
+    expect(networkCodeOf(throttled)).toBeUndefined();
+    expect(networkCodeOf(Object.assign(new Error('x'), { code: 'ERR_INVALID_ARG_TYPE' }))).toBeUndefined();
+    expect(isTransient(restError(404))).toBe(false);
+    expect(isTransient(restError(503))).toBe(true);
+  });
+
+  it('sees the network failures the Bot Connector client throws (refused, reset, timed out), over real sockets', async () => {
+    const gateway = new CloudGateway(new ConfigurationBotFrameworkAuthentication({}), '', { requestTimeoutMs: 300 });
+    const channel = (serviceUrl: string) => ({ conversationId: 'c1', serviceUrl, botId: 'b', channelId: 'msteams', tenantId: 't' });
+    const failure = (serviceUrl: string) => gateway.send(channel(serviceUrl), { type: 'message', text: 'x' }).then(() => undefined, (e: unknown) => e);
+
+    const refused = await failure('http://127.0.0.1:1/');
+    expect(networkCodeOf(refused)).toBe('ECONNREFUSED');
+
+    const sockets = new Set<import('node:net').Socket>();
+    const server = http.createServer((req) => {
+      if (req.url?.includes('hang')) return; // never answers
+      req.socket.destroy();
+    });
+    server.on('connection', (s) => sockets.add(s));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const reset = await failure(`${base}/`);
+      expect(statusOf(reset)).toBeUndefined();
+      expect(networkCodeOf(reset)).toBe('ECONNRESET');
+      const timedOut = await failure(`${base}/hang/`);
+      expect(networkCodeOf(timedOut)).toBe('ETIMEDOUT');
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
