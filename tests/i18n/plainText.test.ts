@@ -30,7 +30,8 @@ describe('plainText: a person’s text is shown as text', () => {
 
   it('the checker finds the markup of each hostile text written as typed (so the tests above can fail)', () => {
     for (const text of HOSTILE) expect(markupIn(text, 'message')).not.toEqual([]);
-    for (const text of HOSTILE.filter((x) => !/^<(b|script)>/.test(x))) expect(markupIn(text, 'card')).not.toEqual([]);
+    // HTML is a chat message's markup only: a card shows a tag as text.
+    for (const text of HOSTILE.filter((x) => !x.startsWith('<'))) expect(markupIn(text, 'card')).not.toEqual([]);
   });
 
   it('a card keeps HTML as typed (Adaptive Cards render no HTML); a chat message writes it as entities', () => {
