@@ -58,6 +58,12 @@ const EnvSchema = z.object({
     .string()
     .default('barista:')
     .refine((v) => /^[A-Za-z0-9:_.{}-]{1,64}$/.test(v), { message: 'lettres, chiffres et : _ . - { } uniquement, 64 caractères au plus' }),
+  /**
+   * Tests only: trust this identity provider's OpenID configuration (and BOT_TOKEN_ISSUER as the
+   * tokens' issuer) instead of Bot Framework's. Both or neither.
+   */
+  BOT_OPENID_METADATA_URL: z.string().trim().default('').refine((v) => v === '' || z.string().url().safeParse(v).success, { message: 'doit être une URL' }),
+  BOT_TOKEN_ISSUER: z.string().trim().default(''),
 });
 
 export interface Config {
@@ -90,6 +96,8 @@ export interface Config {
   exportSecret?: string;
   /** Teams calls per second per tenant, this process (absent: 50, Teams' global limit). */
   tenantCallsPerSecond?: number;
+  /** Tests only: the identity provider whose tokens are trusted instead of Bot Framework's. */
+  tokenAuthority?: { openIdMetadataUrl: string; issuer: string };
 }
 
 export class ConfigError extends Error {
@@ -116,6 +124,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     throw new ConfigError('Configuration invalide : MicrosoftAppTenantId est requis quand MicrosoftAppType=SingleTenant.');
   }
+  if (!e.BOT_OPENID_METADATA_URL !== !e.BOT_TOKEN_ISSUER) {
+    throw new ConfigError('Configuration invalide : BOT_OPENID_METADATA_URL et BOT_TOKEN_ISSUER vont ensemble (tests uniquement).');
+  }
   return {
     port: e.PORT,
     host: e.HOST || (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
@@ -136,6 +147,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
     exportSecret: e.EXPORT_SECRET || undefined,
     tenantCallsPerSecond: e.TEAMS_TENANT_RPS,
+    ...(e.BOT_OPENID_METADATA_URL ? { tokenAuthority: { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL, issuer: e.BOT_TOKEN_ISSUER } } : {}),
   };
 }
 

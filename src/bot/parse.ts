@@ -51,7 +51,8 @@ export const ActivitySchema = z.object({
   recipient: z.object({ id: z.string().min(1) }),
   serviceUrl: z.string().min(1),
   channelId: z.string().min(1),
-  entities: z.array(z.unknown()).optional(),
+  /** Only entities with a type are kept: one without (`{}`, `{ mentioned }`) is ignored, not a crash. */
+  entities: z.array(z.unknown()).transform((list) => list.filter((e): e is { type: string } & Record<string, unknown> => typeof (e as { type?: unknown } | null)?.type === 'string')).optional(),
   /** The sender's IANA time zone (Bot Framework's activity field; Teams also sends it in the clientInfo entity). */
   localTimezone: z.string().max(64).optional(),
   /** conversationUpdate: who joined or left (the kept roster is read again). */
