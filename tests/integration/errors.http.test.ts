@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { startBarista } from '../../src/server';
+import { ChildRedis } from '../support/childRedis';
 import { Stack } from './harness';
 
 /** The server's log lines, parsed (the sink's lines carry the short code). */
@@ -107,5 +108,66 @@ describe('/api/messages answers errors as errors', () => {
         expect(JSON.stringify(stack.messages().at(-1))).toContain('/startcafe');
       });
     }
+  });
+});
+
+/**
+ * Redis down in the middle of a café (a redis-server of this test's own, stopped and started
+ * again): a vote is answered politely (BAR-503) instead of an HTTP error, and BullMQ's connection
+ * errors are logged once for the outage and once when Redis is back.
+ */
+describe('Redis down', () => {
+  let redis: ChildRedis;
+  let stack: LoggedStack;
+  const STEP = 'tasse.madonna.annees-80';
+  let cafeId = '';
+  const camille = () => stack.user('29:camille', 'Camille Martin');
+
+  beforeAll(async () => {
+    redis = await ChildRedis.start();
+    stack = new LoggedStack(undefined, undefined, { redisUrl: redis.url, redisPrefix: `barista-test-${Math.random().toString(36).slice(2)}:` });
+    await stack.start();
+    await camille().say('/startcafe americano');
+    await stack.waitForMessage('Au menu');
+    cafeId = (await stack.cafe()).id;
+    await camille().press({ verb: 'begin', cafe: cafeId });
+    await camille().press({ verb: 'choose', cafe: cafeId, step: 'tasse.choix', option: 'madonna' });
+    await stack.waitForMessage('On en parlait moins dans les années 80');
+    await stack.app.bot.drain();
+  });
+  afterAll(async () => {
+    await redis.up();
+    await stack.stop();
+    await redis.remove();
+  });
+
+  it('answers a vote politely while Redis is down (200, fr and en), logs BullMQ\'s outage once, and its return once', async () => {
+    await redis.down();
+    const res = await stack.user('29:lea', 'Léa').post(stack.user('29:lea', 'Léa').invokeActivity({ verb: 'vote', cafe: cafeId, step: STEP, choice: 'donnee' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ statusCode: 200, value: 'Barista ne peut pas enregistrer pour l’instant, réessayez dans un instant.' });
+    const english = await stack.user('29:sam', 'Sam', 'en-US').press({ verb: 'vote', cafe: cafeId, step: STEP, choice: 'donnee' });
+    expect(english.value).toBe('Barista cannot save anything right now, try again in a moment.');
+    // A message is answered in the chat the same way.
+    const before = stack.texts().length;
+    await camille().say('/suivant');
+    await stack.connector.waitFor(() => stack.texts().length > before, 8000);
+    expect(stack.texts().at(-1)).toBe('Barista ne peut pas enregistrer pour l’instant, réessayez dans un instant.');
+    expect(stack.coded('BAR-503').length).toBe(3);
+    expect(stack.coded('BAR-500')).toEqual([]);
+
+    // ioredis retries every few hundred ms on BullMQ's connections: one line for the whole outage.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(stack.coded('BAR-TIMERS').filter((l) => l.level === 50)).toHaveLength(1);
+
+    await redis.up();
+    await stack.connector.waitFor(() => stack.lines.some((l) => l.msg === 'the timers\' Redis is reachable again'), 10_000);
+    expect(stack.lines.filter((l) => l.msg === 'the timers\' Redis is reachable again')).toHaveLength(1);
+    expect(stack.coded('BAR-TIMERS').filter((l) => l.level === 50)).toHaveLength(1);
+
+    // Back: the vote counts again.
+    const answer = await stack.user('29:lea', 'Léa').press({ verb: 'vote', cafe: cafeId, step: STEP, choice: 'donnee' });
+    expect(JSON.stringify(answer)).not.toContain('réessayez');
+    expect(await stack.app.store.listContributions(cafeId, STEP)).toHaveLength(1);
   });
 });
