@@ -63,6 +63,12 @@ const EnvSchema = z.object({
     .string()
     .default('barista:')
     .refine((v) => /^[A-Za-z0-9:_.{}-]{1,64}$/.test(v), { message: 'lettres, chiffres et : _ . - { } uniquement, 64 caractères au plus' }),
+  /**
+   * Tests only: trust this identity provider's OpenID configuration (and BOT_TOKEN_ISSUER as the
+   * tokens' issuer) instead of Bot Framework's. Both or neither.
+   */
+  BOT_OPENID_METADATA_URL: z.string().trim().default('').refine((v) => v === '' || z.string().url().safeParse(v).success, { message: 'doit être une URL' }),
+  BOT_TOKEN_ISSUER: z.string().trim().default(''),
 });
 
 export interface Config {
@@ -97,6 +103,8 @@ export interface Config {
   tenantCallsPerSecond?: number;
   /** Grace period of a graceful stop before the port closes, ms (absent: none; DRAIN_GRACE_S gives 10 s). */
   drainGraceMs?: number;
+  /** Tests only: the identity provider whose tokens are trusted instead of Bot Framework's. */
+  tokenAuthority?: { openIdMetadataUrl: string; issuer: string };
 }
 
 export class ConfigError extends Error {
@@ -123,6 +131,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     throw new ConfigError('Configuration invalide : MicrosoftAppTenantId est requis quand MicrosoftAppType=SingleTenant.');
   }
+  if (!e.BOT_OPENID_METADATA_URL !== !e.BOT_TOKEN_ISSUER) {
+    throw new ConfigError('Configuration invalide : BOT_OPENID_METADATA_URL et BOT_TOKEN_ISSUER vont ensemble (tests uniquement).');
+  }
   return {
     port: e.PORT,
     host: e.HOST || (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
@@ -144,6 +155,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportSecret: e.EXPORT_SECRET || undefined,
     tenantCallsPerSecond: e.TEAMS_TENANT_RPS,
     drainGraceMs: Math.round(e.DRAIN_GRACE_S * 1000),
+    ...(e.BOT_OPENID_METADATA_URL ? { tokenAuthority: { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL, issuer: e.BOT_TOKEN_ISSUER } } : {}),
   };
 }
 

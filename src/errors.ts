@@ -11,6 +11,14 @@ export const ERRORS = {
   unexpected: { short: 'BAR-500', why: 'unexpected error (a bug): the log has its stack' },
   /** The store could not be read or written (SQLite file, Redis connection). */
   'store-failed': { short: 'BAR-STORE', why: 'the store could not be read or written' },
+  /** The store cannot be reached now (Redis down): the person is told to try again in a moment. */
+  'store-unavailable': { short: 'BAR-503', why: 'the store cannot be reached (Redis down?): the turn was answered with a polite retry' },
+  /** A POST to /api/messages that is JSON but not a Bot Framework activity (answered 400). */
+  'bad-envelope': { short: 'BAR-400', why: 'a request to /api/messages was not an activity (answered 400)' },
+  /** Bot Framework's signing keys (OpenID metadata, JWKS) could not be fetched: tokens cannot be checked (answered 503). */
+  'auth-keys-unavailable': { short: 'BAR-AUTH-KEYS', why: 'the Bot Framework signing keys could not be fetched (answered 503)' },
+  /** The timers' Redis (BullMQ) cannot be reached; logged once per outage, and once when it is back. */
+  'timers-unavailable': { short: 'BAR-TIMERS', why: 'the timers\' Redis (BullMQ) is unreachable (retrying; logged once per outage)' },
   /** The café kept changing under us (other instances): the command gave up after several tries. */
   'save-conflict': { short: 'BAR-BUSY', why: 'the café changed at each of several attempts to save it' },
   /** A Teams call failed for good (after Outbound's retries). */
@@ -40,6 +48,20 @@ export class BaristaError extends Error {
 /** The catalogue code of any error: a BaristaError's own, else `fallback`. */
 export function codeOf(err: unknown, fallback: ErrorCode = 'unexpected'): ErrorCode {
   return err instanceof BaristaError ? err.code : fallback;
+}
+
+/**
+ * Whether `err` says the store is out of reach rather than wrong: a `store-unavailable` error, or
+ * what ioredis throws while Redis is down (a command that gave up after its retries, a closed
+ * connection, a refused or reset socket).
+ */
+export function isStoreUnreachable(err: unknown): boolean {
+  if (err instanceof BaristaError) return err.code === 'store-unavailable' || (err.code === 'store-failed' && isStoreUnreachable(err.cause));
+  const e = err as { name?: unknown; message?: unknown; code?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (e.name === 'MaxRetriesPerRequestError') return true;
+  if (e.message === 'Connection is closed.' || (typeof e.message === 'string' && e.message.startsWith("Stream isn't writeable"))) return true;
+  return typeof e.code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH'].includes(e.code);
 }
 
 /** The short code shown to a person ("BAR-STORE"). */

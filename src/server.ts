@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import * as restify from 'restify';
 import pino, { type Logger } from 'pino';
-import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { TurnPipeline } from './bot/turn';
 import { addressOf } from './bot/turn/effects';
 import type { CafeState } from './domain/types';
 import { CloudGateway, MeetingRoles, noticePage, Outbound, TeamsChannel, TeamsInbound, type Gateway } from './channel/teams';
-import { CachedClientsAuthentication } from './channel/teams/cachedAuth';
-import { HttpAdapter } from './channel/teams/httpAdapter';
+import { botAuthentication } from './channel/teams/cachedAuth';
+import { HttpAdapter, jsonOnly } from './channel/teams/httpAdapter';
 import { exportRoute, exportToken } from './export';
 import { readConfig, type Config } from './config';
 import { keepAliveBehindLoadBalancer, Lifecycle, stopOnSignals } from './lifecycle';
@@ -92,13 +92,9 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
       new KeptStore(new SqliteStore(config.dataDir));
   const store = options.wrapStore?.(opened) ?? opened;
 
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    config.localMode
-      ? {}
-      : { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.appTenantId },
-  );
   // Every request is still authenticated; only the clients CloudAdapter builds per turn are reused.
-  const adapter = new HttpAdapter(new CachedClientsAuthentication(auth));
+  const { auth: cachedAuth, inner: auth } = botAuthentication(config);
+  const adapter = new HttpAdapter(cachedAuth, { sink });
   // Incoming turns end here; proactive sends and updates (CloudGateway) fail for their caller,
   // Outbound, which retries them and reports what finally fails.
   adapter.onTurnError = async (_ctx: TurnContext, err: Error) => sink(err, { where: 'turn' });
@@ -134,6 +130,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
       prefix: config.redisPrefix,
       now: options.now,
       onError: (err, context) => sink(err, context),
+      onRecovered: (context) => log.info({ ...context, code: 'BAR-TIMERS' }, 'the timers\' Redis is reachable again'),
     });
     timers = bull;
     closeTimers = () => bull.close();
@@ -170,6 +167,9 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
 
   // Counts the requests in flight; while draining, refuses changes (503 + Retry-After).
   server.pre(lifecycle.gate);
+  // /api/messages takes JSON only, checked before the body is read (415): a form a web page posts
+  // cannot drive the bot (in local mode nothing else would stop it).
+  server.use(jsonOnly('/api/messages'));
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   server.post('/api/messages', async (req, res) => {
     const started = Date.now();

@@ -3,6 +3,14 @@ import { ConfigError, readConfig } from '../src/config';
 const local = { BARISTA_LOCAL_MODE: 'true' };
 
 describe('readConfig', () => {
+  it('trusts another identity provider only when both its metadata URL and its issuer are given (tests)', () => {
+    expect(readConfig(local).tokenAuthority).toBeUndefined();
+    const url = 'http://127.0.0.1:4000/.well-known/openid-configuration';
+    expect(readConfig({ ...local, BOT_OPENID_METADATA_URL: url, BOT_TOKEN_ISSUER: 'http://127.0.0.1:4000/issuer' }).tokenAuthority).toEqual({ openIdMetadataUrl: url, issuer: 'http://127.0.0.1:4000/issuer' });
+    expect(() => readConfig({ ...local, BOT_OPENID_METADATA_URL: url })).toThrow(/BOT_TOKEN_ISSUER/);
+    expect(() => readConfig({ ...local, BOT_OPENID_METADATA_URL: 'not a url', BOT_TOKEN_ISSUER: 'x' })).toThrow(/BOT_OPENID_METADATA_URL/);
+  });
+
   it('defaults to SQLite and in-process timers (no Redis)', () => {
     const c = readConfig(local);
     expect(c.redisUrl).toBeUndefined();

@@ -51,7 +51,8 @@ export const ActivitySchema = z.object({
   recipient: z.object({ id: z.string().min(1) }),
   serviceUrl: z.string().min(1),
   channelId: z.string().min(1),
-  entities: z.array(z.unknown()).optional(),
+  /** Only entities with a type are kept: one without (`{}`, `{ mentioned }`) is ignored, not a crash. */
+  entities: z.array(z.unknown()).transform((list) => list.filter((e): e is { type: string } & Record<string, unknown> => typeof (e as { type?: unknown } | null)?.type === 'string')).optional(),
   /**
    * When the person acted (set by the service; a re-delivered activity carries the original): an
    * ISO string on the wire, a Date once botbuilder has read the activity. One that is not a valid

@@ -58,6 +58,7 @@ export const en: Record<MessageId, string> = {
   unknownCommand: 'I don’t know that command. Type /help to see what I can do.',
   badPayload: 'This card is too old or damaged. Try again from the café’s latest card.',
   'error.apology': 'Sorry, something went wrong on my side (code {code}). Try again in a moment; if it goes on, give this code to the team that installed Barista.',
+  'error.storeUnavailable': 'Barista cannot save anything right now, try again in a moment.',
 
   'tree.yes': 'Yes',
   'tree.no': 'No',

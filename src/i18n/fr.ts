@@ -62,6 +62,7 @@ export const fr = {
   unknownCommand: 'Je ne connais pas cette commande. Tapez /aide pour voir ce que je sais faire.',
   badPayload: 'Cette carte est trop ancienne ou abîmée. Réessayez depuis la dernière carte du café.',
   'error.apology': 'Désolé, quelque chose n’a pas marché de mon côté (code {code}). Réessayez dans un instant ; si cela continue, donnez ce code à l’équipe qui a installé Barista.',
+  'error.storeUnavailable': 'Barista ne peut pas enregistrer pour l’instant, réessayez dans un instant.',
 
   // --- /menu: the guide's decision tree -------------------------------------------------------------
   'tree.yes': 'Oui',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Queue, Worker, type Job } from 'bullmq';
 import Redis from 'ioredis';
+import { BaristaError, isStoreUnreachable } from '../errors';
 import type { CafeStore } from '../store/port';
 import { rearmStored } from './rearm';
 import type { OnFire, Timers } from './port';
@@ -25,6 +26,8 @@ export interface BullTimersOptions {
   lateAfterMs?: number;
   /** Errors of the queue, the worker, and arm/cancel calls (which return nothing). */
   onError?: (err: unknown, context: Record<string, unknown>) => void;
+  /** Redis is reachable again after an outage (reported once through `onError` as `timers-unavailable`). */
+  onRecovered?: (context: Record<string, unknown>) => void;
   now?: () => number;
 }
 
@@ -45,6 +48,10 @@ export class BullTimers implements Timers {
   private readonly now: () => number;
   private readonly lateAfterMs: number;
   private readonly onError: NonNullable<BullTimersOptions['onError']>;
+  private readonly report: NonNullable<BullTimersOptions['onError']>;
+  private readonly onRecovered: NonNullable<BullTimersOptions['onRecovered']>;
+  /** Redis out of reach since the first connection error, until the queue's connection is ready again. */
+  private down = false;
   /** Per café, the chain of arm/cancel calls, so they reach Redis in the order they were made. */
   private readonly chains = new Map<string, Promise<void>>();
   private closing: Promise<void> | undefined;
@@ -53,11 +60,17 @@ export class BullTimers implements Timers {
     this.prefix = options.prefix ?? 'barista:';
     this.now = options.now ?? Date.now;
     this.lateAfterMs = options.lateAfterMs ?? 2000;
-    this.onError = options.onError ?? (() => undefined);
+    const onError = options.onError ?? (() => undefined);
+    // While Redis is down ioredis retries every few hundred ms on three connections (the queue's,
+    // the worker's and its blocking one), each error an event: one report per outage, not hundreds.
+    this.onError = (err, context) => (isStoreUnreachable(err) ? this.outage(err, context) : onError(err, context));
+    this.report = onError;
+    this.onRecovered = options.onRecovered ?? (() => undefined);
     const name = options.queueName ?? 'timers';
     const bullPrefix = `${this.prefix}bull`;
     this.redis = new Redis(options.url, { maxRetriesPerRequest: null, connectionName: 'barista-timers' });
     this.redis.on('error', (err) => this.onError(err, { where: 'timers-redis' }));
+    this.redis.on('ready', () => this.recovered());
     this.queue = new Queue<TimerJob>(name, {
       connection: this.redis,
       prefix: bullPrefix,
@@ -165,6 +178,19 @@ export class BullTimers implements Timers {
   private async removeJob(jobId: string): Promise<void> {
     // remove() refuses a job that is running: it fires now, and the engine decides whether it still counts.
     await this.queue.remove(jobId).catch((err: unknown) => this.onError(err, { where: 'timers-remove', jobId }));
+  }
+
+  /** The first connection error of an outage is reported; the others are the same outage. */
+  private outage(err: unknown, context: Record<string, unknown>): void {
+    if (this.down) return;
+    this.down = true;
+    this.report(new BaristaError('timers-unavailable', 'the timers\' Redis is unreachable (retrying; logged once until it is back, timers armed meanwhile are re-armed by the sweep)', err), context);
+  }
+
+  private recovered(): void {
+    if (!this.down) return;
+    this.down = false;
+    this.onRecovered({ where: 'timers-redis' });
   }
 
   private chain(cafeId: string, task: () => Promise<void>): void {

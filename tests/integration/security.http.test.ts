@@ -1,3 +1,6 @@
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudGateway } from '../../src/channel/teams';
+import { IdentityProvider, strangerKey } from '../support/identityProvider';
 import { cardText, Stack } from './harness';
 
 /** With an app id, every request needs a valid Bot Framework token; tenants can be limited. */
@@ -30,9 +33,98 @@ describe('Security', () => {
 
     it('refuses a token claiming the Bot Framework issuer with a made-up key', async () => {
       // Checking the signature needs Microsoft's signing keys: on a machine without the internet
-      // the adapter cannot fetch them and answers 500 instead of 401; either way nothing happens.
+      // they cannot be fetched and the answer is 503 (try again later) instead of 401; either way
+      // nothing happens. errors.http.test.ts checks forged tokens against a local identity provider.
       const status = (await post({ authorization: `Bearer ${token('https://api.botframework.com')}` })).status;
-      expect([401, 500]).toContain(status);
+      expect([401, 503]).toContain(status);
+      expect(await stack.app.store.getActive(stack.conversationId)).toBeUndefined();
+      expect(stack.connector.calls).toHaveLength(0);
+    });
+  });
+
+  describe('tokens checked against a local identity provider', () => {
+    const APP_ID = '11111111-2222-3333-4444-555555555555';
+    const PASSWORD = 'the-app-password-0123456789';
+    const idp = new IdentityProvider();
+    let stack: Stack;
+    // botframework-connector prints some refusals itself.
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => {});
+    beforeAll(async () => {
+      await idp.start();
+      stack = new Stack(undefined, undefined, {
+        localMode: false, appId: APP_ID, appPassword: PASSWORD, appType: 'MultiTenant',
+        tokenAuthority: { openIdMetadataUrl: idp.metadataUrl, issuer: idp.issuer },
+      }, {
+        // Barista's own calls go to the fake connector without a token (no Entra ID here).
+        gateway: new CloudGateway(new ConfigurationBotFrameworkAuthentication({}), ''),
+      });
+      await stack.start();
+    });
+    afterAll(async () => {
+      await stack.stop();
+      await idp.stop();
+      quiet.mockRestore();
+    });
+
+    const post = (token: string) =>
+      fetch(`${stack.app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(stack.user('29:camille', 'Camille Martin').messageActivity('/startcafe americano')),
+      });
+    const now = () => Math.floor(Date.now() / 1000);
+    const forged: Array<[string, () => Promise<string> | string]> = [
+      ['signed with HS256 under the app password', () => idp.hmacToken(PASSWORD, APP_ID, stack.connector.url)],
+      ['unsigned (alg: none)', () => idp.unsignedToken(APP_ID, stack.connector.url)],
+      ['not yet valid (nbf in an hour)', () => idp.token(APP_ID, stack.connector.url, { nbf: now() + 3600, exp: now() + 7200 })],
+      ['expired an hour ago', () => idp.token(APP_ID, stack.connector.url, { iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 })],
+      ['for another app (audience)', () => idp.token('99999999-2222-3333-4444-555555555555', stack.connector.url)],
+      ['from another issuer', () => idp.token(APP_ID, stack.connector.url, { iss: 'https://attacker.example' })],
+      ['for another service URL', () => idp.token(APP_ID, 'https://attacker.example/')],
+      ['signed by a key the provider does not publish (unknown kid)', async () => idp.token(APP_ID, stack.connector.url, {}, { key: await strangerKey(), kid: 'not-in-the-jwks' })],
+      ['signed by another key under the provider\'s kid', async () => idp.token(APP_ID, stack.connector.url, {}, { key: await strangerKey() })],
+    ];
+    for (const [name, token] of forged) {
+      it(`answers 401 to a token ${name}, and changes nothing`, async () => {
+        const res = await post(await token());
+        expect(res.status).toBe(401);
+        expect(await res.json()).toEqual({ error: 'unauthorized' });
+        await stack.app.bot.drain();
+        expect(await stack.app.store.getActive(stack.conversationId)).toBeUndefined();
+        expect(stack.connector.calls).toHaveLength(0);
+      });
+    }
+
+    it('accepts a token the provider signed (200): the café starts', async () => {
+      const res = await post(await idp.token(APP_ID, stack.connector.url));
+      expect(res.status).toBe(200);
+      await stack.waitForMessage('Au menu');
+      expect(await stack.app.store.getActive(stack.conversationId)).toBeDefined();
+      // The keys were fetched from the provider (not from Microsoft).
+      expect(idp.served).toEqual(expect.arrayContaining(['/.well-known/openid-configuration', '/keys']));
+    });
+  });
+
+  describe('when the signing keys cannot be fetched', () => {
+    const stack = new Stack(undefined, undefined, {
+      localMode: false, appId: '11111111-2222-3333-4444-555555555555', appPassword: 'x', appType: 'MultiTenant',
+      // A port nothing listens on.
+      tokenAuthority: { openIdMetadataUrl: 'http://127.0.0.1:9/.well-known/openid-configuration', issuer: 'http://127.0.0.1:9/issuer' },
+    });
+    beforeAll(() => stack.start());
+    afterAll(() => stack.stop());
+
+    it('answers 503 (try again), not 401 nor 500, and changes nothing', async () => {
+      const idp = await new IdentityProvider().start();
+      const token = await idp.token('11111111-2222-3333-4444-555555555555', stack.connector.url, { iss: 'http://127.0.0.1:9/issuer' });
+      await idp.stop();
+      const res = await fetch(`${stack.app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(stack.user('29:camille', 'Camille Martin').messageActivity('/startcafe americano')),
+      });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ error: 'cannot check tokens now', code: 'BAR-AUTH-KEYS' });
       expect(await stack.app.store.getActive(stack.conversationId)).toBeUndefined();
       expect(stack.connector.calls).toHaveLength(0);
     });

@@ -1,6 +1,6 @@
 import type { Reply } from '../../channel/port';
 import type { Actor } from '../../domain';
-import { codeOf, shortCode } from '../../errors';
+import { BaristaError, codeOf, isStoreUnreachable, shortCode } from '../../errors';
 import { t } from '../../i18n';
 import { Kit } from './kit';
 import { actionRoute, textRoute } from './routes';
@@ -23,9 +23,12 @@ export class TurnPipeline {
     try {
       return await this.route(turn);
     } catch (err) {
-      const code = codeOf(err);
-      this.deps.sink(err, { where: 'turn', code, input: turn.input.kind, ...(turn.input.kind === 'action' ? { verb: turn.input.data.verb } : {}) });
-      return { message: t(turn.actor.locale, 'error.apology', { code: shortCode(code) }) };
+      // The store out of reach (Redis down) is not a bug: the person is asked to try again shortly.
+      const unreachable = isStoreUnreachable(err);
+      const code = unreachable ? 'store-unavailable' : codeOf(err);
+      const reported = unreachable && codeOf(err) !== 'store-unavailable' ? new BaristaError('store-unavailable', 'the store is out of reach', err) : err;
+      this.deps.sink(reported, { where: 'turn', code, input: turn.input.kind, ...(turn.input.kind === 'action' ? { verb: turn.input.data.verb } : {}) });
+      return { message: unreachable ? t(turn.actor.locale, 'error.storeUnavailable') : t(turn.actor.locale, 'error.apology', { code: shortCode(code) }) };
     }
   }
 

@@ -1,8 +1,9 @@
-import type { Activity } from 'botbuilder';
+import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, StatusCodes, type Activity } from 'botbuilder';
 import {
-  BotFrameworkAuthentication, ConnectorFactory, JwtTokenValidation,
+  AuthenticationConstants, AuthenticationError, BotFrameworkAuthentication, ConnectorFactory, JwtTokenValidation,
   type AuthenticateRequestResult, type BotFrameworkClient, type ClaimsIdentity, type ConnectorClient, type UserTokenClient,
 } from 'botframework-connector';
+import { BaristaError } from '../../errors';
 
 /** How many connector and token clients are kept (one per service URL and audience in practice). */
 const MAX_CLIENTS = 64;
@@ -24,11 +25,11 @@ export class CachedClientsAuthentication extends BotFrameworkAuthentication {
   }
 
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.reusing(await this.inner.authenticateRequest(activity, authHeader));
+    return this.reusing(await this.inner.authenticateRequest(activity, authHeader).catch(asAuthError));
   }
 
   async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
-    return this.reusing(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
+    return this.reusing(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader).catch(asAuthError));
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
@@ -64,6 +65,72 @@ export class CachedClientsAuthentication extends BotFrameworkAuthentication {
       }
     })();
   }
+}
+
+/** jsonwebtoken's refusals (a bad signature or algorithm, `alg: none`, not yet valid, expired…). */
+const TOKEN_REFUSALS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * What the wrapped authentication throws, said plainly: a token it refuses is an AuthenticationError
+ * (401), whether botframework-connector wrapped jsonwebtoken's error or let it through (it lets
+ * through all but "expired", which `process` then answers 500); the signing keys out of reach
+ * (the OpenID metadata or the JWKS could not be fetched) is `auth-keys-unavailable` (503).
+ */
+function asAuthError(err: unknown): never {
+  const e = err as { name?: string; statusCode?: number; message?: string };
+  if (err instanceof AuthenticationError) {
+    if (e.statusCode === StatusCodes.INTERNAL_SERVER_ERROR) throw new BaristaError('auth-keys-unavailable', 'the Bot Framework signing keys could not be loaded', err);
+    throw err;
+  }
+  if (e && TOKEN_REFUSALS.has(e.name ?? '')) throw new AuthenticationError(`Unauthorized: ${e.message}`, StatusCodes.UNAUTHORIZED);
+  if (e?.name === 'FetchError') throw new BaristaError('auth-keys-unavailable', 'the Bot Framework signing keys could not be fetched', err);
+  throw err;
+}
+
+/** Where Bot Framework tokens are checked against: Microsoft's keys, or (tests) a local identity provider. */
+export interface TokenAuthority {
+  /** The OpenID configuration whose JWKS signs the tokens (BOT_OPENID_METADATA_URL). */
+  openIdMetadataUrl: string;
+  /** The `iss` the tokens carry (BOT_TOKEN_ISSUER). */
+  issuer: string;
+}
+
+export interface BotAuthConfig {
+  localMode: boolean;
+  appId: string;
+  appPassword: string;
+  appType: string;
+  appTenantId: string;
+  /** Set only to trust another identity provider than Bot Framework's (tests). */
+  tokenAuthority?: TokenAuthority;
+}
+
+/**
+ * Barista's Bot Framework authentication: anonymous in local mode, else Barista's app credentials,
+ * the tokens checked against Bot Framework's keys (or the configured authority's), and the clients
+ * reused (CachedClientsAuthentication). `inner` is the authentication itself (the proactive gateway's).
+ */
+export function botAuthentication(config: BotAuthConfig): { auth: CachedClientsAuthentication; inner: BotFrameworkAuthentication } {
+  const inner = new ConfigurationBotFrameworkAuthentication(
+    config.localMode
+      ? {}
+      : {
+          MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.appTenantId,
+          // Setting one of these means setting them all (BotFrameworkAuthenticationFactory): the public cloud's, the authority aside.
+          ...(config.tokenAuthority
+            ? {
+                ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+                ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+                OAuthUrl: AuthenticationConstants.OAuthUrl,
+                ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+                CallerId: CallerIdConstants.PublicAzureChannel,
+                ToBotFromChannelOpenIdMetadataUrl: config.tokenAuthority.openIdMetadataUrl,
+                ToBotFromChannelTokenIssuer: config.tokenAuthority.issuer,
+              }
+            : {}),
+        },
+  );
+  return { auth: new CachedClientsAuthentication(inner), inner };
 }
 
 function appIdOf(claimsIdentity: ClaimsIdentity): string {

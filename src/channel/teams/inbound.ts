@@ -47,7 +47,8 @@ export class TeamsInbound {
     if (activity.type === 'conversationUpdate' && (activity.membersAdded?.length || activity.membersRemoved?.length)) {
       this.deps.channel.forgetMembers(address.conversationId);
     }
-    const text = activity.type === 'message' ? TurnContext.removeRecipientMention(ctx.activity as Activity) ?? activity.text ?? '' : '';
+    // botbuilder reads every entity's type: it is given only the typed ones (parse.ts keeps those).
+    const text = activity.type === 'message' ? TurnContext.removeRecipientMention({ ...ctx.activity, entities: activity.entities } as Activity) ?? activity.text ?? '' : '';
     const timeZone = timeZoneOf(activity);
     const actor: Actor = { id: activity.from.id, name: activity.from.name ?? '', locale: localeOf(activity.locale), ...(timeZone ? { timeZone } : {}) };
     const meetingId = activity.channelData?.meeting?.id;
