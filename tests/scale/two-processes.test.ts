@@ -234,12 +234,13 @@ describe('Two Barista processes under Teams limits', () => {
       for (const { conversationId, cafeId, last } of ran) {
         const cafe = (await store.get(cafeId))!;
         expect(cafe.steps[cafe.cursor]!.id).toBe('cafe.choix');
-        // Cards posted in the café's order: the menu, la tasse's, le café's.
+        // Cards posted in the café's order: the menu, la tasse's, le café's. A part's card shows the
+        // part's current step when it is sent, so under load it may already show a later step ("· 1 / 11").
         const cards = connector.calls
           .filter((c) => c.conversationId === conversationId && c.op === 'send' && c.outcome === 'ok' && c.query.isTargetedActivity !== 'true')
           .map((c) => cardLines(c.body))
           .filter(Boolean);
-        expect(cards).toEqual([expect.stringMatching(/^☕ Café de la data/), expect.stringMatching(/^☕ La tasse — /), expect.stringMatching(/^☕ Le café — /)]);
+        expect(cards).toEqual([expect.stringMatching(/^☕ Café de la data/), expect.stringMatching(/^☕ La tasse( · \d+ \/ \d+)? — /), expect.stringMatching(/^☕ Le café( · \d+ \/ \d+)? — /)]);
         // No card updated twice within a second (also in violations(): the fake judges it on arrival).
         const updates = connector.calls.filter((c) => c.conversationId === conversationId && c.op === 'update' && c.outcome === 'ok');
         const byCard = new Map<string, number[]>();
