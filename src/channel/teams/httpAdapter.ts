@@ -21,6 +21,8 @@ export interface HttpResponse {
  * sender and the recipient). The turn parses the rest (bot/parse.ts). Built once.
  */
 const Account = z.object({ id: z.string().min(1) });
+/** A plain object, checked without copying its content (a `z.record` copies every key of it, per request). */
+const PlainObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object');
 const EnvelopeSchema = z.object({
   type: z.string().min(1).max(64),
   id: z.string().max(512).optional(),
@@ -33,9 +35,9 @@ const EnvelopeSchema = z.object({
   text: z.string().optional(),
   locale: z.string().max(64).optional(),
   replyToId: z.string().optional(),
-  entities: z.array(z.record(z.string(), z.unknown())).optional(),
-  attachments: z.array(z.record(z.string(), z.unknown())).optional(),
-  channelData: z.record(z.string(), z.unknown()).optional(),
+  entities: z.array(PlainObject).optional(),
+  attachments: z.array(PlainObject).optional(),
+  channelData: PlainObject.optional(),
   timestamp: z.string().optional(),
   localTimestamp: z.string().optional(),
   expiration: z.string().optional(),
