@@ -136,6 +136,7 @@ async function main(): Promise<void> {
     await stopChild(barista, 30_000);
     clearInterval(droppingBodies);
     const stored = readVotes(dataDir);
+    log(`outbox entries still pending after the stop: ${pendingOutbox(dataDir)}`);
     const check = [tracker, small, big].map((t) => t.verify(stored)).reduce((a, c) => ({
       lost: a.lost + c.lost, pairs: a.pairs + c.pairs, stored: stored.size, uncertain: a.uncertain + c.uncertain,
     }));
@@ -399,6 +400,16 @@ async function load(url: string, tracker: VoteTracker, seconds: number, amount?:
 }
 
 // --- Store -------------------------------------------------------------------------------------
+
+/** The outbox entries left in Barista's SQLite file after it stopped (every card and message carried out: 0). */
+function pendingOutbox(dataDir: string): number {
+  const db = new Database(path.join(dataDir, 'barista.sqlite'), { readonly: true });
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM outbox`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
 
 /** Votes of the Madonna statement in Barista's SQLite file, read after it stopped: (café, voter) → choice. */
 function readVotes(dataDir: string): Map<string, string> {
