@@ -97,6 +97,8 @@ async function main(): Promise<void> {
     const barista = startChild('barista', process.execPath, [...nodeArgs, path.join(ROOT, 'dist/src/server.js')], {
       NODE_ENV: 'production', BARISTA_LOCAL_MODE: 'true', MicrosoftAppId: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
       PORT: String(port), HOST: '127.0.0.1',
+      // No load balancer to tell: the stop drains at once (the work in flight is still finished).
+      DRAIN_GRACE_S: '0',
     });
     const baristaUrl = `http://127.0.0.1:${port}`;
     await waitHealthy(baristaUrl, barista);
