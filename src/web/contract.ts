@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import type { StepView } from '../views/types';
+import type { BoardSnapshot } from '../tab/snapshotTypes';
+
+/**
+ * The web door's contract: the HTTP API between Barista and its two pages, the facilitator's
+ * console and the participant's page (phone first). Shared by the server (src/web) and the
+ * browser bundles (src/web/browser): plain data and zod schemas only.
+ *
+ * A web café is a café like any other (same domain, store, timers): its conversation is
+ * `web:<uuid>` and its address's channelId is WEB_CHANNEL_ID. A Teams café accepts web
+ * participants too: they join by the café's code and act through the same turn pipeline.
+ *
+ * Who is who: Barista has no accounts. Every request carries a signed token (HMAC with the
+ * server's secret, src/web/tokens.ts): the console's (the facilitator's actor id, the café, an
+ * expiry) or a participant's (a random actor id `web:p:<random>`, an optional first name, the
+ * café, an expiry). Tokens travel in the `Authorization: Bearer` header (POST) or `?t=` (the
+ * event stream, which EventSource cannot give headers); never in a cookie, so a form another site
+ * posts carries none (CSRF-proof), and every POST takes `application/json` only (415 otherwise).
+ */
+
+export const WEB_CHANNEL_ID = 'web';
+
+/** The café code: 10 characters of Crockford's base 32 (50 bits), shown as XXXXX-XXXXX. */
+export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const CODE_LENGTH = 10;
+
+/** Normalises what a person typed: case, spaces, dashes, and the letters people confuse (O→0, I/L→1). */
+export function normaliseCode(raw: string): string {
+  return raw.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+/** 'ABCDE12345' → 'ABCDE-12345' (how pages show it). */
+export function displayCode(code: string): string {
+  return code.length === CODE_LENGTH ? `${code.slice(0, 5)}-${code.slice(5)}` : code;
+}
+
+export const CodeSchema = z.string().max(40).transform(normaliseCode).pipe(z.string().length(CODE_LENGTH).regex(/^[0-9A-HJKMNP-TV-Z]+$/));
+
+export const Paths = {
+  /** POST: a facilitator starts a web café. Body StartBody → 201 StartAnswer. */
+  start: '/api/web/cafes',
+  /** POST: a participant joins by code. Body JoinBody → 200 JoinAnswer; 404 unknown code, 409 full, 429 too many tries. */
+  join: '/api/web/join',
+  /** POST (Bearer): an action of a card verb. Body ActBody → 200 ActAnswer. */
+  act: '/api/web/act',
+  /** GET ?t=<token>: server-sent events, `view` (WebView) at once and at every change, `expired`. */
+  events: '/api/web/events',
+  /** GET ?t=<token>: one WebView (a page that cannot hold an event stream). */
+  view: '/api/web/view',
+  /** Pages: the console (`/console/<cafeId>?t=<token>`), the join form (`/j`), the participant page (`/j/<code>`). */
+  consolePage: '/console/',
+  joinPage: '/j',
+} as const;
+
+export const LocaleSchema = z.enum(['fr', 'en']);
+
+export const StartBody = z.object({
+  /** A formula id ('americano', 'ristretto', …) or 'sur-mesure'; the menu's decision tree ends on one. */
+  formula: z.string().min(1).max(60),
+  variant: z.enum(['avec-sucre', 'sans-sucre']).optional(),
+  locale: LocaleSchema.default('fr'),
+  /** The facilitator's first name, optional (shown to participants as « animé par … » only). */
+  name: z.string().max(60).optional(),
+}).strict();
+export type StartBody = z.infer<typeof StartBody>;
+
+export interface StartAnswer {
+  cafeId: string;
+  code: string;
+  /** The console's secret link (the facilitator's alone). */
+  consoleUrl: string;
+  /** The participants' address with the code (what the QR code holds). */
+  joinUrl: string;
+}
+
+export const JoinBody = z.object({
+  code: CodeSchema,
+  /** Optional first name (the guide gives the floor by name in crazy jobs and photo-langage). */
+  name: z.string().max(40).optional(),
+  locale: LocaleSchema.default('fr'),
+  /** A token this browser already had for this café: the same participant comes back (same votes). */
+  token: z.string().max(2000).optional(),
+}).strict();
+export type JoinBody = z.infer<typeof JoinBody>;
+
+export interface JoinAnswer {
+  token: string;
+  cafeId: string;
+  participantId: string;
+}
+
+/** A card verb's data, as in Teams (src/cards/actions.ts ActionDataSchema validates it on the server). */
+export const ActBody = z.object({ data: z.record(z.string(), z.unknown()) }).strict();
+
+export interface ActAnswer {
+  /** A short message (a refusal, a confirmation), when the pipeline answered one. */
+  message?: string;
+  /** The person's view after the action. */
+  view: WebView;
+}
+
+/** A message of Barista's to the café (Teams: in the chat), or privately to the facilitator. */
+export interface WebNotice {
+  id: string;
+  at: number;
+  text: string;
+  /** Only the facilitator's console gets private notices. */
+  private: boolean;
+}
+
+/**
+ * What a page shows, for its viewer: the café, the current step as the viewer sees it (the
+ * participant's own view: their vote, their pick; the facilitator's: the controls and the guide's
+ * private guidance), and Barista's recent messages.
+ */
+export interface WebView {
+  v: 1;
+  serverNow: number;
+  role: 'participant' | 'facilitator';
+  /** The viewer's own id and first name (a participant's). */
+  me: { id: string; name?: string };
+  cafe: {
+    id: string;
+    code: string;
+    joinUrl: string;
+    formula: string;
+    variant: 'avec-sucre' | 'sans-sucre';
+    status: 'menu' | 'running' | 'paused' | 'ended';
+    locale: 'fr' | 'en';
+    participants: number;
+    /** The console's board link (full screen, for screen sharing), facilitator only. */
+    boardUrl?: string;
+  };
+  /** The current step in the viewer's view (absent before the café begins and after it ends). */
+  step?: StepView;
+  /** Before the café begins: the plan's parts (what the console's Commencer starts). */
+  plan?: Array<{ part: string; label: string; minutes: number }>;
+  /** Once ended: the café's results (the board's recap). */
+  recap?: BoardSnapshot['recap'];
+  notices: WebNotice[];
+}
