@@ -1,0 +1,72 @@
+import type { Content } from '../content/schema';
+import { canFacilitate } from '../domain/decide';
+import { currentStep, formulaOf, participants } from '../domain/lookup';
+import type { CafeState, Contribution, Locale } from '../domain/types';
+import { boardSnapshot } from '../tab/snapshot';
+import { partLabel } from '../views/base';
+import { stepView } from '../views';
+import type { WebNotice, WebView } from './contract';
+
+export interface WebViewInput {
+  state: CafeState;
+  contributions: Contribution[];
+  content: Content;
+  /** Who asks: `role` is what their token claims; the café decides whether they facilitate. */
+  viewer: { id: string; name?: string; role: 'participant' | 'facilitator'; locale: Locale };
+  code: string;
+  joinUrl: string;
+  /** The console's board link: given to the facilitator's view only. */
+  boardUrl?: string;
+  /** The conversation's members, when known (who is expected to finish a video). */
+  members?: readonly string[];
+  notices: WebNotice[];
+  now: number;
+}
+
+/**
+ * What one page shows, for its viewer: the console's or a participant's. Pure. The audience rules
+ * are the views' (src/views): this only says who the viewer is. A console token is not enough to
+ * facilitate: the café must still say so (a facilitator who handed over gets a participant's view).
+ */
+export function webView(input: WebViewInput): WebView {
+  const { state, contributions, content, viewer, now } = input;
+  const isFacilitator = viewer.role === 'facilitator'
+    && canFacilitate(state, { id: viewer.id, name: viewer.name ?? '', locale: viewer.locale });
+  const formula = formulaOf(state, content);
+  const L = viewer.locale;
+  const view: WebView = {
+    v: 1,
+    serverNow: now,
+    role: isFacilitator ? 'facilitator' : 'participant',
+    me: { id: viewer.id, ...(viewer.name !== undefined ? { name: viewer.name } : {}) },
+    cafe: {
+      id: state.id,
+      code: input.code,
+      joinUrl: input.joinUrl,
+      formula: formula.name,
+      variant: formula.variant,
+      status: state.status,
+      locale: state.locale,
+      participants: participants(state, contributions).length,
+      ...(isFacilitator && input.boardUrl ? { boardUrl: input.boardUrl } : {}),
+    },
+    notices: isFacilitator ? input.notices : input.notices.filter((n) => !n.private),
+  };
+  const step = currentStep(state);
+  if (step && state.status !== 'menu' && state.status !== 'ended') {
+    view.step = stepView({
+      state, step, content, contributions, now,
+      ...(input.members ? { members: input.members } : {}),
+      viewer: { userId: viewer.id, isFacilitator, locale: L, ...(isFacilitator && input.boardUrl ? { boardUrl: input.boardUrl } : {}) },
+    });
+  }
+  if (state.status === 'menu') {
+    // The menu's plan: each part's planned maximum (the menu card says the range; a page shows one figure).
+    view.plan = formula.parts.map((p) => ({ part: p.part, label: partLabel(L, p.part), minutes: p.planned.max }));
+  }
+  if (state.status === 'ended') {
+    const recap = boardSnapshot(state, contributions, content, now, input.members).recap;
+    if (recap) view.recap = recap;
+  }
+  return view;
+}
