@@ -48,9 +48,15 @@ export const Paths = {
   events: '/api/web/events',
   /** GET ?t=<token>: one WebView (a page that cannot hold an event stream). */
   view: '/api/web/view',
-  /** Pages: the console (`/console/<cafeId>?t=<token>`), the join form (`/j`), the participant page (`/j/<code>`). */
-  consolePage: '/console/',
+  /** GET ?locale=: what the console's start page offers (formulas, variants, the menu's tree, sur-mesure's elements). */
+  catalogue: '/api/web/catalogue',
+  /** POST (Bearer, console): a co-facilitator's console link (the console's « Passer la main »). Body HandBody → 200 HandAnswer. */
+  hand: '/api/web/hand',
+  /** Pages: the start page (`/console`), a café's console (`/console/<cafeId>#t=<token>`), the join form (`/j`), the participant page (`/j/<code>`). */
+  consolePage: '/console',
   joinPage: '/j',
+  /** The pages' bundles and style sheet (public/web, built by scripts/build-tab.ts). */
+  assets: '/web/',
 } as const;
 
 export const LocaleSchema = z.enum(['fr', 'en']);
@@ -62,6 +68,13 @@ export const StartBody = z.object({
   locale: LocaleSchema.default('fr'),
   /** The facilitator's first name, optional (shown to participants as « animé par … » only). */
   name: z.string().max(60).optional(),
+  /** formula 'sur-mesure': the element chosen for each part (`formula.variant.option` as the catalogue lists them; empty to skip). */
+  compose: z.object({
+    tasse: z.string().max(200).default(''),
+    cafe: z.string().max(200).default(''),
+    chocolat: z.string().max(200).default(''),
+    sucre: z.string().max(200).default(''),
+  }).strict().optional(),
 }).strict();
 export type StartBody = z.infer<typeof StartBody>;
 
@@ -88,6 +101,22 @@ export interface JoinAnswer {
   token: string;
   cafeId: string;
   participantId: string;
+}
+
+/** « Passer la main »: `mode` 'co' adds a co-facilitator (the café keeps its facilitator); 'hand' makes them the facilitator. */
+export const HandBody = z.object({ mode: z.enum(['co', 'hand']), name: z.string().max(60).optional() }).strict();
+export type HandBody = z.infer<typeof HandBody>;
+
+export interface HandAnswer {
+  /** The new facilitator's console link (theirs alone: the page shows it once, to copy). */
+  consoleUrl: string;
+  message?: string;
+}
+
+/** An error answer of the API: a stable code and a message in the asker's language. */
+export interface ApiError {
+  code: 'bad-request' | 'unauthorised' | 'expired' | 'not-found' | 'full' | 'too-many' | 'unsupported-media-type' | 'too-large' | 'ended' | 'unavailable';
+  message: string;
 }
 
 /** A card verb's data, as in Teams (src/cards/actions.ts ActionDataSchema validates it on the server). */
