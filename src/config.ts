@@ -31,9 +31,13 @@ const EnvSchema = z.object({
     .string()
     .trim()
     .default('')
-    .refine((v) => v === '' || /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(v) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(v), {
-      message: 'doit être une adresse https://… (celle de Barista), ou http://localhost:PORT pour essayer en local',
+    .refine((v) => v === '' || /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(v) || /^http:\/\/(localhost|127\.0\.0\.1|10(\.\d{1,3}){3}|192\.168(\.\d{1,3}){2}|172\.(1[6-9]|2\d|3[01])(\.\d{1,3}){2})(:\d+)?\/?$/.test(v), {
+      message: 'doit être une adresse https://… (celle de Barista), ou http://localhost:PORT pour essayer en local, ou http://<adresse du réseau local>:PORT pour un café en salle',
     }),
+  /** The most people one café takes through the web door (participant pages). */
+  WEB_MAX_PARTICIPANTS: z.coerce.number().int().min(1).max(5000).default(300),
+  /** Behind a reverse proxy: the web door's limits count the client's address from X-Forwarded-For. */
+  TRUST_PROXY: Bool.default(false),
   /** Signs the recap's export links; set the same value on every instance (default: random per process). */
   EXPORT_SECRET: z.string().default('').refine((v) => v === '' || v.length >= 32, { message: 'au moins 32 caractères' }),
   /** Days an ended café is kept before it is purged (RGPD: no longer than needed). */
@@ -103,6 +107,10 @@ export interface Config {
   tenantCallsPerSecond?: number;
   /** Grace period of a graceful stop before the port closes, ms (absent: none; DRAIN_GRACE_S gives 10 s). */
   drainGraceMs?: number;
+  /** The most participants one café takes through the web door (absent: 300). */
+  webMaxParticipants?: number;
+  /** The client's address is the first of X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
   /** Tests only: the identity provider whose tokens are trusted instead of Bot Framework's. */
   tokenAuthority?: { openIdMetadataUrl: string; issuer: string };
 }
@@ -155,6 +163,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportSecret: e.EXPORT_SECRET || undefined,
     tenantCallsPerSecond: e.TEAMS_TENANT_RPS,
     drainGraceMs: Math.round(e.DRAIN_GRACE_S * 1000),
+    webMaxParticipants: e.WEB_MAX_PARTICIPANTS,
+    trustProxy: e.TRUST_PROXY,
     ...(e.BOT_OPENID_METADATA_URL ? { tokenAuthority: { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL, issuer: e.BOT_TOKEN_ISSUER } } : {}),
   };
 }

@@ -21,6 +21,12 @@ import { LiveBoard } from './tab/live';
 import { registerBoardRoutes } from './tab/routes';
 import { ssoVerifier, type SsoVerifier } from './tab/sso';
 import { boardToken } from './tab/token';
+import { ChannelRouter } from './channel/router';
+import { WebChannel } from './channel/web/channel';
+import { WEB_CHANNEL_ID, type WebNotice } from './web/contract';
+import { webLimits } from './web/limits';
+import { WebLive } from './web/live';
+import { registerWebApi, webJsonOnly } from './web/routes';
 import { InProcessTimers } from './timers/inProcess';
 import type { OnFire, Timers } from './timers/port';
 
@@ -141,19 +147,39 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   }
   const clock = options.now ?? Date.now;
   // Who is expected to finish a video, the same on the board and in the export as on the card.
-  const members = (state: CafeState) => channel.members(addressOf(state));
+  const members = (state: CafeState) => channels.members(addressOf(state));
   const live = new LiveBoard({ store, content, sink, now: clock, members });
   // With several instances (Redis) another one may have updated a card since this one last did.
   const channel = new TeamsChannel({ gateway, outbound, content, sink, publicUrl: config.publicUrl, skipUnchanged: storeKind === 'sqlite' });
+  // The web door (src/web): its cafés' "messages" are its pages, refreshed from the store.
+  let publicBase = config.publicUrl ?? '';
+  const webChannel: WebChannel = new WebChannel({
+    onChange: (conversationId: string): void => webLive.touchConversation(conversationId),
+    members: (conversationId: string): string[] | undefined => webLive.members(conversationId),
+    now: options.now,
+  });
+  const webLive: WebLive = new WebLive({
+    store, content, sink, now: clock, members,
+    notices: (conversationId, viewer): WebNotice[] => webChannel.notices(conversationId, viewer),
+    joinUrl: (code) => `${publicBase}/j/${code}`,
+    boardUrl: (cafeId) => boardLink(publicBase, cafeId, exportSecret, clock(), true),
+    // Several instances: another one may have changed a café its pages show here.
+    pollMs: storeKind === 'redis' ? 1000 : 0,
+  });
+  // Each café's messages go to its own channel: a Teams café's to Teams, a web café's to its pages.
+  const channels = new ChannelRouter({ byChannelId: { [WEB_CHANNEL_ID]: webChannel }, fallback: channel });
   const pipeline = new TurnPipeline({
-    store, content, channel, timers, sink, now: options.now,
+    store, content, channel: channels, timers, sink, now: options.now,
     singleWriter: storeKind === 'sqlite',
     meetingStartCard: config.meetingStartCard ?? true,
     exportLinks: config.publicUrl ? (cafeId) => exportLinks(config.publicUrl!, cafeId, exportSecret, clock(), RECAP_FILES) : undefined,
     networkLinks: config.publicUrl ? (cafeId) => exportLinks(config.publicUrl!, cafeId, exportSecret, clock(), NETWORK_FILES) : undefined,
     retentionDays: config.retentionDays ?? 30,
     boardLink: config.publicUrl ? (cafeId) => boardLink(config.publicUrl!, cafeId, exportSecret, clock()) : undefined,
-    onChange: (state) => live.touch(state),
+    onChange: (state) => {
+      live.touch(state);
+      webLive.touch(state);
+    },
   });
   const inbound = new TeamsInbound({ pipeline, channel, content, roles: new MeetingRoles(sink), allowedTenants: config.allowedTenants ?? [] });
   bot = {
@@ -161,7 +187,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     onTimer: (cafeId, stepId) => pipeline.onTimer(cafeId, stepId),
     async drain() {
       await pipeline.drain();
-      await channel.flush();
+      await channels.flush();
     },
   };
 
@@ -170,6 +196,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   // /api/messages takes JSON only, checked before the body is read (415): a form a web page posts
   // cannot drive the bot (in local mode nothing else would stop it).
   server.use(jsonOnly('/api/messages'));
+  server.use(webJsonOnly);
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   server.post('/api/messages', async (req, res) => {
     const started = Date.now();
@@ -203,6 +230,17 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     sso: options.sso ?? (config.appId && config.publicUrl && !config.localMode
       ? ssoVerifier({ appId: config.appId, publicUrl: config.publicUrl, allowedTenants: config.allowedTenants })
       : undefined),
+  });
+  // The web door's rate limits: in Redis with several instances (every instance counts together).
+  const limitsRedis = config.redisUrl ? new (await import('ioredis')).Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  limitsRedis?.on('error', oncePerOutage(log, 'web-limits'));
+  const web = registerWebApi(server, {
+    pipeline, store, live: webLive, sink, now: clock,
+    limits: webLimits(limitsRedis ? { client: limitsRedis, prefix: config.redisPrefix ?? 'barista:' } : undefined),
+    secret: exportSecret,
+    publicBase: () => publicBase,
+    maxParticipants: config.webMaxParticipants ?? 300,
+    ...(config.trustProxy ? { clientAddress: (req) => String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() || (req.socket?.remoteAddress ?? 'unknown') } : {}),
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -242,6 +280,8 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   );
   const address = server.address();
   const url = `http://127.0.0.1:${address.port}`;
+  // Without PUBLIC_URL the links point at this address (a café on this machine only).
+  publicBase ||= `http://localhost:${address.port}`;
   if (config.localMode) {
     log.warn('MODE LOCAL ANONYME : aucun jeton Bot Framework n\'est vérifié. Réservé à l\'Agents Playground, jamais en production (renseignez MicrosoftAppId).');
   }
@@ -262,7 +302,10 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     stop() {
       return lifecycle.drain({
         finishWork: () => bot!.drain(),
-        closeStreams: () => board.closeStreams(),
+        closeStreams: () => {
+          board.closeStreams();
+          web.closeStreams();
+        },
         async stopTimers() {
           clearInterval(outboxSweep);
           clearInterval(sweep);
@@ -271,6 +314,8 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
         },
         async closeStore() {
           live.stop();
+          webLive.stop();
+          limitsRedis?.disconnect();
           await shared?.close();
           await store.close();
         },
@@ -293,9 +338,14 @@ function exportLinks(publicUrl: string, cafeId: string, secret: string, now: num
 
 const BOARD_LINK_HOURS = 24;
 
-/** The café board's read-only link for the facilitator, valid a day, for this café alone. */
-function boardLink(publicUrl: string, cafeId: string, secret: string, now: number): string {
-  const token = boardToken({ kind: 'cafe', cafeId }, now + BOARD_LINK_HOURS * 3_600_000, secret);
+/**
+ * The café board's read-only link for the facilitator, valid a day, for this café alone. `stable`:
+ * the same link for an hour (its expiry on the hour), so a page's view does not change at every refresh.
+ */
+function boardLink(publicUrl: string, cafeId: string, secret: string, now: number, stable = false): string {
+  const hour = 3_600_000;
+  const expiresAt = stable ? Math.ceil((now + BOARD_LINK_HOURS * hour) / hour) * hour : now + BOARD_LINK_HOURS * hour;
+  const token = boardToken({ kind: 'cafe', cafeId }, expiresAt, secret);
   return `${publicUrl.replace(/\/$/, '')}/board/${encodeURIComponent(cafeId)}?t=${token}`;
 }
 

@@ -349,4 +349,16 @@ export const en: Record<MessageId, string> = {
   'help.reseau': 'Your organisation and town for the map of cafés, and the report for the network.',
   'help.effacer': 'Erases the cafés of this conversation at once (after a confirmation). Otherwise they go {days} days after they end.',
   'help.aide': 'Shows this help.',
+  // --- The web door's API answers (src/web/routes.ts) -------------------------------------------
+  'web.anonymousName': 'Participant {tag}',
+  'web.coName': 'Co-facilitator',
+  'web.badRequest': 'This request is incomplete or damaged. Reload the page and try again.',
+  'web.unauthorised': 'This link is not valid. Ask the facilitator for the right link.',
+  'web.expired': 'This link has expired. Join the café again with its code.',
+  'web.notFound': 'No café has this code. Check it with the facilitator.',
+  'web.full': 'This café is full ({max} people). Follow it with the person next to you, or ask the facilitator.',
+  'web.tooMany': 'Too many tries at once. Wait a minute, then try again.',
+  'web.unsupported': 'This page sends its data as JSON only.',
+  'web.notHere': 'This cannot be done from the web page.',
+  'web.started': 'Your café is ready. This console’s link is yours alone: do not share it. Participants join with the code {code}.',
 };

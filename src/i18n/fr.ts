@@ -369,6 +369,18 @@ export const fr = {
   'help.reseau': 'Votre organisation et votre ville pour la carte des cafés, et le compte rendu pour le réseau.',
   'help.effacer': 'Efface tout de suite les cafés de cette conversation (après confirmation). Sinon, ils le sont {days} jours après la fin.',
   'help.aide': 'Affiche cette aide.',
+  // --- The web door's API answers (src/web/routes.ts) -------------------------------------------
+  'web.anonymousName': 'Participant·e {tag}',
+  'web.coName': 'Co-animateur·rice',
+  'web.badRequest': 'Cette demande est incomplète ou abîmée. Rechargez la page et réessayez.',
+  'web.unauthorised': 'Ce lien n’est pas valide. Demandez le bon lien à la personne qui anime le café.',
+  'web.expired': 'Ce lien a expiré. Rejoignez le café à nouveau avec son code.',
+  'web.notFound': 'Aucun café ne porte ce code. Vérifiez-le auprès de la personne qui anime.',
+  'web.full': 'Ce café est complet ({max} personnes). Suivez-le avec la personne à côté de vous, ou demandez à l’animateur·rice.',
+  'web.tooMany': 'Trop d’essais d’un coup. Patientez une minute, puis réessayez.',
+  'web.unsupported': 'Cette page envoie ses données en JSON seulement.',
+  'web.notHere': 'Cette action ne se fait pas depuis la page web.',
+  'web.started': 'Votre café est prêt. Le lien de cette console est le vôtre seul : ne le partagez pas. Les participant·es rejoignent avec le code {code}.',
 } as const;
 
 /** Every key of the interface; the English dictionary must have exactly these. */

@@ -127,6 +127,11 @@ export interface ActAnswer {
   message?: string;
   /** The person's view after the action. */
   view: WebView;
+  /**
+   * Suivant on the last step (or Fin) asks first, as in Teams: the console confirms with
+   * {verb:'end', cafe, confirm:'end'|'feedback'|'cancel', at} ('feedback' when not `feedbackAsked`).
+   */
+  confirmEnd?: { at: number; feedbackAsked: boolean };
 }
 
 /** A message of Barista's to the café (Teams: in the chat), or privately to the facilitator. */
