@@ -40,6 +40,9 @@ export interface WebApiDeps {
   clientAddress?: (req: Request) => string;
 }
 
+/** Cafés whose admitted participants are remembered (the oldest are forgotten first). */
+const JOINED_CAFES = 10_000;
+
 /** How often an open event stream says it is alive (proxies close silent connections). */
 const HEARTBEAT_MS = 25_000;
 
@@ -71,6 +74,17 @@ export function webJsonOnly(req: Request, res: Response, next: (err?: false) => 
  */
 export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams(): void } {
   const streams = new Set<Response>();
+  // The participants this process let in, per café (the cap counts them before they act).
+  const joined = new Map<string, Set<string>>();
+  const admit = (cafeId: string, participantId: string) => {
+    let ids = joined.get(cafeId);
+    if (!ids) {
+      if (joined.size >= JOINED_CAFES) joined.delete(joined.keys().next().value!);
+      ids = new Set();
+      joined.set(cafeId, ids);
+    }
+    ids.add(participantId);
+  };
   const addressOfReq = deps.clientAddress ?? ((req: Request) => req.socket?.remoteAddress ?? 'unknown');
   const base = () => deps.publicBase().replace(/\/+$/, '');
 
@@ -123,9 +137,12 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
     let participantId: string;
     if (back?.ok && back.scope.kind === 'participant' && back.scope.cafeId === state.id) participantId = back.scope.participantId;
     else {
-      if ((await webPeople(deps, state)).size >= deps.maxParticipants) return sendError(res, 409, 'full', locale, { max: deps.maxParticipants });
+      const people = await webPeople(deps, state);
+      for (const id of joined.get(state.id) ?? []) people.add(id);
+      if (people.size >= deps.maxParticipants) return sendError(res, 409, 'full', locale, { max: deps.maxParticipants });
       participantId = newParticipantId();
     }
+    admit(state.id, participantId);
     const token = webToken(
       { kind: 'participant', cafeId: state.id, participantId, locale, ...(name ? { name } : {}) },
       deps.now() + PARTICIPANT_TOKEN_HOURS * 3_600_000,
