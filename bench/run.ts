@@ -15,6 +15,8 @@
  *    Before that, the cost of a café's size: two more cafés, the same load on one café's poll with
  *    20 voters, then with 2,000 voters (who all voted once before the measure);
  * 6. runs the same load against bench/bare.ts (restify 11 + CloudAdapter, fixed card, no state);
+ * 6b. starts another Barista and runs the web door's load (bench/web.ts): 300 participant pages on one
+ *    café, every vote counted on every page, and how long a vote takes to show on all of them;
  * 7. prints the table with the targets (and the load average: the machine may be shared) and
  *    appends it to docs/benchmarks.md.
  *
@@ -32,6 +34,7 @@ import { busiestWindowPerTenant, FakeConnector, TEAMS_LIMITS, TEAMS_TENANT_LIMIT
 import { freePort } from '../tests/support/ports';
 import { TeamsUser, type Chat } from '../tests/support/teamsUser';
 import { maxUpdatesPerCardPerSecond } from '../tests/load/pollCard';
+import { WEB_PAGES, webPagesLoad } from './web';
 
 const ROOT = path.resolve(__dirname, '..');
 const arg = (name: string, fallback: number): number => {
@@ -65,6 +68,8 @@ const TARGETS = {
   /** Teams' global limit: calls per app per tenant per second. */
   tenantCallsPerSecond: TEAMS_TENANT_LIMIT.limit,
   rssMb: 200,
+  /** The web door: every page shows a vote within this long of its POST. */
+  webLiveMs: 1000,
 };
 
 const children = new Set<ChildProcess>();
@@ -163,6 +168,21 @@ async function main(): Promise<void> {
     const r = await load(bareUrl, bareTracker, DURATION_S);
     await stopChild(bare, 10_000);
 
+    // --- The web door: 300 participant pages on one café -----------------------------------------
+    const webDir = mkdtempSync(path.join(os.tmpdir(), 'barista-bench-web-'));
+    const webPort = await freePort();
+    const webBarista = startChild('barista-web', process.execPath, [...nodeArgs, path.join(ROOT, 'dist/src/server.js')], {
+      NODE_ENV: 'production', BARISTA_LOCAL_MODE: 'true', MicrosoftAppId: '', DATA_DIR: webDir, LOG_LEVEL: 'warn',
+      PORT: String(webPort), HOST: '127.0.0.1', DRAIN_GRACE_S: '0', WEB_MAX_PARTICIPANTS: String(WEB_PAGES + 10),
+    });
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    await waitHealthy(webUrl, webBarista);
+    log(`the web door: ${WEB_PAGES} participant pages on one café…`);
+    const w = await webPagesLoad(webUrl, async (cafeId) => countVotes(webDir, cafeId));
+    const webRss = rssMb(webBarista.pid!);
+    await stopChild(webBarista, 10_000);
+    rmSync(webDir, { recursive: true, force: true });
+
     // --- Report -----------------------------------------------------------------------------------
     const ratio = b.votesPerSecond / r.votesPerSecond;
     const ok = (pass: boolean) => (pass ? '✔' : '✘');
@@ -181,6 +201,9 @@ async function main(): Promise<void> {
       ['max updates per card per second', String(perCard.max), '–', `≤ ${TARGETS.updatesPerCardPerSecond}`, ok(perCard.max <= TARGETS.updatesPerCardPerSecond)],
       ['Teams calls per second, busiest tenant (max in any 1 s)', String(busiest[1]), '–', `≤ ${TARGETS.tenantCallsPerSecond}`, ok(busiest[1] <= TARGETS.tenantCallsPerSecond)],
       [`resident memory, ${CAFES} cafés open (MB)`, fmt(rssWith500), '–', `< ${TARGETS.rssMb} MB`, ok(rssWith500 < TARGETS.rssMb)],
+      [`web: ${w.pages} pages on one café, every vote counted on every page`, w.counted ? `yes (${w.stored} votes)` : `NO (${w.stored} stored)`, '–', 'yes', ok(w.counted)],
+      [`web: a vote shown on all ${w.pages} pages, p50 / p95 / max (ms)`, `${fmt(w.liveP50)} / ${fmt(w.liveP95)} / ${fmt(w.liveMax)}`, '–', `≤ ${TARGETS.webLiveMs} ms`, ok(w.liveMax <= TARGETS.webLiveMs)],
+      [`web: resident memory with ${w.pages} pages open (MB)`, fmt(webRss), '–', `< ${TARGETS.rssMb} MB`, ok(webRss < TARGETS.rssMb)],
     ];
     const details = [
       `Barista: RSS ${fmt(rssIdle)} MB at start (no café). ${b.ok} votes answered with a card in ${b.seconds.toFixed(1)} s (+ warm-up), ${check.stored} vote records ` +
@@ -190,6 +213,8 @@ async function main(): Promise<void> {
         `(${throttled.filter((c) => c.retryAfterSeconds !== undefined).length} with Retry-After), busiest card ${perCard.max} update(s) in 1 s; ` +
         `busiest tenant (${busiest[0]}) ${busiest[1]} calls made in 1 s, ${busiestAccepted} accepted.`,
       `Bare: ${r.ok} invokes answered in ${r.seconds.toFixed(1)} s.`,
+      `Web door: ${w.pages} pages joined and got their first view in ${w.joinSeconds.toFixed(1)} s; a burst of ${w.burstVotes} votes (a third changed) ` +
+        `was on every page ${fmt(w.burstMs)} ms after it began; then single votes, each timed until all ${w.pages} pages showed it (the pages are this process's, on the same machine).`,
       `Load average (1, 5, 15 min) at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')}; at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (${os.cpus().length} CPU, maybe shared with other work).`,
     ];
     const table = markdownTable(['', 'Barista', 'bare', 'target', ''], rows);
@@ -414,6 +439,16 @@ function pendingOutbox(dataDir: string): number {
 }
 
 /** Votes of the Madonna statement in Barista's SQLite file, read after it stopped: (café, voter) → choice. */
+/** The vote records of one café's statement, read from the SQLite file (WAL: readable while Barista writes). */
+function countVotes(dataDir: string, cafeId: string): number {
+  const db = new Database(path.join(dataDir, 'barista.sqlite'), { readonly: true });
+  try {
+    return (db.prepare(`SELECT COUNT(*) AS n FROM contributions WHERE cafe_id = ? AND step_id = ? AND kind = 'vote'`).get(cafeId, STEP) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 function readVotes(dataDir: string): Map<string, string> {
   const db = new Database(path.join(dataDir, 'barista.sqlite'), { readonly: true });
   try {
