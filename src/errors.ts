@@ -21,6 +21,8 @@ export const ERRORS = {
   'timers-unavailable': { short: 'BAR-TIMERS', why: 'the timers\' Redis (BullMQ) is unreachable (retrying; logged once per outage)' },
   /** The café kept changing under us (other instances): the command gave up after several tries. */
   'save-conflict': { short: 'BAR-BUSY', why: 'the café changed at each of several attempts to save it' },
+  /** A new café's join code is already another café's (the store stored nothing): draw a new code and create again. */
+  'code-taken': { short: 'BAR-CODE', why: "a new café's join code was already another café's at every draw" },
   /** A Teams call failed for good (after Outbound's retries). */
   'channel-failed': { short: 'BAR-TEAMS', why: 'a call to Teams failed after its retries' },
   /** An effect (post, update, timer) could not be carried out. */

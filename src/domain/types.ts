@@ -89,6 +89,13 @@ export interface CafeState {
   recentActivityIds: string[];
   /** The activity that started the café (/startcafe, a start button): its re-delivery is answered with nothing. */
   startActivityId?: string;
+  /**
+   * The code web participants join by (src/web/contract.ts): CODE_LENGTH (10) characters of
+   * Crockford's base 32, normalised, as `newCafeCode()` makes it. Given at creation, unique among
+   * stored cafés (`CafeStore.create` refuses a taken one) and never changed; absent in cafés
+   * created before the web door.
+   */
+  joinCode?: string;
   /** Optimistic-concurrency version, incremented by every save. */
   version: number;
 }

@@ -45,6 +45,8 @@ export class KeptStore implements CafeStore {
   private readonly cafes = new Map<string, KeptCafe>();
   /** conversationId → its active café's id (or null: none), for getActive. */
   private readonly active = new Map<string, string | null>();
+  /** Join code → the id of the kept café that has it, for cafeByCode (only kept cafés are in it). */
+  private readonly codes = new Map<string, string>();
 
   constructor(readonly inner: CafeStore, private readonly maxCafes = MAX_CAFES) {}
 
@@ -65,6 +67,18 @@ export class KeptStore implements CafeStore {
     const kept = this.touch(cafeId);
     if (kept) return kept.state;
     const state = await this.inner.get(cafeId);
+    if (state) this.keep(state);
+    return state;
+  }
+
+  /** A kept café is served from memory; another is read from the inner store, then kept. */
+  async cafeByCode(code: string): Promise<CafeState | undefined> {
+    const id = this.codes.get(code);
+    if (id !== undefined) {
+      const kept = this.touch(id);
+      if (kept?.state.joinCode === code) return kept.state;
+    }
+    const state = await this.inner.cafeByCode(code);
     if (state) this.keep(state);
     return state;
   }
@@ -207,7 +221,7 @@ export class KeptStore implements CafeStore {
 
   async eraseConversation(conversationId: string): Promise<number> {
     const n = await this.inner.eraseConversation(conversationId);
-    for (const [id, kept] of this.cafes) if (kept.state.conversationId === conversationId) this.cafes.delete(id);
+    for (const [id, kept] of this.cafes) if (kept.state.conversationId === conversationId) this.drop(id);
     this.active.delete(conversationId);
     return n;
   }
@@ -233,6 +247,7 @@ export class KeptStore implements CafeStore {
   private keep(state: CafeState): void {
     if (this.active.size > this.maxCafes * 4) this.active.clear();
     this.cafes.set(state.id, { state: deepFreeze(state), steps: new Map(), messages: new Map() });
+    if (state.joinCode !== undefined) this.codes.set(state.joinCode, state.id);
     if (this.cafes.size > this.maxCafes) this.drop(this.cafes.keys().next().value!);
   }
 
@@ -249,11 +264,13 @@ export class KeptStore implements CafeStore {
     const kept = this.cafes.get(cafeId);
     this.cafes.delete(cafeId);
     if (kept) this.active.delete(kept.state.conversationId);
+    if (kept?.state.joinCode !== undefined && this.codes.get(kept.state.joinCode) === cafeId) this.codes.delete(kept.state.joinCode);
   }
 
   private clear(): void {
     this.cafes.clear();
     this.active.clear();
+    this.codes.clear();
   }
 }
 

@@ -1,5 +1,6 @@
 import { replaces } from '../domain/contribute';
 import type { CafeState, Contribution } from '../domain/types';
+import { BaristaError } from '../errors';
 import { parseProfileDoc, serializeProfile } from './documents';
 import { deepFreeze } from './freeze';
 import { outboxDrafts } from './outbox';
@@ -49,10 +50,19 @@ export class MemoryStore implements CafeStore {
       .map((state) => structuredClone(state));
   }
 
+  async cafeByCode(code: string): Promise<CafeState | undefined> {
+    this.assertOpen();
+    const id = this.holderOf(code);
+    return id === undefined ? undefined : deepFreeze(structuredClone(this.cafes.get(id)!.state));
+  }
+
   async create(state: CafeState): Promise<boolean> {
     this.assertOpen();
     if (this.cafes.has(state.id)) throw new Error(`Café ${state.id} already exists`);
     if (state.status !== 'ended' && this.activeOf(state.conversationId) !== undefined) return false;
+    if (state.joinCode !== undefined && this.holderOf(state.joinCode) !== undefined) {
+      throw new BaristaError('code-taken', `the join code of café ${state.id} is already another café's`);
+    }
     this.cafes.set(state.id, { state: structuredClone(state), updatedAt: Date.now() });
     return true;
   }
@@ -185,6 +195,12 @@ export class MemoryStore implements CafeStore {
     this.messages.delete(cafeId);
     this.outbox = this.outbox.filter((e) => e.cafeId !== cafeId);
     return this.cafes.delete(cafeId);
+  }
+
+  /** The id of the café whose join code is `code`, if any. */
+  private holderOf(code: string): string | undefined {
+    for (const { state } of this.cafes.values()) if (state.joinCode !== undefined && state.joinCode === code) return state.id;
+    return undefined;
   }
 
   private activeOf(conversationId: string): string | undefined {

@@ -53,8 +53,16 @@ export interface CafeStore {
    */
   listCafes(conversationId: string): Promise<CafeState[]>;
   /**
+   * The café (active or ended; not erased or purged) whose `joinCode` is `code`, exactly (codes
+   * are stored normalised: normalise what a person typed first). A café without a code is never
+   * found, by any string.
+   */
+  cafeByCode(code: string): Promise<CafeState | undefined>;
+  /**
    * Inserts a new café (version 1). Returns false, and stores nothing, when the conversation
-   * already has a café that is not ended.
+   * already has a café that is not ended. Throws a BaristaError 'code-taken', storing nothing,
+   * when its `joinCode` is already another stored café's: the caller draws a new code and tries
+   * again. A café keeps its code for life: `save` must not change it.
    */
   create(state: CafeState): Promise<boolean>;
   /**

@@ -1,6 +1,7 @@
 import Redis, { type RedisOptions } from 'ioredis';
 import { parseCafeDoc, parseContributionDoc, parseProfileDoc, serializeProfile } from './documents';
 import { SINGLE_VALUED } from '../domain/contribute';
+import { BaristaError } from '../errors';
 import { outboxDrafts, parseOutboxDoc } from './outbox';
 import type { CafeState, Contribution } from '../domain/types';
 import type { CafeStore, ChatProfile, OutboxEffect, OutboxEntry } from './port';
@@ -13,7 +14,9 @@ const PING_TIMEOUT_MS = 1500;
 
 /**
  * Keys (P = prefix):
- *   P cafe:{id}            hash: doc (JSON), version, conv, status, endedAt (ms, or the last save when ended without one)
+ *   P cafe:{id}            hash: doc (JSON), version, conv, status, endedAt (ms, or the last save when ended without one),
+ *                          code (its join code, '' when none: set at create, never changed)
+ *   P code:{code}          string: id of the café whose join code it is (cafeByCode); set at create, goes with its café
  *   P active:{conv}        string: id of the conversation's café that is not ended (the "one active café" index)
  *   P timed                set: ids of cafés not ended that have a timer (re-armed at start)
  *   P ended                sorted set: ended café ids, score = end time (for purgeEndedBefore)
@@ -34,8 +37,10 @@ const PING_TIMEOUT_MS = 1500;
  */
 
 /**
- * KEYS: cafe, active, timed, ended, convCafes. ARGV: id, doc, version, status, hasTimer, endScore,
- * conv, updatedAt, createdAt.
+ * KEYS: cafe, active, timed, ended, convCafes, code. ARGV: id, doc, version, status, hasTimer,
+ * endScore, conv, updatedAt, createdAt, joinCode ('' when none), the café keys' prefix (P cafe:).
+ * Every check comes before the first write: a refused café stores nothing. A code key whose café
+ * is gone or holds another code (left by a build that did not know codes) is not "taken".
  */
 const CREATE_LUA = `
 if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -44,9 +49,16 @@ end
 if ARGV[4] ~= 'ended' then
   local current = redis.call('GET', KEYS[2])
   if current and current ~= ARGV[1] then return 0 end
-  redis.call('SET', KEYS[2], ARGV[1])
 end
-redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'version', ARGV[3], 'status', ARGV[4], 'conv', ARGV[7], 'endedAt', ARGV[6], 'updatedAt', ARGV[8])
+if ARGV[10] ~= '' then
+  local holder = redis.call('GET', KEYS[6])
+  if holder and redis.call('HGET', ARGV[11] .. holder, 'code') == ARGV[10] then
+    return redis.error_reply('BARISTA_CODE_TAKEN the join code of café ' .. ARGV[1] .. ' is already café ' .. holder .. "'s")
+  end
+  redis.call('SET', KEYS[6], ARGV[1])
+end
+if ARGV[4] ~= 'ended' then redis.call('SET', KEYS[2], ARGV[1]) end
+redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'version', ARGV[3], 'status', ARGV[4], 'conv', ARGV[7], 'endedAt', ARGV[6], 'updatedAt', ARGV[8], 'code', ARGV[10])
 if ARGV[4] ~= 'ended' and ARGV[5] == '1' then redis.call('SADD', KEYS[3], ARGV[1]) else redis.call('SREM', KEYS[3], ARGV[1]) end
 if ARGV[4] == 'ended' then redis.call('ZADD', KEYS[4], ARGV[6], ARGV[1]) end
 redis.call('ZADD', KEYS[5], ARGV[9], ARGV[1])
@@ -127,10 +139,11 @@ return out
 `;
 
 /**
- * KEYS: cafe, active, timed, ended, contrib, order, seq, msg, convCafes, outbox, outboxDoc, outboxCafe.
- * ARGV: id. Returns 1 if the café existed.
+ * KEYS: cafe, active, timed, ended, contrib, order, seq, msg, convCafes, outbox, outboxDoc, outboxCafe,
+ * code. ARGV: id. Returns 1 if the café existed.
  */
 const ERASE_LUA = `
+if redis.call('GET', KEYS[13]) == ARGV[1] then redis.call('DEL', KEYS[13]) end
 for _, entry in ipairs(redis.call('SMEMBERS', KEYS[12])) do
   redis.call('ZREM', KEYS[10], entry)
   redis.call('HDEL', KEYS[11], entry)
@@ -161,6 +174,8 @@ for _, id in ipairs(ids) do
   local cafe = p .. 'cafe:' .. id
   -- Only a café of this conversation (the index could name one erased meanwhile).
   if redis.call('HGET', cafe, 'conv') == ARGV[2] then
+    local code = redis.call('HGET', cafe, 'code')
+    if code and code ~= '' and redis.call('GET', p .. 'code:' .. code) == id then redis.call('DEL', p .. 'code:' .. code) end
     erased = erased + redis.call('DEL', cafe)
     redis.call('DEL', p .. 'contrib:' .. id, p .. 'contrib-order:' .. id, p .. 'contrib-seq:' .. id, p .. 'msg:' .. id)
     for _, entry in ipairs(redis.call('SMEMBERS', p .. 'outbox-cafe:' .. id)) do
@@ -240,11 +255,11 @@ export class RedisStore implements CafeStore {
       this.ownsConnection = true;
       this.redis.on('error', options.onError ?? (() => undefined));
     }
-    this.redis.defineCommand('baristaCreate', { numberOfKeys: 5, lua: CREATE_LUA });
+    this.redis.defineCommand('baristaCreate', { numberOfKeys: 6, lua: CREATE_LUA });
     this.redis.defineCommand('baristaSave', { numberOfKeys: 9, lua: SAVE_LUA });
     this.redis.defineCommand('baristaPut', { numberOfKeys: 3, lua: PUT_CONTRIBUTION_LUA });
     this.redis.defineCommand('baristaList', { numberOfKeys: 2, lua: LIST_CONTRIBUTIONS_LUA });
-    this.redis.defineCommand('baristaErase', { numberOfKeys: 12, lua: ERASE_LUA });
+    this.redis.defineCommand('baristaErase', { numberOfKeys: 13, lua: ERASE_LUA });
     this.redis.defineCommand('baristaEraseConversation', { numberOfKeys: 5, lua: ERASE_CONVERSATION_LUA });
     this.redis.defineCommand('baristaIndexCafe', { numberOfKeys: 2, lua: INDEX_CAFE_LUA });
   }
@@ -287,11 +302,27 @@ export class RedisStore implements CafeStore {
     return out;
   }
 
+  async cafeByCode(code: string): Promise<CafeState | undefined> {
+    this.assertOpen();
+    if (code === '') return undefined;
+    const id = await this.redis.get(this.key.code(code));
+    if (!id) return undefined;
+    // The café's document is the truth: a key left behind (an older build's erase) finds nothing.
+    const cafe = await this.get(id);
+    return cafe?.joinCode === code ? cafe : undefined;
+  }
+
   async create(state: CafeState): Promise<boolean> {
     this.assertOpen();
+    const code = state.joinCode ?? '';
     try {
-      return (await this.redis.baristaCreate(...this.cafeKeys(state), ...cafeArgs(state))) === 1;
+      return (await this.redis.baristaCreate(
+        ...this.cafeKeys(state), this.key.code(code), ...cafeArgs(state), code, this.key.cafe(''),
+      )) === 1;
     } catch (err) {
+      if ((err as Error).message?.startsWith('BARISTA_CODE_TAKEN')) {
+        throw new BaristaError('code-taken', `the join code of café ${state.id} is already another café's`, err);
+      }
       throw Object.assign(new Error(`Redis refused to create café ${state.id}: ${(err as Error).message}`, { cause: err }), { code: 'STORE_CREATE' });
     }
   }
@@ -403,11 +434,11 @@ export class RedisStore implements CafeStore {
   /** Erases a café, its contributions and its message ids (one script: all or nothing). Returns whether the café existed. */
   async eraseCafe(cafeId: string): Promise<boolean> {
     this.assertOpen();
-    const conv = (await this.redis.hget(this.key.cafe(cafeId), 'conv')) ?? '';
+    const [conv, code] = (await this.redis.hmget(this.key.cafe(cafeId), 'conv', 'code')).map((v) => v ?? '');
     const k = this.key;
     const erased = await this.redis.baristaErase(
       k.cafe(cafeId), k.active(conv), k.timed(), k.ended(), k.contrib(cafeId), k.order(cafeId), k.seq(cafeId), k.msg(cafeId),
-      k.convCafes(conv), k.outbox(), k.outboxDoc(), k.outboxCafe(cafeId), cafeId,
+      k.convCafes(conv), k.outbox(), k.outboxDoc(), k.outboxCafe(cafeId), k.code(code), cafeId,
     );
     return erased === 1;
   }
@@ -478,6 +509,7 @@ export class RedisStore implements CafeStore {
     outboxDoc: () => `${this.prefix}outbox-doc`,
     outboxSeq: () => `${this.prefix}outbox-seq`,
     outboxCafe: (id: string) => `${this.prefix}outbox-cafe:${id}`,
+    code: (code: string) => `${this.prefix}code:${code}`,
   };
 
   private cafeKeys(state: CafeState): [string, string, string, string, string] {

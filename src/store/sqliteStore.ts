@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseCafeDoc, parseContributionDoc, parseProfileDoc, serializeProfile } from './documents';
 import { SINGLE_VALUED } from '../domain/contribute';
+import { BaristaError } from '../errors';
 import { outboxDrafts, parseOutboxDoc } from './outbox';
 import type { CafeState, Contribution } from '../domain/types';
 import type { CafeStore, ChatProfile, OutboxEffect, OutboxEntry } from './port';
@@ -80,6 +81,16 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS outbox_by_cafe ON outbox (cafe_id);
   `,
+  // 3 -> 4: the join code web participants find a café by (cafeByCode), one café per code. Read
+  // back from the documents already stored (none had one before, but a document is the truth);
+  // one that is not valid JSON gets none rather than failing the upgrade.
+  `
+  ALTER TABLE cafes ADD COLUMN join_code TEXT;
+  UPDATE cafes SET join_code = CASE
+    WHEN json_valid(doc) AND json_type(doc, '$.joinCode') = 'text' THEN json_extract(doc, '$.joinCode')
+    ELSE NULL END;
+  CREATE UNIQUE INDEX IF NOT EXISTS cafes_by_join_code ON cafes (join_code) WHERE join_code IS NOT NULL;
+  `,
 ];
 
 /** The schema version this code writes and expects. */
@@ -120,6 +131,7 @@ export class SqliteStore implements CafeStore {
   private readonly stmt: {
     getActive: Database.Statement<[string], CafeRow>;
     get: Database.Statement<[string], CafeRow>;
+    cafeByCode: Database.Statement<[string], CafeRow>;
     listCafes: Database.Statement<[string], CafeRow>;
     insertCafe: Database.Statement<[Params]>;
     updateCafe: Database.Statement<[Params]>;
@@ -178,18 +190,19 @@ export class SqliteStore implements CafeStore {
     this.stmt = {
       getActive: db.prepare(`SELECT id, doc FROM cafes WHERE conversation_id = ? AND status <> 'ended'`),
       get: db.prepare(`SELECT id, doc FROM cafes WHERE id = ?`),
+      cafeByCode: db.prepare(`SELECT id, doc FROM cafes WHERE join_code = ?`),
       listCafes: db.prepare(
         `SELECT id, doc FROM cafes WHERE conversation_id = ? ORDER BY created_at DESC, id DESC`,
       ),
       insertCafe: db.prepare(
-        `INSERT INTO cafes (id, conversation_id, status, version, has_timer, ended_at, doc, updated_at, created_at)
-         VALUES (@id, @conversationId, @status, @version, @hasTimer, @endedAt, @doc, @updatedAt, @createdAt)`,
+        `INSERT INTO cafes (id, conversation_id, status, version, has_timer, ended_at, doc, updated_at, created_at, join_code)
+         VALUES (@id, @conversationId, @status, @version, @hasTimer, @endedAt, @doc, @updatedAt, @createdAt, @joinCode)`,
       ),
       updateCafe: db.prepare(
         `UPDATE cafes
             SET conversation_id = @conversationId, status = @status, version = @version,
                 has_timer = @hasTimer, ended_at = @endedAt, doc = @doc, updated_at = @updatedAt,
-                created_at = @createdAt
+                created_at = @createdAt, join_code = @joinCode
           WHERE id = @id AND version = @expectedVersion`,
       ),
       putContribution: db.prepare(
@@ -292,6 +305,12 @@ export class SqliteStore implements CafeStore {
     return this.stmt.listCafes.all(conversationId).map(parseCafe);
   }
 
+  async cafeByCode(code: string): Promise<CafeState | undefined> {
+    this.flushContributions();
+    const row = this.stmt.cafeByCode.get(code);
+    return row ? parseCafe(row) : undefined;
+  }
+
   async create(state: CafeState): Promise<boolean> {
     this.flushContributions();
     try {
@@ -299,6 +318,9 @@ export class SqliteStore implements CafeStore {
       return true;
     } catch (err) {
       if (isActiveCafeConflict(err)) return false;
+      if (isUniqueConflict(err, 'cafes.join_code')) {
+        throw new BaristaError('code-taken', `the join code of café ${state.id} is already another café's`, err);
+      }
       const { code, message } = err as { code?: string; message?: string };
       throw Object.assign(new Error(`SQLite refused to create café ${state.id}: ${message ?? String(err)}`, { cause: err }), { code });
     }
@@ -472,15 +494,21 @@ function cafeParams(state: CafeState): Params {
     doc: JSON.stringify(state),
     updatedAt: Date.now(),
     createdAt: state.createdAt,
+    joinCode: state.joinCode ?? null,
   };
 }
 
 /** The unique index on active cafés refused the row (and not any other constraint). */
 function isActiveCafeConflict(err: unknown): boolean {
+  return isUniqueConflict(err, 'cafes.conversation_id');
+}
+
+/** A unique index on `column` ('table.column') refused the row. */
+function isUniqueConflict(err: unknown, column: string): boolean {
   // Not `instanceof Error`: the native addon's errors may come from another realm (Jest's VM).
   if (typeof err !== 'object' || err === null) return false;
   const { code, message } = err as { code?: unknown; message?: unknown };
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('cafes.conversation_id');
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes(column);
 }
 
 

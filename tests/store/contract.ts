@@ -1,5 +1,6 @@
 import type { CafeStore, ChatProfile, OutboxEffect } from '../../src/store/port';
 import type { CafeState, Contribution } from '../../src/domain/types';
+import { newCafeCode } from '../../src/web/code';
 import { makeCafe, makePostit, makeVote } from './fixtures';
 
 /** The port plus the maintenance helpers both stores export. */
@@ -518,6 +519,78 @@ export function describeStoreContract(name: string, makeStore: () => TestableSto
         await store.setProfile('conv-profile-only', profile('Asso', 'Lorient'));
         expect(await store.eraseConversation('conv-profile-only')).toBe(0);
         expect(await store.getProfile('conv-profile-only')).toBeUndefined();
+      });
+    });
+
+    describe('cafeByCode', () => {
+      /** A new café code, as the bot draws them (50 random bits: never twice in a run). */
+      const code = () => newCafeCode();
+
+      it('finds a café by its code once created; an unknown code finds nothing', async () => {
+        const cafe = makeCafe({ joinCode: code() });
+        expect(await store.create(cafe)).toBe(true);
+        expect(await store.cafeByCode(cafe.joinCode!)).toEqual(cafe);
+        expect(await store.cafeByCode(code())).toBeUndefined();
+        expect(await store.cafeByCode(cafe.joinCode!.toLowerCase())).toBeUndefined();
+      });
+
+      it('still finds it after a save and once the café has ended, as last saved', async () => {
+        const cafe = makeCafe({ joinCode: code() });
+        await store.create(cafe);
+        const running = next(cafe, { status: 'running', cursor: 0 });
+        expect(await store.save(running)).toBe(true);
+        expect(await store.cafeByCode(cafe.joinCode!)).toEqual(running);
+        const ended = next(running, { status: 'ended', endedAt: 1_700_000_500_000 });
+        expect(await store.save(ended)).toBe(true);
+        expect(await store.cafeByCode(cafe.joinCode!)).toEqual(ended);
+      });
+
+      it('refuses a second café with a code already taken, storing nothing of it', async () => {
+        const first = makeCafe({ joinCode: code() });
+        const second = makeCafe({ joinCode: first.joinCode });
+        await store.create(first);
+        await expect(store.create(second)).rejects.toMatchObject({ name: 'BaristaError', code: 'code-taken' });
+        expect(await store.get(second.id)).toBeUndefined();
+        expect(await store.getActive(second.conversationId)).toBeUndefined();
+        expect(await store.listCafes(second.conversationId)).toEqual([]);
+        expect(await store.cafeByCode(first.joinCode!)).toEqual(first);
+        // The conversation is free, and the café can be created with a new code.
+        const retried = { ...second, joinCode: code() };
+        expect(await store.create(retried)).toBe(true);
+        expect(await store.cafeByCode(retried.joinCode!)).toEqual(retried);
+        // An ended café keeps its code too.
+        const ended = next(first, { status: 'ended', endedAt: 5 });
+        await store.save(ended);
+        await expect(store.create(makeCafe({ joinCode: first.joinCode }))).rejects.toMatchObject({ code: 'code-taken' });
+      });
+
+      it('never finds a café without a code', async () => {
+        const plain = makeCafe();
+        await store.create(plain);
+        expect(await store.cafeByCode('')).toBeUndefined();
+        expect(await store.cafeByCode('undefined')).toBeUndefined();
+        expect(await store.cafeByCode(plain.id)).toBeUndefined();
+        // Cafés without a code do not collide with each other.
+        expect(await store.create(makeCafe())).toBe(true);
+      });
+
+      it('forgets the code with its café: eraseCafe, eraseConversation, purgeEndedBefore; the code is free again', async () => {
+        const erased = makeCafe({ joinCode: code() });
+        const inConversation = makeCafe({ joinCode: code() });
+        const purged = makeCafe({ joinCode: code(), status: 'ended', endedAt: 1_000 });
+        const kept = makeCafe({ joinCode: code(), status: 'ended', endedAt: 9_000 });
+        for (const c of [erased, inConversation, purged, kept]) expect(await store.create(c)).toBe(true);
+        for (const c of [erased, inConversation, purged, kept]) expect(await store.cafeByCode(c.joinCode!)).toEqual(c);
+
+        expect(await store.eraseCafe(erased.id)).toBe(true);
+        expect(await store.eraseConversation(inConversation.conversationId)).toBe(1);
+        expect(await store.purgeEndedBefore(2_000)).toBe(1);
+        for (const c of [erased, inConversation, purged]) expect(await store.cafeByCode(c.joinCode!)).toBeUndefined();
+        expect(await store.cafeByCode(kept.joinCode!)).toEqual(kept);
+
+        const reused = makeCafe({ joinCode: erased.joinCode });
+        expect(await store.create(reused)).toBe(true);
+        expect(await store.cafeByCode(erased.joinCode!)).toEqual(reused);
       });
     });
 

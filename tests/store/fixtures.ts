@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CafeState, Contribution, ContributionValue } from '../../src/domain/types';
 import type { CafeStore } from '../../src/store/port';
+import { newCafeCode } from '../../src/web/code';
 
 let seq = 0;
 
@@ -45,9 +46,9 @@ export function makePostit(cafeId: string, stepId: string, key: string, userId: 
   return { cafeId, stepId, kind: 'postit', key, userId, userName: 'Dominique', value, at };
 }
 
-/** A café with votes, a post-it with a name, message ids; ids that contain no other id (leaves-nothing-behind tests). */
+/** A café with a join code, votes, a post-it with a name, message ids; ids that contain no other id (leaves-nothing-behind tests). */
 export async function seedCafe(store: CafeStore, conversationId: string, changes: Partial<CafeState> = {}): Promise<CafeState> {
-  const cafe = makeCafe({ id: randomUUID(), conversationId, ...changes });
+  const cafe = makeCafe({ id: randomUUID(), conversationId, joinCode: newCafeCode(), ...changes });
   if (!(await store.create(cafe))) throw new Error(`could not create café ${cafe.id}`);
   await store.putContribution(makeVote(cafe.id, 's1', 'u1', 'A', 1));
   await store.putContribution(makePostit(cafe.id, 's2', randomUUID(), 'u2', 'an idea', 2));

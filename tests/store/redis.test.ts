@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { RedisStore } from '../../src/store';
+import { newCafeCode } from '../../src/web/code';
 import type { CafeState } from '../../src/domain/types';
 import { deletePrefix, requireRedis, TEST_REDIS_URL, uniquePrefix } from '../scale/redis';
 import { describeStoreContract } from './contract';
@@ -118,6 +119,38 @@ describe('RedisStore specifics', () => {
     }
   });
 
+  it('lets exactly one of two processes create a café with a given code', async () => {
+    const p = `${prefix}code-race-${++n}:`;
+    const a = fresh(p);
+    const b = fresh(p);
+    for (let round = 0; round < 20; round++) {
+      const joinCode = newCafeCode();
+      const results = await Promise.allSettled([a.create(makeCafe({ joinCode })), b.create(makeCafe({ joinCode }))]);
+      const won = results.filter((r) => r.status === 'fulfilled' && r.value === true);
+      const lost = results.filter((r) => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'code-taken' });
+    }
+  });
+
+  it('does not take a code for a café that is gone (a code key an older build left behind)', async () => {
+    const p = `${prefix}code-stale-${++n}:`;
+    const store = fresh(p);
+    const joinCode = newCafeCode();
+    const client = new Redis(TEST_REDIS_URL);
+    try {
+      await client.set(`${p}code:${joinCode}`, 'cafe-long-gone');
+      expect(await store.cafeByCode(joinCode)).toBeUndefined();
+      const cafe = makeCafe({ joinCode });
+      expect(await store.create(cafe)).toBe(true);
+      expect(await store.cafeByCode(joinCode)).toEqual(cafe);
+      expect(await client.get(`${p}code:${joinCode}`)).toBe(cafe.id);
+    } finally {
+      client.disconnect();
+    }
+  });
+
   it('counts each voter once when two processes take votes at the same time', async () => {
     const p = `${prefix}votes-${++n}:`;
     const a = fresh(p);
@@ -202,7 +235,7 @@ describe('RedisStore specifics', () => {
       await store.setProfile(conv, { organisation: 'Mairie', town: 'Rennes', updatedAt: 1 });
 
       expect(await store.purgeEndedBefore(2_000)).toBe(1);
-      expect(await keysMentioning(p, [old.id])).toEqual([]);
+      expect(await keysMentioning(p, [old.id, old.joinCode!])).toEqual([]);
       expect(await keysMentioning(p, [conv])).toEqual([`${p}profile:${conv}`]);
       expect((await keysMentioning(p, [other.id])).length).toBeGreaterThan(0); // the check does see keys
     });
@@ -215,7 +248,7 @@ describe('RedisStore specifics', () => {
       const other = await seed(store, randomUUID(), { status: 'ended', endedAt: 9 });
 
       expect(await store.eraseCafe(erased.id)).toBe(true);
-      expect(await keysMentioning(p, [erased.id, conv])).toEqual([]);
+      expect(await keysMentioning(p, [erased.id, conv, erased.joinCode!])).toEqual([]);
       expect((await keysMentioning(p, [other.id])).length).toBeGreaterThan(0);
     });
 
@@ -232,7 +265,7 @@ describe('RedisStore specifics', () => {
       expect(await store.listCafes(conv)).toHaveLength(2);
 
       expect(await store.eraseConversation(conv)).toBe(2);
-      expect(await keysMentioning(p, [conv, ended.id, active.id])).toEqual([]);
+      expect(await keysMentioning(p, [conv, ended.id, active.id, ended.joinCode!, active.joinCode!])).toEqual([]);
       // What is left names the other conversation or its café (or is the one-time index marker).
       const client = new Redis(TEST_REDIS_URL);
       try {

@@ -188,7 +188,7 @@ describe('SqliteStore specifics', () => {
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, SQLITE_FILE_NAME);
     const older = makeCafe({ status: 'ended', endedAt: 2, createdAt: 1_000 });
-    const newer = makeCafe({ conversationId: older.conversationId, status: 'running', cursor: 0, createdAt: 2_000 });
+    const newer = makeCafe({ conversationId: older.conversationId, status: 'running', cursor: 0, createdAt: 2_000, joinCode: 'ABCDE12345' });
     const corrupt = makeCafe();
     const v1 = new Database(file);
     v1.exec(SCHEMA_V1);
@@ -199,6 +199,8 @@ describe('SqliteStore specifics', () => {
 
     const store = track(new SqliteStore(dir));
     expect(await store.listCafes(older.conversationId)).toEqual([newer, older]);
+    // join_code is read back from the documents: a café that had a code is found by it.
+    expect(await store.cafeByCode('ABCDE12345')).toEqual(newer);
     await expect(store.listCafes(corrupt.conversationId)).rejects.toThrow(new RegExp(`Corrupted document for café ${corrupt.id}`));
     await store.setProfile(older.conversationId, { organisation: 'Mairie', town: 'Rennes', updatedAt: 5 });
     expect(await store.getProfile(older.conversationId)).toEqual({ organisation: 'Mairie', town: 'Rennes', updatedAt: 5 });
@@ -209,6 +211,7 @@ describe('SqliteStore specifics', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cafes'`).pluck().all();
       expect(indexes).toContain('cafes_by_conversation');
+      expect(indexes).toContain('cafes_by_join_code');
     } finally {
       db.close();
     }
@@ -243,7 +246,7 @@ describe('SqliteStore specifics', () => {
       await store.setProfile(conv, { organisation: 'Mairie', town: 'Rennes', updatedAt: 1 });
 
       expect(await store.purgeEndedBefore(2_000)).toBe(1);
-      expect(rowsMentioning(file, [old.id])).toEqual([]);
+      expect(rowsMentioning(file, [old.id, old.joinCode!])).toEqual([]);
       expect(rowsMentioning(file, [conv]).every((r) => r.startsWith('profiles.'))).toBe(true);
       expect(rowsMentioning(file, [other.id]).length).toBeGreaterThan(0); // the check does see rows
     });
@@ -257,7 +260,7 @@ describe('SqliteStore specifics', () => {
       const other = await seed(store, randomUUID());
 
       expect(await store.eraseCafe(erased.id)).toBe(true);
-      expect(rowsMentioning(file, [erased.id, conv])).toEqual([]);
+      expect(rowsMentioning(file, [erased.id, conv, erased.joinCode!])).toEqual([]);
       expect(rowsMentioning(file, [other.id]).length).toBeGreaterThan(0);
     });
 
@@ -274,7 +277,7 @@ describe('SqliteStore specifics', () => {
       await store.setProfile(kept, { organisation: 'Lycée', town: 'Brest', updatedAt: 1 });
 
       expect(await store.eraseConversation(conv)).toBe(2);
-      expect(rowsMentioning(file, [conv, ended.id, active.id])).toEqual([]);
+      expect(rowsMentioning(file, [conv, ended.id, active.id, ended.joinCode!, active.joinCode!])).toEqual([]);
       expect(rowsMentioning(file, [kept, other.id]).some((r) => r.startsWith('profiles.'))).toBe(true);
 
       expect(await store.eraseConversation(kept)).toBe(1);

@@ -7,6 +7,7 @@ import {
   type Actor, type CafeState, type Command, type Refusal,
 } from '../../domain';
 import { BaristaError } from '../../errors';
+import { newCafeCode } from '../../web/code';
 import { t } from '../../i18n';
 import type { CafeStore } from '../../store/port';
 import { KeyedQueue } from '../keyedQueue';
@@ -27,6 +28,8 @@ export class Kit {
   readonly effects: Effects;
   readonly now: () => number;
   readonly newId: () => string;
+  /** A new café's join code. */
+  readonly newCode: () => string;
   private readonly locks = new KeyedQueue();
 
   constructor(readonly deps: PipelineDeps) {
@@ -34,6 +37,7 @@ export class Kit {
     this.content = deps.content;
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? randomUUID;
+    this.newCode = deps.newCode ?? (() => newCafeCode());
     this.reads = new TurnReads(deps.store, this.now, deps.singleWriter ?? false);
     this.effects = new Effects({
       store: deps.store, channel: deps.channel, timers: deps.timers, sink: deps.sink, reads: this.reads, now: this.now,

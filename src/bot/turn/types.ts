@@ -41,6 +41,8 @@ export interface PipelineDeps {
   sink: ErrorSink;
   now?: () => number;
   newId?: () => string;
+  /** Draws a new café's join code (default `newCafeCode`, src/web/code.ts: 10 random Crockford base-32 characters). */
+  newCode?: () => string;
   /**
    * This process is the store's only writer (SQLite): what it keeps between turns (the café's
    * participants) never goes stale. Off (Redis, several instances): kept lists are re-read now and then.
