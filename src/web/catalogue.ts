@@ -57,7 +57,8 @@ function formulas(content: Content, L: Locale): CatalogueFormula[] {
       variants: fs.map((f) => ({
         variant: f.variant,
         name: f.name,
-        ...(guideSpeaks(L) ? { summary: `${f.audience} · ${f.duration}` } : {}),
+        // The duration once, on the formula, when its variants share it.
+        ...(guideSpeaks(L) ? { summary: summary ? f.audience : `${f.audience} · ${f.duration}` } : {}),
         minutes: minutesOf(plannedTotal(f)),
         parts: f.parts.map((p) => ({ part: p.part, minutes: minutesOf(p.planned) })),
       })),

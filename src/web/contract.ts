@@ -187,7 +187,7 @@ export interface CatalogueFormula {
     variant: CatalogueVariant;
     /** The variant's full name ('Ristretto avec sucre'). */
     name: string;
-    /** The guide's « pour qui » and « combien de temps » lines (French pages only). */
+    /** The guide's « pour qui » line, and its « combien de temps » when the formula's `summary` does not give it (French pages only). */
     summary?: string;
     /** The café's planned total (`plannedTotal`). */
     minutes: CatalogueMinutes;

@@ -92,6 +92,12 @@ describe.each(['fr', 'en'] as const)('the start page (%s)', (locale) => {
     html = renderStart(s, cat, l);
     expect(html).toContain(l.composeTotal(tasse.minutes.min, tasse.minutes.max));
     expect(html).toContain('<option value="" selected>');
+    expect(html).toContain('data-testid="compose-chosen-tasse"');
+    expect(html).not.toContain('data-testid="compose-chosen-cafe"');
+    // The Ristretto sans sucre's « Le sucre » plans no time: the guide's « if time is left », not « 0 min ».
+    const choose = renderStart(step(base, { type: 'pick', formula: 'ristretto', variant: 'sans-sucre' }), cat, l);
+    expect(choose).toContain(l.ifTime);
+    expect(choose).not.toContain('>0 min');
   });
 
   it('says an error in its live region, and the Start button says the café is starting', () => {

@@ -23,6 +23,8 @@ export interface StartLabels {
   startNamed(name: string): string;
   starting: string;
   minutes(min: number, max: number, estimate?: boolean): string;
+  /** A part planned for no time (the guide: « s'il vous reste quelques minutes »). */
+  ifTime: string;
   partsOf(name: string): string;
   yourAnswers: string;
   restart: string;
@@ -53,6 +55,7 @@ const fr: StartLabels = {
   startNamed: (name) => `Lancer : ${name}`,
   starting: 'Lancement du café…',
   minutes: (min, max, estimate) => `${min === max ? `${max} min` : `${min} à ${max} min`}${estimate ? ' (estimation)' : ''}`,
+  ifTime: 's’il vous reste quelques minutes',
   partsOf: (name) => `Le déroulé de la formule ${name}`,
   yourAnswers: 'Vos réponses',
   restart: 'Recommencer',
@@ -89,6 +92,7 @@ const en: StartLabels = {
   startNamed: (name) => `Start: ${name}`,
   starting: 'Starting the café…',
   minutes: (min, max, estimate) => `${min === max ? `${max} min` : `${min} to ${max} min`}${estimate ? ' (estimate)' : ''}`,
+  ifTime: 'if you have a few minutes left',
   partsOf: (name) => `The ${name} formula, part by part`,
   yourAnswers: 'Your answers',
   restart: 'Start over',

@@ -16,7 +16,7 @@ function content(l: StartLabels, text: string): string {
   return l.locale === 'fr' ? esc(text) : `<span lang="fr">${esc(text)}</span>`;
 }
 
-const minutes = (l: StartLabels, m: CatalogueMinutes) => l.minutes(m.min, m.max, m.estimate);
+const minutes = (l: StartLabels, m: CatalogueMinutes) => (m.max === 0 ? l.ifTime : l.minutes(m.min, m.max, m.estimate));
 
 export function renderStart(state: StartState, cat: Catalogue, l: StartLabels): string {
   return [
@@ -53,9 +53,9 @@ function renderChoose(state: StartState, cat: Catalogue, l: StartLabels): string
       const checked = state.pick?.formula === f.id && state.pick.variant === v.variant;
       return '<li><label class="variant">' +
         `<input${attrs({ type: 'radio', name: 'pick', value: `${f.id}/${v.variant}`, checked, 'data-action': 'pick', 'data-formula': f.id, 'data-variant': v.variant, 'data-testid': `pick-${f.id}-${v.variant}` })}>` +
-        `<span class="variant-name">${content(l, v.name)}</span> <span class="minutes">${esc(minutes(l, v.minutes))}</span>` +
+        `<span class="variant-text"><span class="variant-name">${content(l, v.name)}</span> <span class="minutes">${esc(minutes(l, v.minutes))}</span>` +
         (v.summary ? ` <span class="summary">${esc(v.summary)}</span>` : '') +
-        '</label></li>';
+        '</span></label></li>';
     });
     const picked = state.pick?.formula === f.id ? f.variants.find((v) => v.variant === state.pick!.variant) : undefined;
     const plan = picked
@@ -129,12 +129,15 @@ function renderLeaf(state: StartState, leaf: CatalogueMenuLeaf, l: StartLabels):
 
 function renderCompose(state: StartState, cat: Catalogue, l: StartLabels): string {
   const parts = cat.compose.map((part) => {
+    const chosen = part.options.find((o) => o.id === state.compose[part.part]);
     const options = part.options.map((o) =>
       `<option${attrs({ value: o.id, selected: state.compose[part.part] === o.id, lang: l.locale === 'fr' ? undefined : 'fr' })}>${esc(`${o.label} (${o.formulaName} · ${minutes(l, o.minutes)})`)}</option>`);
     options.push(`<option${attrs({ value: '', selected: state.compose[part.part] === '' })}>${esc(l.composeNone)}</option>`);
     return '<div class="field">' +
       `<label${attrs({ for: `compose-${part.part}` })}>${esc(part.label)}</label>` +
-      `<select${attrs({ id: `compose-${part.part}`, name: part.part, 'data-action': 'compose', 'data-part': part.part, 'data-testid': `compose-part-${part.part}` })}>${options.join('')}</select>` +
+      `<select${attrs({ id: `compose-${part.part}`, name: part.part, 'aria-describedby': chosen ? `compose-${part.part}-chosen` : undefined, 'data-action': 'compose', 'data-part': part.part, 'data-testid': `compose-part-${part.part}` })}>${options.join('')}</select>` +
+      // A phone cuts a long element in its list: the chosen one is said in full below it.
+      (chosen ? `<p${attrs({ class: 'hint', id: `compose-${part.part}-chosen`, 'data-testid': `compose-chosen-${part.part}` })}>${content(l, chosen.label)} · ${content(l, chosen.formulaName)} · ${esc(minutes(l, chosen.minutes))}</p>` : '') +
       '</div>';
   });
   const total = composeTotal(cat, state.compose);
