@@ -6,7 +6,9 @@
  * - src/tab/browser/teamsMain.ts → public/tab/teams.js: the Teams pages (with the Teams SDK);
  * - each one IIFE, ES2020, minified, without a source map (production serves none: no .map file,
  *   no sourceMappingURL);
- * - src/tab/browser/app.css → public/tab/app.css (copied).
+ * - src/tab/browser/app.css → public/tab/app.css (copied);
+ * - src/web/browser/startMain.ts → public/web/start.js and src/web/browser/start/start.css →
+ *   public/web/start.css: the web console's start page (`/console`).
  *
  * esbuild does not typecheck: `npm run typecheck` checks src/tab/browser with its own tsconfig.
  * Run: `npm run build:tab` (or `npx tsx scripts/build-tab.ts`).
@@ -17,6 +19,7 @@ import { build } from 'esbuild';
 
 const ROOT = path.join(__dirname, '..');
 const SRC = path.join(ROOT, 'src', 'tab', 'browser');
+const WEB_SRC = path.join(ROOT, 'src', 'web', 'browser');
 
 /** Writes app.js, teams.js and app.css into `outDir` (and removes the app.js.map an older build left). */
 export async function buildTab(outDir = path.join(ROOT, 'public', 'tab')): Promise<void> {
@@ -40,9 +43,31 @@ export async function buildTab(outDir = path.join(ROOT, 'public', 'tab')): Promi
   await rm(path.join(outDir, 'app.js.map'), { force: true });
 }
 
+/** Writes the web door's start page bundle, start.js, and its style sheet, start.css, into `outDir`. */
+export async function buildWebStart(outDir = path.join(ROOT, 'public', 'web')): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { start: path.join(WEB_SRC, 'startMain.ts') },
+    outdir: outDir,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    tsconfig: path.join(WEB_SRC, 'start', 'tsconfig.json'),
+    logLevel: 'silent',
+  });
+  await copyFile(path.join(WEB_SRC, 'start', 'start.css'), path.join(outDir, 'start.css'));
+}
+
 if (require.main === module) {
   buildTab()
-    .then(() => console.log('public/tab/app.js, teams.js and app.css written.'))
+    .then(() => buildWebStart())
+    .then(() => console.log('public/tab/app.js, teams.js and app.css, public/web/start.js and start.css written.'))
     .catch((err: unknown) => {
       console.error(err);
       process.exitCode = 1;

@@ -174,3 +174,102 @@ export interface WebView {
   recap?: BoardSnapshot['recap'];
   notices: WebNotice[];
 }
+
+/** Planned minutes as the content gives them (`estimate`: Barista's, not the guide's). */
+export interface CatalogueMinutes { min: number; max: number; estimate?: boolean }
+
+export type CataloguePart = 'tasse' | 'cafe' | 'chocolat' | 'sucre';
+export type CatalogueVariant = 'avec-sucre' | 'sans-sucre';
+
+/** A formula the start page offers ('americano'), with its variants (« avec sucre », « sans sucre »). */
+export interface CatalogueFormula {
+  id: string;
+  /** The formula's name without its variant ('Ristretto', 'Cappuccino à la mousse d'IA'). */
+  name: string;
+  /** The guide's « Combien de temps ? » when every variant shares it (French pages only: the guide is French). */
+  summary?: string;
+  variants: Array<{
+    variant: CatalogueVariant;
+    /** The variant's full name ('Ristretto avec sucre'). */
+    name: string;
+    /** The guide's « pour qui » line, and its « combien de temps » when the formula's `summary` does not give it (French pages only). */
+    summary?: string;
+    /** The café's planned total (`plannedTotal`). */
+    minutes: CatalogueMinutes;
+    parts: Array<{ part: CataloguePart; minutes: CatalogueMinutes }>;
+  }>;
+  /** The formula's parts, named in the page's language. */
+  parts: Array<{ part: CataloguePart; label: string }>;
+}
+
+/** A formula the menu's tree proposes (or names but finds too long for the time the person has). */
+export interface CatalogueProposal {
+  formula: string;
+  variant: CatalogueVariant;
+  name: string;
+  minutes: CatalogueMinutes;
+  /** Online, the formula plans more than the guide's online maximum: the advice to shorten it. */
+  note?: string;
+}
+
+/** One question of the menu's tree: each option leads to the next question or to a leaf. */
+export interface CatalogueMenuQuestion {
+  kind: 'question';
+  /** 'organise' | 'long' | 'audience' | 'online' (src/domain/recommend.ts MenuAnswers). */
+  key: 'organise' | 'long' | 'audience' | 'online';
+  question: string;
+  options: Array<{
+    /** The answer's value ('oui', 'non', 'novice', 'averti', 'intermediaire'). */
+    value: string;
+    label: string;
+    /** The guide's verdict for this answer (« Les formules Ristretto sont faites pour vous ! »). */
+    verdict?: string;
+    next: CatalogueMenuNode;
+  }>;
+}
+
+/** The end of the tree: what Barista proposes for the answers given (`recommend`). */
+export interface CatalogueMenuLeaf {
+  kind: 'leaf';
+  /** NON to the first question: no café, the videos' playlist instead. */
+  declined: boolean;
+  /** Above the proposals (« Barista vous propose : », « Ce qui tient en 30 minutes : »). */
+  heading: string;
+  proposals: CatalogueProposal[];
+  /** The guide's verdict named formulas longer than the time the person has: said, not proposed. */
+  tooLong: { heading: string; formulas: CatalogueProposal[] } | null;
+  /** Online: the virtual café's advice (its title, the guide's texts, the ASTUCE). */
+  virtual: { title: string; texts: string[]; astuce: { label: string; text: string } } | null;
+  /** Declined: the DATAcculturation videos' playlist. */
+  playlistUrl?: string;
+}
+
+export type CatalogueMenuNode = CatalogueMenuQuestion | CatalogueMenuLeaf;
+
+/** Sur-mesure: the elements a part can take, every option of the guide's formulas without repeats. */
+export interface CatalogueComposePart {
+  part: CataloguePart;
+  label: string;
+  options: Array<{
+    /** `formula.variant.option`, what StartBody.compose takes. */
+    id: string;
+    /** The element's label (the content's words: French). */
+    label: string;
+    /** The formula it comes from ('Americano avec sucre'). */
+    formulaName: string;
+    minutes: CatalogueMinutes;
+  }>;
+}
+
+/** GET Paths.catalogue?locale=: what the console's start page offers, worded in `locale`. */
+export interface Catalogue {
+  v: 1;
+  locale: 'fr' | 'en';
+  /** The language of the content's own texts (option labels, formula names): the guide's, French. */
+  contentLocale: 'fr';
+  formulas: CatalogueFormula[];
+  menu: { title: string; root: CatalogueMenuNode };
+  compose: CatalogueComposePart[];
+  /** The guide's online maximum (minutes). */
+  onlineMaxMinutes: number;
+}
