@@ -27,6 +27,8 @@ import { WEB_CHANNEL_ID, type WebNotice } from './web/contract';
 import { webLimits } from './web/limits';
 import { WebLive } from './web/live';
 import { registerWebApi, webJsonOnly } from './web/routes';
+import { registerCatalogue } from './web/catalogue';
+import { registerStartPage } from './web/startPage';
 import { InProcessTimers } from './timers/inProcess';
 import type { OnFire, Timers } from './timers/port';
 
@@ -242,6 +244,8 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     maxParticipants: config.webMaxParticipants ?? 300,
     ...(config.trustProxy ? { clientAddress: (req) => String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() || (req.socket?.remoteAddress ?? 'unknown') } : {}),
   });
+  registerCatalogue(server, { content });
+  registerStartPage(server);
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();
