@@ -2,6 +2,7 @@ import type { MenuAnswers } from '../domain/recommend';
 import type { VoteTally } from '../domain/tally';
 import type { CafeState, Contribution, Locale, Step } from '../domain/types';
 import type { ChatProfile } from '../store/port';
+import type { WebLinks } from '../views/types';
 
 /**
  * The channel port: everything that reaches people goes through it. The turn pipeline (src/bot)
@@ -26,6 +27,8 @@ export interface Viewer {
   locale: Locale;
   /** The café board's read-only link (tokened), shown in the facilitator's view only. */
   boardUrl?: string;
+  /** The web door (participants' address and code, the facilitator's console), in the facilitator's view only. */
+  web?: WebLinks;
 }
 
 export interface Link {

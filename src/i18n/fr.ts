@@ -370,6 +370,7 @@ export const fr = {
   'help.effacer': 'Efface tout de suite les cafés de cette conversation (après confirmation). Sinon, ils le sont {days} jours après la fin.',
   'help.aide': 'Affiche cette aide.',
   // --- The web door's API answers (src/web/routes.ts) -------------------------------------------
+  'web.link': '🌐 Sans Teams (invité·es, téléphone, salle) : rejoindre sur {joinUrl} avec le code **{code}**. [Votre console web]({consoleUrl}) : le café depuis un navigateur (lien personnel, 24 h, à ne pas partager).',
   'web.anonymousName': 'Participant·e {tag}',
   'web.coName': 'Co-animateur·rice',
   'web.badRequest': 'Cette demande est incomplète ou abîmée. Rechargez la page et réessayez.',

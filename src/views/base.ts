@@ -93,6 +93,7 @@ function facilitatorPart(input: StepInput, o: BaseOptions, open: boolean): Facil
     tips,
     notices: open ? notices(input) : [],
     ...(open && input.viewer.boardUrl ? { boardUrl: input.viewer.boardUrl } : {}),
+    ...(open && input.viewer.web ? { web: input.viewer.web } : {}),
   };
 }
 

@@ -21,6 +21,18 @@ export interface Viewer {
   locale: Locale;
   /** The café board's read-only link (tokened), given to the facilitator's view only. */
   boardUrl?: string;
+  /**
+   * The web door, in a Teams café's facilitator view: the participants' address and code (people
+   * without Teams join there) and the facilitator's own console link.
+   */
+  web?: WebLinks;
+}
+
+/** A café's web door as its facilitator is told it: where participants join, and their own console. */
+export interface WebLinks {
+  code: string;
+  joinUrl: string;
+  consoleUrl: string;
 }
 
 /** What every step view is built from. `now` is passed in: views never read the clock. */
@@ -77,6 +89,8 @@ export interface FacilitatorPart {
   notices: string[];
   /** On the current step: the café board's read-only link. */
   boardUrl?: string;
+  /** On the current step: the web door (a Teams café's). */
+  web?: WebLinks;
 }
 
 /** The step's countdown as of `now`: a channel words it (and may tick it, from `dueAt`). */

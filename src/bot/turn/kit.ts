@@ -103,7 +103,8 @@ export class Kit {
   viewerOf(state: CafeState, actor: Actor): Viewer {
     const isFacilitator = canFacilitate(state, actor);
     const boardUrl = isFacilitator && state.status !== 'ended' ? this.deps.boardLink?.(state.id) : undefined;
-    return { userId: actor.id, isFacilitator, locale: actor.locale, ...(boardUrl ? { boardUrl } : {}) };
+    const web = isFacilitator && state.status !== 'ended' ? this.deps.webLinks?.(state, actor.id) : undefined;
+    return { userId: actor.id, isFacilitator, locale: actor.locale, ...(boardUrl ? { boardUrl } : {}), ...(web ? { web } : {}) };
   }
 
   /** A refusal's explanation, in the person's language. */

@@ -5,6 +5,7 @@ import type { ErrorSink } from '../../errors';
 import type { CafeStore } from '../../store/port';
 import type { Timers } from '../../timers/port';
 import type { Input } from '../parse';
+import type { WebLinks } from '../../views/types';
 
 /**
  * One turn as the pipeline sees it, whatever the channel: what the person asked (already parsed
@@ -58,6 +59,11 @@ export interface PipelineDeps {
   networkLinks?: (cafeId: string) => Array<{ label: string; url: string }>;
   /** The café board's read-only link for the facilitator's view (when there is a public address). */
   boardLink?: (cafeId: string) => string;
+  /**
+   * The web door of a café for its facilitator `actorId` (the participants' address and code, their
+   * console link), when the café has a code and Barista a public address; undefined otherwise.
+   */
+  webLinks?: (state: CafeState, actorId: string) => WebLinks | undefined;
   /** Told of every change of a café (its board refreshes at once). */
   onChange?: (state: Pick<CafeState, 'id' | 'conversationId'>) => void;
 }

@@ -5,6 +5,7 @@ import { action } from '../actions';
 import { button, myViewButton, rows, type ButtonRow, type ButtonView } from '../buttons';
 import { tipSection, type TipLine } from '../format';
 import type { Viewer } from '../types';
+import { displayCode } from '../../web/contract';
 
 export type { StepInput } from '../../views';
 
@@ -104,7 +105,7 @@ export function stepBase(view: StepView, L: Locale): StepBase {
     header: header(view, L),
     hasFacilitatorNotice: notices.length > 0,
     facilitatorNotice: notices.join('\n\n'),
-    ...boardLink({ isFacilitator: !!f, locale: L, boardUrl: f?.boardUrl }, !!f?.boardUrl),
+    ...boardLink({ isFacilitator: !!f, locale: L, boardUrl: f?.boardUrl, ...(f?.web ? { web: f.web } : {}) }, !!f?.boardUrl || !!f?.web),
     title: view.title,
     hasDescription: !!view.description,
     description: view.description ?? '',
@@ -123,6 +124,11 @@ export function stepBase(view: StepView, L: Locale): StepBase {
 
 /** The board link line of the facilitator's view (none for anyone else, or without a public address). */
 export function boardLink(viewer: Viewer, shown: boolean): { hasBoardLink: boolean; boardLinkText: string } {
-  if (!shown || !viewer.boardUrl) return { hasBoardLink: false, boardLinkText: '' };
-  return { hasBoardLink: true, boardLinkText: t(viewer.locale, 'board.link', { url: viewer.boardUrl }) };
+  if (!shown || (!viewer.boardUrl && !viewer.web)) return { hasBoardLink: false, boardLinkText: '' };
+  const lines = [
+    ...(viewer.boardUrl ? [t(viewer.locale, 'board.link', { url: viewer.boardUrl })] : []),
+    // The web door: people without Teams (guests, a phone, the room) join with the code; the console drives from a browser.
+    ...(viewer.web ? [t(viewer.locale, 'web.link', { joinUrl: viewer.web.joinUrl, code: displayCode(viewer.web.code), consoleUrl: viewer.web.consoleUrl })] : []),
+  ];
+  return { hasBoardLink: true, boardLinkText: lines.join('\n\n') };
 }
