@@ -6,7 +6,9 @@
  * - src/tab/browser/teamsMain.ts → public/tab/teams.js: the Teams pages (with the Teams SDK);
  * - each one IIFE, ES2020, minified, without a source map (production serves none: no .map file,
  *   no sourceMappingURL);
- * - src/tab/browser/app.css → public/tab/app.css (copied).
+ * - src/tab/browser/app.css → public/tab/app.css (copied);
+ * - the web door: src/web/browser/participant.ts and console.ts → public/web/participant.js and
+ *   console.js (same options), src/web/browser/web.css → public/web/web.css.
  *
  * esbuild does not typecheck: `npm run typecheck` checks src/tab/browser with its own tsconfig.
  * Run: `npm run build:tab` (or `npx tsx scripts/build-tab.ts`).
@@ -17,6 +19,7 @@ import { build } from 'esbuild';
 
 const ROOT = path.join(__dirname, '..');
 const SRC = path.join(ROOT, 'src', 'tab', 'browser');
+const WEB_SRC = path.join(ROOT, 'src', 'web', 'browser');
 
 /** Writes app.js, teams.js and app.css into `outDir` (and removes the app.js.map an older build left). */
 export async function buildTab(outDir = path.join(ROOT, 'public', 'tab')): Promise<void> {
@@ -40,9 +43,30 @@ export async function buildTab(outDir = path.join(ROOT, 'public', 'tab')): Promi
   await rm(path.join(outDir, 'app.js.map'), { force: true });
 }
 
+/** Writes the web door's participant.js, console.js and web.css into `outDir`. */
+export async function buildWeb(outDir = path.join(ROOT, 'public', 'web')): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { participant: path.join(WEB_SRC, 'participant.ts'), console: path.join(WEB_SRC, 'console.ts') },
+    outdir: outDir,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    tsconfig: path.join(WEB_SRC, 'tsconfig.json'),
+    logLevel: 'silent',
+  });
+  await copyFile(path.join(WEB_SRC, 'web.css'), path.join(outDir, 'web.css'));
+}
+
 if (require.main === module) {
-  buildTab()
-    .then(() => console.log('public/tab/app.js, teams.js and app.css written.'))
+  Promise.all([buildTab(), buildWeb()])
+    .then(() => console.log('public/tab/app.js, teams.js, app.css and public/web/participant.js, console.js, web.css written.'))
     .catch((err: unknown) => {
       console.error(err);
       process.exitCode = 1;
