@@ -135,8 +135,9 @@ function renderTurns(ctx: WebRenderCtx, s: TurnsView): string {
 
 function renderVideo(ctx: WebRenderCtx, s: VideoView): string {
   const { l } = ctx;
-  const done = s.canSayDone
-    ? `<button type="button" class="button button--primary" data-testid="done"${pressed(s.youDone)}${s.youDone ? ' disabled' : ''}${act({ verb: 'done', cafe: ctx.cafe, step: s.stepId })}>${esc(l.videoDone)}</button>`
+  // Kept (disabled) once said, so the focus stays where it was.
+  const done = s.canSayDone || s.youDone
+    ? `<button type="button" class="button button--primary" data-testid="done"${pressed(s.youDone)}${s.youDone || !s.canSayDone ? ' disabled' : ''}${act({ verb: 'done', cafe: ctx.cafe, step: s.stepId })}>${esc(l.videoDone)}</button>`
     : '';
   return (
     text('p', s.video.title, { class: 'statement' }) +
