@@ -29,6 +29,14 @@ function keep(code: string, token: string): void {
   }
 }
 
+function forget(code: string): void {
+  try {
+    localStorage.removeItem(key(code));
+  } catch {
+    // Nothing kept.
+  }
+}
+
 onReady(({ root, announcer, status, boot: bootText }) => {
   const boot = parseBoot(bootText);
   const l: WebLabels = webLabels(boot.locale);
@@ -43,6 +51,8 @@ onReady(({ root, announcer, status, boot: bootText }) => {
     if (!silent) patchHtml(root, renderJoin(l, { code, ...(name ? { name } : {}), busy: true }));
     const res = await join({ code, locale: l.locale, ...(name ? { name } : {}), ...(token ? { token } : {}) });
     if (!res.ok) {
+      // A token this café no longer takes is forgotten: the next try joins as someone new.
+      if (token && (res.error.code === 'expired' || res.error.code === 'unauthorised' || res.error.code === 'not-found')) forget(code);
       patchHtml(root, renderJoin(l, { code, ...(name ? { name } : {}), error: res.error.message || l.failed }));
       root.querySelector<HTMLElement>('[data-testid=join-code]')?.focus();
       return;
