@@ -29,6 +29,7 @@ import { WebLive } from './web/live';
 import { registerWebApi, webJsonOnly } from './web/routes';
 import { registerCatalogue } from './web/catalogue';
 import { registerStartPage } from './web/startPage';
+import { registerWebPages } from './web/pageRoutes';
 import { InProcessTimers } from './timers/inProcess';
 import type { OnFire, Timers } from './timers/port';
 
@@ -246,6 +247,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   });
   registerCatalogue(server, { content });
   registerStartPage(server);
+  registerWebPages(server);
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();
