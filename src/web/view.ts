@@ -67,6 +67,14 @@ export function webView(input: WebViewInput): WebView {
   if (state.status === 'ended') {
     const recap = boardSnapshot(state, contributions, content, now, input.members).recap;
     if (recap) view.recap = recap;
+    // The feedback poll stays open after the end (people answer as they leave), once it was asked.
+    const feedback = state.steps.find((s) => s.kind === 'feedback' && state.runtime[s.id]);
+    if (feedback) {
+      view.step = stepView({
+        state, step: feedback, content, contributions, now,
+        viewer: { userId: viewer.id, isFacilitator, locale: L },
+      });
+    }
   }
   return view;
 }

@@ -184,6 +184,19 @@ describe('Once the café has ended', () => {
   });
 });
 
+describe('The feedback poll, once asked, stays open after the end', () => {
+  it('the pages show it with the recap, and a participant may still answer it', () => {
+    const cafe = atMadonna();
+    cafe.do({ type: 'end', thenFeedback: true });
+    expect(cafe.state.status).not.toBe('ended');
+    cafe.do({ type: 'end' });
+    expect(cafe.state.status).toBe('ended');
+    const v = page(cafe);
+    expect(v.recap).toBeDefined();
+    expect(v.step).toMatchObject({ kind: 'feedback', acceptsAnswers: true });
+  });
+});
+
 describe('The view travels as JSON', () => {
   it('round-trips unchanged, before, during and after the café', () => {
     const menu = new CafeSim();
