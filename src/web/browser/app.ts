@@ -102,7 +102,10 @@ export class LivePage {
     }
     // A sent text is cleared (choices stay as they are: the view shows them).
     form?.querySelectorAll('textarea[required]').forEach((t) => { (t as HTMLTextAreaElement).value = ''; });
+    // Suivant on the last step asks, as Fin does: the page's own confirmation opens.
+    if (answer.value.confirmEnd) this.ui = { ...this.ui, confirmEnd: true };
     this.show(answer.value.view);
+    if (answer.value.confirmEnd) this.root.querySelector<HTMLElement>('[data-testid=end-cancel]')?.focus();
     if (answer.value.message) this.announce(answer.value.message);
     else if (form) this.announce(this.labels.sent);
   }

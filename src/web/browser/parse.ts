@@ -66,7 +66,9 @@ export function asActAnswer(raw: unknown): ActAnswer | undefined {
   const o = raw as Partial<ActAnswer> | null;
   const view = asView(o?.view);
   if (!o || !view) return undefined;
-  return { view, ...(typeof o.message === 'string' && o.message ? { message: o.message } : {}) };
+  const c = o.confirmEnd;
+  const confirmEnd = c && typeof c.at === 'number' && typeof c.feedbackAsked === 'boolean' ? { at: c.at, feedbackAsked: c.feedbackAsked } : undefined;
+  return { view, ...(typeof o.message === 'string' && o.message ? { message: o.message } : {}), ...(confirmEnd ? { confirmEnd } : {}) };
 }
 
 export function asHandAnswer(raw: unknown): HandAnswer | undefined {
