@@ -75,7 +75,10 @@ export class WebLive {
     }
   }
 
-  /** Starts watching; the first view comes at once. Returns the function that stops it. */
+  /**
+   * Starts watching; the first view comes at once. Returns the function that stops it. A page that
+   * opens or closes changes who is on the café's pages (a web café counts them): the others refresh too.
+   */
   watch(cafeId: string, watcher: WebWatcher): () => void {
     let group = this.groups.get(cafeId);
     if (!group) {
@@ -83,17 +86,12 @@ export class WebLive {
       this.groups.set(cafeId, group);
     }
     const g = group;
-    const slot: { last?: string } = {};
-    g.watchers.set(watcher, slot);
-    void this.load(g).then((loaded) => {
-      if (!g.watchers.has(watcher)) return;
-      const built = loaded && this.build(loaded, watcher.viewer);
-      slot.last = built?.key ?? 'none';
-      watcher.send(built?.view);
-    }, (err) => this.o.sink(err, { where: 'web-live' }));
+    g.watchers.set(watcher, {});
+    this.refresh(g);
     return () => {
       g.watchers.delete(watcher);
       if (g.watchers.size === 0 && this.groups.get(cafeId) === g) this.groups.delete(cafeId);
+      else this.refresh(g);
     };
   }
 

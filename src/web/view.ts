@@ -5,7 +5,7 @@ import type { CafeState, Contribution, Locale } from '../domain/types';
 import { boardSnapshot } from '../tab/snapshot';
 import { partLabel } from '../views/base';
 import { stepView } from '../views';
-import type { WebNotice, WebView } from './contract';
+import { WEB_CHANNEL_ID, type WebNotice, type WebView } from './contract';
 
 export interface WebViewInput {
   state: CafeState;
@@ -47,7 +47,7 @@ export function webView(input: WebViewInput): WebView {
       variant: formula.variant,
       status: state.status,
       locale: state.locale,
-      participants: participants(state, contributions).length,
+      participants: peopleOf(state, contributions, input.members).length,
       ...(isFacilitator && input.boardUrl ? { boardUrl: input.boardUrl } : {}),
     },
     notices: isFacilitator ? input.notices : input.notices.filter((n) => !n.private),
@@ -77,4 +77,16 @@ export function webView(input: WebViewInput): WebView {
     }
   }
   return view;
+}
+
+/**
+ * The café's participants as a page counts them: who did something; in a web café, also who is on
+ * its pages now (its members), the facilitators aside — people who joined count before they vote.
+ */
+function peopleOf(state: CafeState, contributions: Contribution[], members?: readonly string[]): string[] {
+  const acted = participants(state, contributions);
+  if (state.channelId !== WEB_CHANNEL_ID || !members) return acted;
+  const all = new Set(acted);
+  for (const id of members) if (!canFacilitate(state, { id, name: '', locale: state.locale })) all.add(id);
+  return [...all];
 }

@@ -25,6 +25,8 @@ interface Kept extends WebNotice {
 
 const KEEP = 30;
 const CONVERSATIONS = 10_000;
+/** A private notice and the public one with the same words, this close together, are one message. */
+const TWIN_MS = 10_000;
 
 /**
  * The web channel: a web café has no chat to post cards into. Its pages read the café from the
@@ -58,7 +60,14 @@ export class WebChannel implements ChannelPort {
   }
 
   async say(to: Address, text: string): Promise<void> {
-    this.add(to.conversationId, { text: chatToPlain(text), private: false });
+    const plain = chatToPlain(text);
+    // The console shows every public notice: the private one that went with it is dropped.
+    const list = this.kept.get(to.conversationId);
+    if (list) {
+      const twin = list.findIndex((n) => n.private && n.text === plain && this.now() - n.at < TWIN_MS);
+      if (twin >= 0) list.splice(twin, 1);
+    }
+    this.add(to.conversationId, { text: plain, private: false });
   }
 
   async reply(to: Address, person: Person, text: string): Promise<void> {
@@ -66,7 +75,10 @@ export class WebChannel implements ChannelPort {
   }
 
   async notifyFacilitators(to: Address, _recipients: string[], key: string, locale: Locale): Promise<void> {
-    this.add(to.conversationId, { text: chatToPlain(t(locale, key as MessageId)), private: true });
+    const text = chatToPlain(t(locale, key as MessageId));
+    // Teams notifies privately *and* says it in the chat; the console already shows what was said.
+    if (this.kept.get(to.conversationId)?.some((n) => !n.private && n.text === text && this.now() - n.at < TWIN_MS)) return;
+    this.add(to.conversationId, { text, private: true });
   }
 
   async members(to: Address): Promise<string[] | undefined> {

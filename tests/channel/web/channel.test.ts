@@ -36,6 +36,14 @@ describe('the web channel: a web café\'s messages are its pages', () => {
     expect(channel.notices('web:c1', { id: 'web:f:x', facilitator: true })[1]!.private).toBe(true);
   });
 
+  it('the console gets one notice when Barista notifies the facilitator and says the same in the chat', async () => {
+    const { channel } = make();
+    await channel.notifyFacilitators(to, ['web:f:x'], 'allDone', 'fr');
+    await channel.say(to, t('fr', 'allDone'));
+    await channel.notifyFacilitators(to, ['web:f:x'], 'allDone', 'fr');
+    expect(channel.notices('web:c1', { id: 'web:f:x', facilitator: true }).map((n) => [n.text, n.private])).toEqual([[t('fr', 'allDone'), false]]);
+  });
+
   it('keeps the newest notices of the newest conversations only', async () => {
     const { channel } = make({ keep: 3, conversations: 2 });
     for (let i = 0; i < 5; i++) await channel.say(to, `n${i}`);
