@@ -84,6 +84,12 @@ export interface Config {
   appTenantId: string;
   /** Anonymous mode for the Agents Playground: no token is checked. Never in production. */
   localMode: boolean;
+  /**
+   * The Teams door: 'app' (MicrosoftAppId: tokens checked), 'local' (BARISTA_LOCAL_MODE, anonymous,
+   * the Agents Playground), or 'off' (neither: the web door alone, /api/messages answers 404).
+   * Absent (tests building a Config by hand): 'app' with an app id, else 'local'.
+   */
+  teams?: 'app' | 'local' | 'off';
   dataDir: string;
   contentDir?: string;
   /** Per-video links that replace the guide's playlist: video id → URL. */
@@ -127,12 +133,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration invalide : ${lines.join(' ; ')}`);
   }
   const e = parsed.data;
-  if (!e.MicrosoftAppId && !e.BARISTA_LOCAL_MODE) {
-    throw new ConfigError(
-      'Configuration invalide : MicrosoftAppId est vide. Renseignez MicrosoftAppId et MicrosoftAppPassword (production), ' +
-        'ou BARISTA_LOCAL_MODE=true pour le mode local anonyme (Agents Playground uniquement).',
-    );
-  }
   if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
     throw new ConfigError('Configuration invalide : MicrosoftAppPassword est vide alors que MicrosoftAppId est renseigné.');
   }
@@ -144,12 +144,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: e.PORT,
-    host: e.HOST || (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
+    // Every address with a Teams app, or for the web door alone with a public address; the
+    // loopback otherwise, and always in the anonymous local mode unless HOST says so.
+    host: e.HOST || (e.MicrosoftAppId || (!e.BARISTA_LOCAL_MODE && e.PUBLIC_URL) ? '0.0.0.0' : '127.0.0.1'),
     appId: e.MicrosoftAppId,
     appPassword: e.MicrosoftAppPassword,
     appType: e.MicrosoftAppType,
     appTenantId: e.MicrosoftAppTenantId,
-    localMode: !e.MicrosoftAppId,
+    localMode: !e.MicrosoftAppId && e.BARISTA_LOCAL_MODE,
+    teams: e.MicrosoftAppId ? 'app' : e.BARISTA_LOCAL_MODE ? 'local' : 'off',
     dataDir: e.DATA_DIR,
     contentDir: e.CONTENT_DIR || undefined,
     videoLinks: parseVideoLinks(e.VIDEO_LINKS),

@@ -201,7 +201,13 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   server.use(jsonOnly('/api/messages'));
   server.use(webJsonOnly);
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+  const teamsOff = config.teams === 'off';
   server.post('/api/messages', async (req, res) => {
+    if (teamsOff) {
+      // Neither a Teams app nor the local mode: nothing here accepts Bot Framework activities.
+      res.send(404, { error: 'teams-not-configured: set MicrosoftAppId and MicrosoftAppPassword, or BARISTA_LOCAL_MODE=true for the Agents Playground' });
+      return;
+    }
     const started = Date.now();
     try {
       await adapter.processHttp(req, res, (ctx) => bot!.onTurn(ctx));
@@ -288,6 +294,9 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   const url = `http://127.0.0.1:${address.port}`;
   // Without PUBLIC_URL the links point at this address (a café on this machine only).
   publicBase ||= `http://localhost:${address.port}`;
+  if (teamsOff) {
+    log.info(`Teams n'est pas configuré : seule la porte web est ouverte (${publicBase}/console pour animer, ${publicBase}/j pour participer).`);
+  }
   if (config.localMode) {
     log.warn('MODE LOCAL ANONYME : aucun jeton Bot Framework n\'est vérifié. Réservé à l\'Agents Playground, jamais en production (renseignez MicrosoftAppId).');
   }

@@ -57,7 +57,7 @@ describe('readConfig', () => {
   it('names the variable of other bad values too', () => {
     expect(() => readConfig({ ...local, PORT: 'abc' })).toThrow(/PORT/);
     expect(() => readConfig({ ...local, LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
-    expect(() => readConfig({})).toThrow(/MicrosoftAppId/);
+    expect(() => readConfig({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555' })).toThrow(/MicrosoftAppPassword/);
   });
 });
 
@@ -67,6 +67,15 @@ describe('configuration for security', () => {
     expect(readConfig(local).host).toBe('127.0.0.1');
     expect(readConfig({ ...local, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(readConfig({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'x' }).host).toBe('0.0.0.0');
+  });
+
+  it('without Teams, opens the web door alone: on the loopback, or everywhere once it has a public address', () => {
+    expect(readConfig({})).toMatchObject({ teams: 'off', localMode: false, host: '127.0.0.1' });
+    expect(readConfig({ PUBLIC_URL: 'https://cafe.example.gouv.fr' })).toMatchObject({ teams: 'off', host: '0.0.0.0' });
+    expect(readConfig({ PUBLIC_URL: 'http://192.168.1.20:3978' })).toMatchObject({ teams: 'off', host: '0.0.0.0' });
+    // The anonymous local mode stays on the loopback whatever the public address
+    expect(readConfig({ ...local, PUBLIC_URL: 'http://localhost:3978' })).toMatchObject({ teams: 'local', host: '127.0.0.1' });
+    expect(() => readConfig({ PUBLIC_URL: 'http://example.org' })).toThrow(/PUBLIC_URL/);
   });
 
   it('reads ALLOWED_TENANTS as tenant ids, and names the variable when one is not a GUID', () => {

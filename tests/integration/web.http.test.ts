@@ -164,3 +164,21 @@ describe('a Teams café with web participants', () => {
     expect((await stack.app.store.get(cafe.id))!.steps.length).toBeGreaterThan(0);
   });
 });
+
+describe('Barista without Teams: the web door alone', () => {
+  const stack = new Stack(undefined, undefined, { teams: 'off', localMode: false });
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  it('runs web cafés and accepts no Bot Framework activity at all', async () => {
+    const refused = await stack.user('29:camille', 'Camille').say('/startcafe americano');
+    expect(refused.status).toBe(404);
+    const { answer } = await WebPage.start(stack.app.url, { formula: 'ristretto', locale: 'fr' });
+    expect(answer.status).toBe(201);
+    const pages = await Promise.all(['/console', '/j', `/j/${answer.body.code}`].map((p) => fetch(`${stack.app.url}${p}`)));
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    }
+  });
+});
