@@ -151,7 +151,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   const clock = options.now ?? Date.now;
   // Who is expected to finish a video, the same on the board and in the export as on the card.
   const members = (state: CafeState) => channels.members(addressOf(state));
-  const live = new LiveBoard({ store, content, sink, now: clock, members });
+  const live = new LiveBoard({ store, content, sink, now: clock, members, joinUrl: (code) => `${publicBase}/j/${code}` });
   // With several instances (Redis) another one may have updated a card since this one last did.
   const channel = new TeamsChannel({ gateway, outbound, content, sink, publicUrl: config.publicUrl, skipUnchanged: storeKind === 'sqlite' });
   // The web door (src/web): its cafés' "messages" are its pages, refreshed from the store.

@@ -23,6 +23,8 @@ export interface LiveBoardOptions {
    * watched conversation.
    */
   pollMs?: number;
+  /** The participants' address of a café code (the web door), shown on the board with its QR code. */
+  joinUrl?: (code: string) => string;
   /** The conversation's members (who is expected to finish a video, as on the card), when the channel can read them. */
   members?: (state: CafeState) => Promise<readonly string[] | undefined>;
 }
@@ -128,7 +130,10 @@ export class LiveBoard {
     const state = s.kind === 'cafe' ? await store.get(s.cafeId) : await currentCafe(store, s.conversationId);
     if (!state) return undefined;
     const [contributions, members] = await Promise.all([store.listContributions(state.id), this.o.members?.(state).catch(() => undefined)]);
-    const snapshot = boardSnapshot(state, contributions, content, this.now(), members);
+    const built = boardSnapshot(state, contributions, content, this.now(), members);
+    const snapshot: BoardSnapshot = state.joinCode && state.status !== 'ended' && this.o.joinUrl
+      ? { ...built, join: { code: state.joinCode, url: this.o.joinUrl(state.joinCode) } }
+      : built;
     const { serverNow: _clock, ...shown } = snapshot;
     return { snapshot, key: JSON.stringify(shown) };
   }

@@ -26,6 +26,11 @@ export interface BoardSnapshot {
   step?: BoardStep;
   /** Once ended: the café's results, step by step (polls and boards), for the last view. */
   recap?: { steps: BoardStep[] };
+  /**
+   * Where people join from a phone (the web door): the café's code and its address, shown with
+   * their QR code on the board (the room's big screen, a shared screen) until the café ends.
+   */
+  join?: { code: string; url: string };
 }
 
 export interface BoardStep {

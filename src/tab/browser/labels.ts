@@ -20,6 +20,10 @@ export interface Labels {
   participants(n: number): string;
   statusBadge: Record<'menu' | 'running' | 'paused' | 'ended', string>;
   waiting: string;
+  /** The web door's corner of the board: how to join from a phone. */
+  joinTitle: string;
+  joinHow: string;
+  joinQr: string;
   ended: string;
   recapTitle: string;
   timeLeft: string;
@@ -95,6 +99,9 @@ const FR: Labels = {
   participants: (n) => fr(n, 'participant', 'participants'),
   statusBadge: { menu: 'pas encore commencé', running: 'en cours', paused: 'en pause', ended: 'terminé' },
   waiting: 'Le café va bientôt commencer.',
+  joinTitle: 'Participer depuis un téléphone',
+  joinHow: 'Scannez le code QR, ou ouvrez l’adresse et tapez le code :',
+  joinQr: 'Code QR de l’adresse pour participer',
   ended: 'Café terminé',
   recapTitle: 'Les résultats du café',
   timeLeft: 'Temps restant',
@@ -169,6 +176,9 @@ const EN: Labels = {
   participants: (n) => en(n, 'participant', 'participants'),
   statusBadge: { menu: 'not started yet', running: 'running', paused: 'paused', ended: 'ended' },
   waiting: 'The café will start soon.',
+  joinTitle: 'Join from a phone',
+  joinHow: 'Scan the QR code, or open the address and type the code:',
+  joinQr: 'QR code of the address to join',
   ended: 'Café ended',
   recapTitle: 'The café’s results',
   timeLeft: 'Time left',

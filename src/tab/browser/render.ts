@@ -9,6 +9,7 @@ import type { Labels } from './labels';
 import { renderFeedback } from './renderCharts';
 import { renderChoose, renderPick, renderPoll, renderPostits, renderQuestion, renderText, renderVideo } from './renderContent';
 import { content, heading, type RenderCtx } from './renderCtx';
+import { qrSvg } from '../../web/browser/qr';
 
 export { formatCountdown } from './countdown';
 
@@ -113,7 +114,19 @@ export function renderBoard(snapshot: BoardSnapshot, labels: Labels, now: number
   if (snapshot.cafe.status === 'ended') body = renderEnded(ctx, snapshot);
   else if (snapshot.step) body = renderCurrentStep(ctx, snapshot.step);
   else body = `<section class="waiting" data-testid="waiting"><h2 class="step__title" data-testid="step-title">${esc(labels.waiting)}</h2></section>`;
-  return renderHeader(ctx, snapshot) + `<div class="board-body">${body}</div>`;
+  return renderHeader(ctx, snapshot) + `<div class="board-body">${body}</div>` + renderJoin(labels, snapshot.join);
+}
+
+/** How to join from a phone: the code, the address and its QR code (the SVG is the code's geometry only). */
+function renderJoin(labels: Labels, join: BoardSnapshot['join']): string {
+  if (!join || !/^https?:\/\//.test(join.url)) return '';
+  const code = join.code.length === 10 ? `${join.code.slice(0, 5)}-${join.code.slice(5)}` : join.code;
+  return (
+    `<aside class="join" data-testid="join" aria-labelledby="join-title"><h2 id="join-title">${esc(labels.joinTitle)}</h2>` +
+    `<p>${esc(labels.joinHow)}</p><p class="join__url" data-testid="join-url">${esc(join.url.replace(/\/j\/[^/]*$/, '/j'))}</p>` +
+    `<p class="join__code" data-testid="join-code">${esc(code)}</p>` +
+    `<div class="join__qr" role="img" aria-label="${esc(labels.joinQr)}" data-testid="join-qr">${qrSvg(join.url)}</div></aside>`
+  );
 }
 
 /** A message in place of the board (expired link, sign-in failure…): title, paragraphs, optional detail and retry button. */
