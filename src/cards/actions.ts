@@ -78,6 +78,13 @@ export const ActionDataSchema = z.discriminatedUnion('verb', [
     networkTown: FreeText,
     networkPosition: z.string().max(200).default(''),
   }),
+  /**
+   * Before the café begins: a person registers, with their level (the guide's three publics) and
+   * whether they come online or in the room (domain/registration.ts).
+   */
+  z.object({ verb: z.literal('register'), ...cafe, level: z.enum(['novice', 'averti', 'intermediaire']), place: z.enum(['online', 'room']) }),
+  /** Before the café begins: the facilitator adopts another formula (the one the registrations advise). */
+  z.object({ verb: z.literal('reformulate'), ...cafe, formula: Short, variant: z.enum(['avec-sucre', 'sans-sucre']) }),
   /** Start a formula from a card (the list of formulas, the menu). */
   z.object({ verb: z.literal('start'), formula: Short, variant: z.enum(['avec-sucre', 'sans-sucre']) }),
 ]);

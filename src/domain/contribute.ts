@@ -1,6 +1,7 @@
 import type { Content } from '../content/schema';
 import { FEEDBACK_QUESTIONS, isFeedbackChoice } from './feedback';
 import { activityOf, currentStep, questionOf, stepById } from './lookup';
+import { registration } from './registration';
 import type { Actor, CafeState, Contribution, ContributionValue, Refusal } from './types';
 
 /** Longest free text kept (post-its, arguments, answers): a card stays small and readable. */
@@ -35,7 +36,7 @@ export function actedAt(stamp: number | undefined, now: number): number {
 }
 
 /** Kinds that hold one answer per person (keyed by the user id): a newer answer replaces the older. */
-export const SINGLE_VALUED: ReadonlySet<Contribution['kind']> = new Set(['vote', 'pick', 'done', 'feedback']);
+export const SINGLE_VALUED: ReadonlySet<Contribution['kind']> = new Set(['vote', 'pick', 'done', 'feedback', 'registration']);
 
 /**
  * Does `incoming` replace `stored`, the record already kept under the same (café, step, kind, key)?
@@ -61,6 +62,8 @@ export function replaces(incoming: Contribution, stored: Contribution): boolean 
  * takes votes until it is revealed.
  */
 export function contribute(state: CafeState, input: ContributionInput, actor: Actor, content: Content, now: number): Contribution | Refusal {
+  // Registrations come before the café begins, on no step of its plan.
+  if (input.value.kind === 'registration') return registration(state, input, input.value, actor, actedAt(input.at, now));
   // Feedback is also taken once the café has ended: people answer as they leave.
   const lateFeedback = input.value.kind === 'feedback' && state.status === 'ended';
   if (state.status !== 'running' && state.status !== 'paused' && !lateFeedback) return { refused: state.status === 'ended' ? 'closed' : 'not-running' };

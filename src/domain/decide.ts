@@ -198,6 +198,20 @@ function apply(s: CafeState, c: Command, ctx: Context, fx: Effect[]): void | Ref
       fx.push({ type: 'say', key: 'coFacilitatorAdded', params: { name: c.who.name } });
       return;
     }
+    case 'reformulate': {
+      if (s.status !== 'menu') return { refused: 'formula-fixed' };
+      const formula = findFormula(ctx.content, c.formulaId, c.variant);
+      if (!formula) return { refused: 'unknown-formula', detail: `${c.formulaId} ${c.variant}` };
+      // The same plan Commencer would start from had the café been started with this formula.
+      s.formulaId = formula.id;
+      s.variant = formula.variant as Variant;
+      delete s.customFormula;
+      s.steps = initialPlan(formula, ctx.content);
+      s.cursor = -1;
+      s.runtime = {};
+      fx.push({ type: 'update-menu' });
+      return;
+    }
     case 'time-up': {
       const t = s.timer;
       if (s.status !== 'running' || !t || t.stepId !== c.stepId || t.firedAt || t.dueAt === undefined || t.dueAt > ctx.now) {

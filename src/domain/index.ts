@@ -20,3 +20,7 @@ export type { VoteTally } from './tally';
 export { FEEDBACK_QUESTIONS, FEEDBACK_STEP_ID, feedbackSummary, isFeedbackChoice } from './feedback';
 export type { FeedbackQuestionId, FeedbackSummary } from './feedback';
 export { partCardKey, shownStep, cardStepOf, entersPart, messageKeys } from './partCards';
+export {
+  audienceOf, registration, registrationAdvice, registrationsOf, REGISTRATION_LEVELS, REGISTRATION_PLACES, REGISTRATION_STEP_ID,
+} from './registration';
+export type { Audience, RegistrationAdvice } from './registration';

@@ -70,9 +70,17 @@ export function videoOf(step: Step, content: Content): Video | undefined {
   return step.kind === 'video' ? findVideo(content, step.ref) : undefined;
 }
 
-/** People taking part: everyone who did something in the café, the facilitator aside. */
+/**
+ * People taking part: everyone who did something in the café, the facilitator aside. A
+ * registration (before the café) is not taking part: it says who means to come (`countsAsTakingPart`).
+ */
 export function participants(state: CafeState, contributions: Contribution[]): string[] {
-  return takingPart(state, contributions.map((c) => c.userId));
+  return takingPart(state, contributions.filter(countsAsTakingPart).map((c) => c.userId));
+}
+
+/** Does this contribution make its author a participant? Everything done in the café does; a registration does not. */
+export function countsAsTakingPart(c: Contribution): boolean {
+  return c.kind !== 'registration';
 }
 
 /** The people among `ids` who take part (the facilitator aside), once each, in order: the one rule for who is counted. */

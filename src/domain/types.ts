@@ -1,4 +1,5 @@
 import type { Formula, PartId, Variant } from '../content/schema';
+import type { MenuAudience } from './recommend';
 
 /**
  * The café engine's vocabulary. Everything here is plain data (JSON-serialisable) so a café can be
@@ -101,7 +102,7 @@ export interface CafeState {
 }
 
 /** What a participant did, stored as its own record and never by rewriting the café. */
-export type ContributionKind = 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' | 'feedback';
+export type ContributionKind = 'vote' | 'pick' | 'done' | 'postit' | 'argument' | 'answer' | 'feedback' | 'registration';
 
 export interface Contribution {
   cafeId: string;
@@ -132,7 +133,16 @@ export type ContributionValue =
   | { kind: 'argument'; side: 'pour' | 'contre'; text: string }
   | { kind: 'answer'; text: string }
   /** The closing feedback poll (domain/feedback.ts): choice ids, and two optional comments. */
-  | { kind: 'feedback'; rating?: string; again?: string; topic?: string; positive?: string; negative?: string };
+  | { kind: 'feedback'; rating?: string; again?: string; topic?: string; positive?: string; negative?: string }
+  /**
+   * Registration before the café (domain/registration.ts): the guide's ASTUCE, « identifiez le
+   * niveau de votre audience en posant la question dans votre formulaire d'inscription », and
+   * whether the person comes online or in the room. One per person, kept under REGISTRATION_STEP_ID.
+   */
+  | { kind: 'registration'; level: MenuAudience; place: RegistrationPlace };
+
+/** Where a registered person comes from: online (the virtual café) or in the room. */
+export type RegistrationPlace = 'online' | 'room';
 
 export interface Actor {
   id: string;
@@ -177,6 +187,11 @@ export type Command =
   | { type: 'hand-over'; to: Person }
   /** Adds a co-facilitator (/coanimateur @person). */
   | { type: 'add-cofacilitator'; who: Person }
+  /**
+   * Before Commencer only: the café takes another formula of the content (the one the
+   * registrations advise, `registrationAdvice`); its plan is made anew, everything else is kept.
+   */
+  | { type: 'reformulate'; formulaId: string; variant: Variant }
   | { type: 'time-up'; stepId: string }
   | { type: 'all-done'; stepId: string };
 
@@ -238,7 +253,11 @@ export type RefusalCode =
   /** A facilitator's command before the café began (the way: Commencer, /suivant). */
   | 'not-started'
   /** /animateur naming who already facilitates. */
-  | 'same-person';
+  | 'same-person'
+  /** A registration once the café has begun (registrations are taken before Commencer only). */
+  | 'registration-closed'
+  /** Another formula once the café has begun: its formula is fixed from Commencer on. */
+  | 'formula-fixed';
 
 export interface Refusal {
   refused: RefusalCode;

@@ -51,6 +51,8 @@ export const en: Record<MessageId, string> = {
   'refusal.not-paused': 'The café is not paused: there is nothing to resume.',
   'refusal.not-started': 'The café has not started yet: press “Start” or type /next.',
   'refusal.same-person': '{name} already facilitates this café. To hand it over: /facilitator @First Last (someone else).',
+  'refusal.registration-closed': 'Registration is closed: the café has begun. Join it and answer the current step.',
+  'refusal.formula-fixed': 'The café has begun: its formula can no longer change.',
   badMinutes: '/extend takes a number of minutes from 1 to 30, for example /extend 2.',
   started: '☕ Here we go: the café menu is in the conversation.',
   mentionSomeone: 'Mention the person: /animateur @First Last (or /coanimateur @First Last).',

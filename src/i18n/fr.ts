@@ -55,6 +55,8 @@ export const fr = {
   'refusal.not-paused': 'Le café n’est pas en pause : il n’y a rien à reprendre.',
   'refusal.not-started': 'Le café n’a pas encore commencé : cliquez sur « Commencer » ou tapez /suivant.',
   'refusal.same-person': '{name} anime déjà ce café. Pour confier l’animation : /animateur @Prénom Nom (une autre personne).',
+  'refusal.registration-closed': 'Les inscriptions sont closes : le café a commencé. Rejoignez-le et répondez sur l’étape en cours.',
+  'refusal.formula-fixed': 'Le café a commencé : sa formule ne peut plus changer.',
   badMinutes: '/prolonger attend un nombre de minutes entre 1 et 30, par exemple /prolonger 2.',
   started: '☕ C’est parti : le menu du café est dans la conversation.',
   mentionSomeone: 'Mentionnez la personne : /animateur @Prénom Nom (ou /coanimateur @Prénom Nom).',

@@ -172,6 +172,8 @@ export interface WebView {
   plan?: Array<{ part: string; label: string; minutes: number }>;
   /** Once ended: the café's results (the board's recap). */
   recap?: BoardSnapshot['recap'];
+  /** Before the café begins: its registrations (the guide's ASTUCE: ask the public's level when they register). */
+  registration?: WebRegistration;
   notices: WebNotice[];
 }
 
@@ -272,4 +274,23 @@ export interface Catalogue {
   compose: CatalogueComposePart[];
   /** The guide's online maximum (minutes). */
   onlineMaxMinutes: number;
+}
+
+export type RegistrationLevel = 'novice' | 'averti' | 'intermediaire';
+export type RegistrationPlace = 'online' | 'room';
+
+/**
+ * The registrations of a café not begun yet. A participant sees how many registered and their own
+ * answer (the split is the facilitator's: 0 everywhere in a participant's view, so nobody answers
+ * their level after the crowd's); the facilitator sees the split, and the formula the guide advises for that public
+ * (adopted with {verb:'reformulate', cafe, formula: formulaId, variant}; `current` when the café
+ * already has it).
+ */
+export interface WebRegistration {
+  open: boolean;
+  count: number;
+  levels: { novice: number; averti: number; intermediaire: number };
+  places: { online: number; room: number };
+  mine?: { level: RegistrationLevel; place: RegistrationPlace };
+  advice?: { formulaId: string; variant: 'avec-sucre' | 'sans-sucre'; name: string; minutes: { min: number; max: number }; current: boolean };
 }

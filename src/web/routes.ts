@@ -50,6 +50,8 @@ const HEARTBEAT_MS = 25_000;
 const WEB_VERBS = new Set<ActionData['verb']>([
   'begin', 'choose', 'next', 'back', 'reveal', 'turn', 'pause', 'resume', 'extend', 'end',
   'vote', 'pick', 'done', 'postit', 'argument', 'answer', 'feedback', 'refresh',
+  // Before the café begins: registrations, and the formula they advise.
+  'register', 'reformulate',
 ]);
 
 const WEB_POSTS: string[] = [Paths.start, Paths.join, Paths.act, Paths.hand];

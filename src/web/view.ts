@@ -1,11 +1,12 @@
 import type { Content } from '../content/schema';
 import { canFacilitate } from '../domain/decide';
-import { currentStep, formulaOf, participants } from '../domain/lookup';
+import { currentStep, findFormula, formulaOf, participants } from '../domain/lookup';
+import { audienceOf, registrationAdvice, registrationsOf } from '../domain/registration';
 import type { CafeState, Contribution, Locale } from '../domain/types';
 import { boardSnapshot } from '../tab/snapshot';
 import { partLabel } from '../views/base';
 import { stepView } from '../views';
-import { WEB_CHANNEL_ID, type WebNotice, type WebView } from './contract';
+import { WEB_CHANNEL_ID, type WebNotice, type WebRegistration, type WebView } from './contract';
 
 export interface WebViewInput {
   state: CafeState;
@@ -63,6 +64,7 @@ export function webView(input: WebViewInput): WebView {
   if (state.status === 'menu') {
     // The menu's plan: each part's planned maximum (the menu card says the range; a page shows one figure).
     view.plan = formula.parts.map((p) => ({ part: p.part, label: partLabel(L, p.part), minutes: p.planned.max }));
+    view.registration = registrationOf(state, contributions, content, viewer.id, isFacilitator);
   }
   if (state.status === 'ended') {
     const recap = boardSnapshot(state, contributions, content, now, input.members).recap;
@@ -89,4 +91,30 @@ function peopleOf(state: CafeState, contributions: Contribution[], members?: rea
   const all = new Set(acted);
   for (const id of members) if (!canFacilitate(state, { id, name: '', locale: state.locale })) all.add(id);
   return [...all];
+}
+
+/**
+ * The registrations as the viewer sees them (domain/registration.ts): everyone, how many
+ * registered and their own answer; the facilitator, the split and the guide's advice for it.
+ */
+function registrationOf(state: CafeState, contributions: Contribution[], content: Content, viewerId: string, isFacilitator: boolean): WebRegistration {
+  const registrations = registrationsOf(state, contributions);
+  const audience = audienceOf(registrations);
+  const own = registrations.find((r) => r.userId === viewerId);
+  const out: WebRegistration = {
+    open: state.status === 'menu',
+    count: audience.count,
+    levels: isFacilitator ? audience.levels : { novice: 0, averti: 0, intermediaire: 0 },
+    places: isFacilitator ? audience.places : { online: 0, room: 0 },
+    ...(own ? { mine: { level: own.level, place: own.place } } : {}),
+  };
+  const advice = isFacilitator ? registrationAdvice(state, contributions, content) : undefined;
+  const formula = advice && findFormula(content, advice.formulaId, advice.variant);
+  if (advice && formula) {
+    out.advice = {
+      formulaId: advice.formulaId, variant: advice.variant, name: formula.name, minutes: { min: advice.planned.min, max: advice.planned.max },
+      current: !state.customFormula && state.formulaId === advice.formulaId && state.variant === advice.variant,
+    };
+  }
+  return out;
 }

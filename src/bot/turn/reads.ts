@@ -1,4 +1,4 @@
-import { pickStepFor, stepById, type CafeState, type Contribution, type Step, type StepKind, type VoteTally } from '../../domain';
+import { countsAsTakingPart, pickStepFor, stepById, type CafeState, type Contribution, type Step, type StepKind, type VoteTally } from '../../domain';
 import type { CafeStore } from '../../store/port';
 
 /** How long a kept participant list is trusted when other processes write too (Redis). */
@@ -85,7 +85,7 @@ export class TurnReads {
     const all = await this.store.listContributions(cafeId);
     const ids: string[] = [];
     const set = new Set<string>();
-    for (const c of all) if (!set.has(c.userId)) (set.add(c.userId), ids.push(c.userId));
+    for (const c of all) if (countsAsTakingPart(c) && !set.has(c.userId)) (set.add(c.userId), ids.push(c.userId));
     if (!hit && this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value!);
     this.kept.set(cafeId, { ids, set, at: this.now() });
     return ids;
@@ -95,7 +95,7 @@ export class TurnReads {
   note(cafeId: string, contributions: Contribution[]): void {
     const kept = this.kept.get(cafeId);
     if (!kept) return;
-    for (const c of contributions) if (!kept.set.has(c.userId)) (kept.set.add(c.userId), kept.ids.push(c.userId));
+    for (const c of contributions) if (countsAsTakingPart(c) && !kept.set.has(c.userId)) (kept.set.add(c.userId), kept.ids.push(c.userId));
   }
 
   /** The café is gone (erased, purged): nothing of it is kept. */

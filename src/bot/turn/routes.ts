@@ -44,6 +44,8 @@ export const actionRoutes = {
   resume: f.resume,
   extend: f.extend,
   end: f.end,
+  reformulate: f.reformulate,
+  register: contribution.register,
   vote: contribution.vote,
   pick: contribution.pick,
   done: contribution.done,

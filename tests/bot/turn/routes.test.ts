@@ -12,7 +12,7 @@ describe('The route table', () => {
 
   it("reads the meeting role only for what drives the café: participants' verbs and the chat's help do not", () => {
     const participant = Object.entries(actionRoutes).filter(([, r]) => !r.drives).map(([v]) => v).sort();
-    expect(participant).toEqual(['advise', 'answer', 'argument', 'compose', 'done', 'feedback', 'pick', 'postit', 'start', 'vote']);
+    expect(participant).toEqual(['advise', 'answer', 'argument', 'compose', 'done', 'feedback', 'pick', 'postit', 'register', 'start', 'vote']);
     const chat = Object.entries(textRoutes).filter(([, r]) => !r.drives).map(([v]) => v).sort();
     expect(chat).toEqual(['help', 'menu', 'startcafe']);
   });

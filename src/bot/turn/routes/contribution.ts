@@ -1,5 +1,5 @@
 import type { ActionData } from '../../../cards/actions';
-import { cardStepOf, contribute, followUp, isRefusal, type Actor, type CafeState, type ContributionValue } from '../../../domain';
+import { cardStepOf, contribute, followUp, isRefusal, REGISTRATION_STEP_ID, type Actor, type CafeState, type ContributionValue } from '../../../domain';
 import { BaristaError } from '../../../errors';
 import { t } from '../../../i18n';
 import { onCafe, type Route } from '../route';
@@ -56,3 +56,19 @@ export const feedback = contribution<'feedback'>((d) => ({
   kind: 'feedback', rating: d.feedback_rating || undefined, again: d.feedback_again || undefined, topic: d.feedback_topic || undefined,
   positive: d.feedback_positive || undefined, negative: d.feedback_negative || undefined,
 }));
+
+/**
+ * A registration before the café begins (its level, online or in the room): upserted as the
+ * person's one registration (a newer answer replaces theirs), answered with their view of the menu.
+ * It makes nobody a participant, so no step card changes; the pages follow the store (`onChange`).
+ */
+export const register: Route<Action<'register'>> = onCafe(false, async (kit, turn, data, state) => {
+  const input = {
+    stepId: REGISTRATION_STEP_ID, value: { kind: 'registration', level: data.level, place: data.place } as ContributionValue,
+    activityId: turn.activityId ?? kit.newId(), ...(turn.at !== undefined ? { at: turn.at } : {}),
+  };
+  const record = contribute(state, input, turn.actor, kit.content, kit.now());
+  if (isRefusal(record)) return kit.refusal(record, turn.actor, state);
+  if (await kit.store.putContribution(record)) kit.deps.onChange?.(state);
+  return { scene: await kit.viewFor(state, undefined, turn.actor) };
+});

@@ -104,6 +104,8 @@ function button<V extends ActionData['verb']>(toCommand: (data: Action<V>) => Co
 }
 
 export const begin = button<'begin'>(() => ({ type: 'begin' }));
+/** Before Commencer: the café takes the formula the registrations advise (or any of the content's); the menu card shows it. */
+export const reformulate = button<'reformulate'>((d) => ({ type: 'reformulate', formulaId: d.formula, variant: d.variant }));
 export const choose = button<'choose'>((d) => ({ type: 'choose', stepId: d.step, option: d.option }));
 const goOnButton = button<'next'>((d) => ({ type: 'next', fromStep: d.step, ...(d.revealed !== undefined ? { shownRevealed: d.revealed } : {}) }));
 /** Suivant pressed: the next step; on the card of the last step it asks, like Fin, before the café ends. */
