@@ -193,8 +193,17 @@ describe('whole cafés on the web, in Chromium', () => {
     await browser?.close();
   });
 
-  for (const [formula, label, variant] of [['americano', 'Americano avec sucre', 'avec-sucre'], ['ristretto', 'Ristretto sans sucre', 'sans-sucre']] as const) {
-    it(`a ${label}: the console and five participants, from the start page to the recap`, async () => {
+  /**
+   * The Americano's public registers mostly novice: the guide's advice is the café's own. The
+   * Ristretto is started « avec sucre » and its public registers « averti »: the console adopts the
+   * guide's advice, and the café runs « sans sucre ».
+   */
+  const cases = [
+    { formula: 'americano', variant: 'avec-sucre', label: 'Americano avec sucre', levels: ['novice', 'novice', 'novice', 'averti', 'intermediaire'], runs: 'Americano avec sucre' },
+    { formula: 'ristretto', variant: 'avec-sucre', label: 'Ristretto sans sucre', levels: ['averti', 'averti', 'averti', 'novice', 'averti'], runs: 'Ristretto sans sucre' },
+  ] as const;
+  for (const { formula, variant, label, levels, runs } of cases) {
+    it(`a ${label}: registration, then the console and five participants from the start page to the recap`, async () => {
       const stack = new Stack();
       await stack.start();
       const base = stack.app.url;
@@ -228,9 +237,27 @@ describe('whole cafés on the web, in Chromium', () => {
         expect(await people[3]!.page.textContent(tid('me'))).toContain('Nina <b>');
         await con.page.waitForFunction(() => /5/.test(document.querySelector('[data-testid="participants"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
 
-        // A participant's page has no controls; the console has the guide's guidance
+        // A participant's page has no controls
         expect(await has(people[0]!.page, 'control-begin')).toBe(false);
 
+        // Registration before the café: each says their level, online or in the room
+        for (const [i, p] of people.entries()) {
+          await p.page.check(tid(`register-level-${levels[i]}`));
+          await p.page.check(tid(`register-place-${i % 2 ? 'online' : 'room'}`));
+          await p.page.click(tid('register-send'));
+          await p.page.waitForSelector(tid('register-mine'), { timeout: 10_000 });
+        }
+        await con.page.waitForFunction(() => /5/.test(document.querySelector('[data-testid="registration-count"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+        expect(await con.page.textContent(tid('registration-place-room'))).toContain('3');
+        if (await has(con.page, 'reformulate')) {
+          await con.page.click(tid('reformulate'));
+          await con.page.waitForSelector(tid('registration-advice-current'), { timeout: 10_000 });
+        }
+        expect(await con.page.textContent(tid('registration-advice'))).toContain(runs.split(' ')[0]!);
+        await people[0]!.page.screenshot({ path: `${SHOTS}/web-cafe-${formula}-registration.png`, fullPage: true });
+        await con.page.screenshot({ path: `${SHOTS}/web-cafe-${formula}-console-menu.png`, fullPage: true });
+
+        expect(await con.page.textContent('header, [data-testid="header"], body')).toContain(runs);
         const log = await runCafe(con.page, people);
         expect(log.some((l) => l.startsWith('poll: ') && l.includes('5 votes'))).toBe(true);
         expect(log).toContain('feedback: 5 answers');

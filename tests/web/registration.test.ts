@@ -64,9 +64,9 @@ describe("The WebView's registrations", () => {
   });
 });
 
-/** The data-action JSON of the element with this test id, or undefined. */
+/** The data-act JSON of the element with this test id, or undefined. */
 function actionOf(html: string, testid: string): unknown {
-  const m = new RegExp(`data-testid="${testid}"[^>]*data-action="([^"]*)"|data-action="([^"]*)"[^>]*data-testid="${testid}"`).exec(html);
+  const m = new RegExp(`data-testid="${testid}"[^>]*data-act="([^"]*)"|data-act="([^"]*)"[^>]*data-testid="${testid}"`).exec(html);
   const raw = m?.[1] ?? m?.[2];
   return raw === undefined ? undefined : JSON.parse(raw.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
 }

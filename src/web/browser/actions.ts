@@ -63,5 +63,6 @@ const FORM_FIELDS: Record<string, string[]> = {
   postit: ['postitColumn', 'postitKind', 'postitText'],
   argument: ['side', 'argumentText'],
   answer: ['answerText'],
+  register: ['level', 'place'],
   feedback: ['feedback_rating', 'feedback_again', 'feedback_topic', 'feedback_positive', 'feedback_negative'],
 };

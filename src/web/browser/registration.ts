@@ -107,7 +107,8 @@ export function renderRegistrationForm(view: WebView, locale: Locale): string {
   const mine = reg.mine ? `<p class="registration-mine" data-testid="register-mine">${esc(L.mine(L.level[reg.mine.level], L.place[reg.mine.place]))}</p>` : '';
   return `<section class="registration" data-testid="registration">`
     + `<h2>${esc(L.title)}</h2><p>${esc(L.intro)}</p>`
-    + `<form${attrs({ class: 'registration-form', 'data-testid': 'register-form', 'data-cafe': view.cafe.id })}>`
+    // The page's form handler posts `data-act` with the two fields (actions.ts formData).
+    + `<form${attrs({ class: 'registration-form', 'data-testid': 'register-form', 'data-cafe': view.cafe.id, 'data-act': JSON.stringify({ verb: 'register', cafe: view.cafe.id }) })}>`
     + `<fieldset><legend>${esc(L.levelLegend)}</legend>${radios('level', LEVELS, (id) => L.level[id as RegistrationLevel], reg.mine?.level, 'register-level')}</fieldset>`
     + `<fieldset><legend>${esc(L.placeLegend)}</legend>${radios('place', PLACES, (id) => L.place[id as RegistrationPlace], reg.mine?.place, 'register-place')}</fieldset>`
     + `<button${attrs({ type: 'submit', class: 'button', 'data-testid': 'register-send' })}>${esc(reg.mine ? L.update : L.send)}</button>`
@@ -136,7 +137,7 @@ export function renderRegistrationSummary(view: WebView, locale: Locale): string
     advice = `<p class="registration-advice" data-testid="registration-advice">${esc(L.advice(a.name, a.minutes.min, a.minutes.max))}</p>`
       + (a.current
         ? `<p data-testid="registration-advice-current">${esc(L.adviceCurrent)}</p>`
-        : `<button${attrs({ type: 'button', class: 'button', 'data-testid': 'reformulate', 'data-action': JSON.stringify(data) })}>${esc(L.adopt)}</button>`);
+        : `<button${attrs({ type: 'button', class: 'button', 'data-testid': 'reformulate', 'data-act': JSON.stringify(data) })}>${esc(L.adopt)}</button>`);
   }
   return `<section class="registration-summary" data-testid="registration-summary">${head}`
     + `<h3>${esc(L.levelsHeading)}</h3><ul>${levels}</ul><h3>${esc(L.placesHeading)}</h3><ul>${places}</ul>${advice}</section>`;

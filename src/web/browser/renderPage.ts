@@ -2,6 +2,7 @@
  * The web pages as HTML strings, pure: the café's header, what comes before the first step and
  * after the last, Barista's messages, the participant's page, the console and the join form.
  */
+import { renderRegistrationForm, renderRegistrationSummary } from './registration';
 import type { WebView } from '../contract';
 import type { BoardStep } from '../../tab/snapshotTypes';
 import { LABELS as TAB_LABELS } from '../../tab/browser/labels';
@@ -61,7 +62,10 @@ function renderPlan(ctx: WebRenderCtx, view: WebView): string {
     (plan.length
       ? `<h3>${esc(l.planTitle)}</h3><ol class="plan" data-testid="plan">${plan.map((p) => `<li>${esc(p.label)} <span class="meta">${esc(l.minutes(p.minutes))}</span></li>`).join('')}</ol>`
       : '') +
-    begin + '</section>'
+    begin +
+    // Registration before the café: the participant answers their level and place; the console sees the split and the guide's advice.
+    (ctx.role === 'facilitator' ? renderRegistrationSummary(view, l.locale) : renderRegistrationForm(view, l.locale)) +
+    '</section>'
   );
 }
 

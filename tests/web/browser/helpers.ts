@@ -23,6 +23,7 @@ export function filled(data: Record<string, unknown>): Record<string, unknown> {
   return formData(data, [
     ['postitColumn', 'col'], ['postitKind', 'kind'], ['postitText', ' un post-it '],
     ['side', 'contre'], ['argumentText', 'un argument'], ['answerText', 'une réponse'],
+    ['level', 'averti'], ['place', 'room'],
     ['feedback_rating', 'bien'], ['feedback_again', ''], ['feedback_topic', 'ia'], ['feedback_positive', 'bien'], ['feedback_negative', ''],
     ['evil', 'not in the schema'],
   ]);
