@@ -27,6 +27,8 @@ import { WEB_CHANNEL_ID, type WebNotice } from './web/contract';
 import { webLimits } from './web/limits';
 import { WebLive } from './web/live';
 import { registerWebApi, webJsonOnly } from './web/routes';
+import { webToken } from './web/tokens';
+import type { WebLinks } from './views/types';
 import { registerCatalogue } from './web/catalogue';
 import { registerStartPage } from './web/startPage';
 import { registerWebPages } from './web/pageRoutes';
@@ -179,6 +181,10 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     networkLinks: config.publicUrl ? (cafeId) => exportLinks(config.publicUrl!, cafeId, exportSecret, clock(), NETWORK_FILES) : undefined,
     retentionDays: config.retentionDays ?? 30,
     boardLink: config.publicUrl ? (cafeId) => boardLink(config.publicUrl!, cafeId, exportSecret, clock()) : undefined,
+    // A Teams café's web door, in its facilitator's view: where guests join, and their own console.
+    webLinks: config.publicUrl
+      ? (state, actorId) => (state.joinCode && state.channelId !== WEB_CHANNEL_ID ? webLinks(config.publicUrl!, state, actorId, exportSecret, clock()) : undefined)
+      : undefined,
     onChange: (state) => {
       live.touch(state);
       webLive.touch(state);
@@ -362,6 +368,18 @@ function boardLink(publicUrl: string, cafeId: string, secret: string, now: numbe
   const expiresAt = stable ? Math.ceil((now + BOARD_LINK_HOURS * hour) / hour) * hour : now + BOARD_LINK_HOURS * hour;
   const token = boardToken({ kind: 'cafe', cafeId }, expiresAt, secret);
   return `${publicUrl.replace(/\/$/, '')}/board/${encodeURIComponent(cafeId)}?t=${token}`;
+}
+
+/**
+ * A Teams café's web door for one of its facilitators: the participants' address with the code,
+ * and a console link of their own, valid a day (its expiry on the hour, so the card's JSON does
+ * not change at every render).
+ */
+function webLinks(publicUrl: string, state: CafeState, actorId: string, secret: string, now: number): WebLinks {
+  const hour = 3_600_000;
+  const base = publicUrl.replace(/\/$/, '');
+  const token = webToken({ kind: 'console', cafeId: state.id, actorId }, Math.ceil((now + BOARD_LINK_HOURS * hour) / hour) * hour, secret);
+  return { code: state.joinCode!, joinUrl: `${base}/j/${state.joinCode}`, consoleUrl: `${base}/console/${encodeURIComponent(state.id)}#t=${token}` };
 }
 
 /** redis://user:secret@host:6379/0 → redis://host:6379/0 (for logs). */

@@ -20,10 +20,11 @@ const PURPOSE = 'barista-web\n';
 /**
  * How long a token lives. A café lasts at most a few hours, so a participant's token outlives
  * any café (12 hours) and the page never asks to join again mid-café. The console link is the
- * facilitator's alone: anyone holding it drives the café, so it expires in a day and is never
- * logged.
+ * facilitator's alone (anyone holding it drives the café): it travels in the link's fragment,
+ * which no browser sends to a server or in a Referer, so it is never in a log; it lives a week,
+ * so a café created ahead can take its registrations and be run from the same link.
  */
-export const CONSOLE_TOKEN_HOURS = 24;
+export const CONSOLE_TOKEN_HOURS = 7 * 24;
 export const PARTICIPANT_TOKEN_HOURS = 12;
 
 export const PARTICIPANT_ID_PREFIX = 'web:p:';

@@ -1,6 +1,6 @@
 import { Paths, type WebView } from '../../src/web/contract';
 import type { PollView as Poll } from '../../src/views/types';
-import { WebPage } from '../support/webClient';
+import { tokenOfConsoleUrl, WebPage } from '../support/webClient';
 import { cardText, Stack } from './harness';
 
 /**
@@ -140,7 +140,7 @@ describe('a web café, console and participant pages', () => {
 });
 
 describe('a Teams café with web participants', () => {
-  const stack = new Stack();
+  const stack = new Stack(undefined, undefined, { publicUrl: 'https://barista.example.fr' });
   beforeAll(() => stack.start());
   afterAll(() => stack.stop());
 
@@ -161,6 +161,21 @@ describe('a Teams café with web participants', () => {
     // A web participant cannot drive the Teams café either
     const refused = await web[0]!.act({ verb: 'reveal', cafe: cafe.id, step: first });
     expect(refused.body.message).toContain('Camille Martin');
+
+    // The facilitator's own view of the card names the web door, and their console link drives the café
+    const mine = await camille.press({ verb: 'refresh', cafe: cafe.id, step: first });
+    const text = cardText(mine.value);
+    expect(text).toContain(`https://barista.example.fr/j/${cafe.joinCode}`);
+    expect(text).toContain(`${cafe.joinCode!.slice(0, 5)}-${cafe.joinCode!.slice(5)}`);
+    const consoleUrl = /\((https:\/\/barista\.example\.fr\/console\/[^)\s]+)\)/.exec(text)?.[1];
+    expect(consoleUrl).toBeDefined();
+    const teamsConsole = new WebPage(stack.app.url, tokenOfConsoleUrl(consoleUrl!));
+    expect((await teamsConsole.view()).role).toBe('facilitator');
+    await teamsConsole.act({ verb: 'reveal', cafe: cafe.id, step: first });
+    await stack.connector.waitFor(() => cardText(stack.messages()).includes('Réponse : ma donnée'), 8000);
+    // A participant's own view has none of it
+    const lea = await stack.user('29:lea', 'Léa Dubois').press({ verb: 'refresh', cafe: cafe.id, step: first });
+    expect(cardText(lea.value)).not.toContain('/console/');
     expect((await stack.app.store.get(cafe.id))!.steps.length).toBeGreaterThan(0);
   });
 });

@@ -109,8 +109,8 @@ describe('newParticipantId and lifetimes', () => {
     expect(newParticipantId(() => Buffer.alloc(16))).toBe('web:p:' + 'A'.repeat(22));
   });
 
-  it('lasts a day for the console, 12 hours for a participant', () => {
-    expect(CONSOLE_TOKEN_HOURS).toBe(24);
+  it('lasts a week for the console (a café prepared ahead), 12 hours for a participant', () => {
+    expect(CONSOLE_TOKEN_HOURS).toBe(168);
     expect(PARTICIPANT_TOKEN_HOURS).toBe(12);
   });
 });
