@@ -65,7 +65,8 @@ process.on('SIGTERM', () => stop(0));
   });
   await waitFor(`http://127.0.0.1:${playgroundPort}`, 60_000);
   console.log(`\n  ☕ Barista tourne en mode local. Ouvrez http://localhost:${playgroundPort} (Agents Playground),`);
-  console.log('     ouvrez la conversation de groupe « Café de la data » et tapez : @Barista /startcafe americano\n');
+  console.log('     ouvrez la conversation de groupe « Café de la data » et tapez : @Barista /startcafe americano');
+  console.log(`     Sans Teams : http://localhost:${botPort}/console pour animer, http://localhost:${botPort}/j pour participer.\n`);
 })().catch((err) => {
   console.error(err.message);
   stop(1);
