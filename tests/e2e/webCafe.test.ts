@@ -154,7 +154,10 @@ async function runCafe(con: Page, people: Person[]): Promise<string[]> {
       continue;
     }
     log.push(await participate(people, con, step));
-    if (step.kind === 'poll' && log.length === 2) await con.screenshot({ path: `${SHOTS}/web-cafe-console.png`, fullPage: true });
+    if (step.kind === 'poll' && log.length === 2) {
+      await con.screenshot({ path: `${SHOTS}/web-cafe-console.png`, fullPage: true });
+      await people[0]!.page.screenshot({ path: `${SHOTS}/web-cafe-participant.png`, fullPage: true });
+    }
     // The last step has Terminer instead of Suivant: it asks first, on the page
     if (!(await has(con, 'control-next')) && (await has(con, 'control-end'))) {
       await con.click(tid('control-end'));
