@@ -48,7 +48,7 @@ function renderPoll(ctx: WebRenderCtx, s: PollView): string {
       ? `<span class="choice__count">${esc(l.votes(c.count))} · ${esc(l.percent(c.percent ?? percentOf(c.count, s.voters)))}</span>${bar(c.percent ?? 0)}`
       : '';
     const correct = s.revealed && c.correct ? `<span class="badge badge--correct">${esc(l.correct)}</span>` : '';
-    return `<li${attrs({ class: `choice${mine ? ' choice--mine' : ''}${s.revealed && c.correct ? ' choice--correct' : ''}`, 'data-testid': tid('choice', c.id) })}>${label}${correct}${count}</li>`;
+    return `<li${attrs({ class: `choice${mine ? ' choice--mine' : ''}${s.revealed && c.correct ? ' choice--correct' : ''}`, 'data-testid': tid('choice', c.id) })}>${[label, correct, count].filter(Boolean).join(' ')}</li>`;
   });
   out.push(`<ul class="choices" aria-labelledby="statement" data-testid="choices">${items.join('')}</ul>`);
   out.push(`<p class="meta" data-testid="voters">${esc(l.voters(s.voters))}</p>`);
