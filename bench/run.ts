@@ -214,7 +214,7 @@ async function main(): Promise<void> {
         `busiest tenant (${busiest[0]}) ${busiest[1]} calls made in 1 s, ${busiestAccepted} accepted.`,
       `Bare: ${r.ok} invokes answered in ${r.seconds.toFixed(1)} s.`,
       `Web door: ${w.pages} pages joined and got their first view in ${w.joinSeconds.toFixed(1)} s; a burst of ${w.burstVotes} votes (a third changed) ` +
-        `was on every page ${fmt(w.burstMs)} ms after it began; then single votes, each timed until all ${w.pages} pages showed it (the pages are this process's, on the same machine).`,
+        `was answered in ${fmt(w.answeredMs)} ms and on every page ${fmt(w.burstMs)} ms after it began; then single votes, each timed until all ${w.pages} pages showed it (the pages are this process's, on the same machine).`,
       `Load average (1, 5, 15 min) at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')}; at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (${os.cpus().length} CPU, maybe shared with other work).`,
     ];
     const table = markdownTable(['', 'Barista', 'bare', 'target', ''], rows);

@@ -37,6 +37,8 @@ export interface WebLiveOptions {
    * have changed it). 0 or absent: only on `touch`, which this process calls at every change.
    */
   pollMs?: number;
+  /** The least time between two rebuilds of one café's pages (default REFRESH_MS; 0 in tests). */
+  refreshMs?: number;
 }
 
 interface Group {
@@ -45,7 +47,14 @@ interface Group {
   watchers: Map<WebWatcher, { last?: string }>;
   busy?: Promise<void>;
   again?: boolean;
+  /** When its last rebuild began (performance.now()). */
+  lastAt?: number;
 }
+
+/** Pages rebuilt between two yields to the event loop. */
+const YIELD_EVERY = 25;
+/** The least time between two rebuilds of one café's pages: live within a second, and votes first. */
+const REFRESH_MS = 200;
 
 /** What one refresh reads once for every page of the café. */
 interface Loaded {
@@ -64,9 +73,11 @@ export class WebLive {
   private readonly groups = new Map<string, Group>();
   private readonly now: () => number;
   private readonly timer?: NodeJS.Timeout;
+  private readonly refreshMs: number;
 
   constructor(private readonly o: WebLiveOptions) {
     this.now = o.now ?? Date.now;
+    this.refreshMs = o.refreshMs ?? REFRESH_MS;
     if (o.pollMs) {
       this.timer = setInterval(() => {
         for (const group of this.groups.values()) this.refresh(group);
@@ -136,6 +147,11 @@ export class WebLive {
     this.groups.clear();
   }
 
+  /**
+   * Rebuilds a group's views, one rebuild at a time, at most one every `refreshMs` (a burst of
+   * votes makes a few rebuilds, never one per vote), yielding to other work every few pages so the
+   * votes themselves keep being answered while hundreds of pages are brought up to date.
+   */
   private refresh(group: Group): void {
     if (group.busy) {
       group.again = true;
@@ -144,8 +160,15 @@ export class WebLive {
     group.busy = (async () => {
       do {
         group.again = false;
+        // Real time (not the café's clock, which tests may set): how long since the last rebuild.
+        const wait = (group.lastAt ?? -Infinity) + this.refreshMs - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
+        group.lastAt = performance.now();
         const loaded = await this.load(group);
-        for (const [watcher, slot] of group.watchers) {
+        let n = 0;
+        for (const [watcher, slot] of [...group.watchers]) {
+          if (!group.watchers.has(watcher)) continue;
+          if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
           const built = loaded && this.build(loaded, watcher.viewer);
           const key = built?.key ?? 'none';
           if (key === slot.last) continue;

@@ -34,7 +34,10 @@ export function tokenOfConsoleUrl(url: string): string {
  * it keeps (the latest one is what the page shows).
  */
 export class WebPage {
-  views: WebView[] = [];
+  /** The latest view the stream brought (only the latest is kept: a load test holds hundreds of pages). */
+  private last?: WebView;
+  /** How many views the stream brought. */
+  received = 0;
   private abort?: AbortController;
   private waiters: Array<() => void> = [];
   /** Events other than `view` (expired, gone). */
@@ -67,7 +70,7 @@ export class WebPage {
   }
 
   get latest(): WebView | undefined {
-    return this.views.at(-1);
+    return this.last;
   }
 
   /** Opens the event stream; resolves once the first view came. */
@@ -75,7 +78,7 @@ export class WebPage {
     this.abort = new AbortController();
     const res = await fetch(`${this.base}${Paths.events}?t=${encodeURIComponent(this.token)}`, { signal: this.abort.signal });
     if (res.status !== 200 || !res.body) throw new Error(`events: ${res.status}`);
-    const first = this.until(() => this.views.length > 0 || this.events.length > 0, 8000);
+    const first = this.until(() => this.received > 0 || this.events.length > 0, 8000);
     void (async () => {
       const decoder = new TextDecoder();
       let buffer = '';
@@ -88,7 +91,10 @@ export class WebPage {
             buffer = buffer.slice(end + 2);
             const event = /^event: (.+)$/m.exec(block)?.[1];
             const data = /^data: (.+)$/m.exec(block)?.[1];
-            if (event === 'view' && data) this.views.push(JSON.parse(data) as WebView);
+            if (event === 'view' && data) {
+              this.last = JSON.parse(data) as WebView;
+              this.received++;
+            }
             else if (event) this.events.push(event);
             this.wake();
           }
