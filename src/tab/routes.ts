@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Request, Response, Server } from 'restify';
+import { join } from 'node:path';
+import type { Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Gateway } from '../channel/teams/gateway';
 import { canFacilitate } from '../domain/decide';
@@ -10,11 +9,12 @@ import { currentCafe, type LiveBoard } from './live';
 import { BOARD_CSP, boardPage, deniedPage, TEAMS_CSP } from './pages';
 import { SsoError, type SsoVerifier } from './sso';
 import { boardToken, readBoardToken, type BoardScope } from './token';
+import { packageRoot, serveBuilt } from '../http/assets';
+import { requestLocale } from '../http/locale';
+import { openEventStream } from '../http/sse';
 
 /** How long the meeting tab's session lasts before the page asks Teams again (a meeting's length). */
 export const TAB_SESSION_MS = 12 * 3_600_000;
-/** Heartbeat of the event stream: keeps proxies from closing an idle connection. */
-const HEARTBEAT_MS = 15_000;
 
 export interface BoardRoutesDeps {
   store: CafeStore;
@@ -51,7 +51,7 @@ export function registerBoardRoutes(server: Server, deps: BoardRoutesDeps): { cl
   };
 
   server.get('/board/:cafe', (req, res, next) => {
-    const locale = localeOf(req);
+    const locale = requestLocale(req);
     const check = readBoardToken(req.query?.t, deps.secret, deps.now());
     if (!check.ok) html(res, check.reason === 'expired' ? 410 : 403, deniedPage(locale, check.reason));
     else if (check.scope.kind !== 'cafe' || check.scope.cafeId !== req.params.cafe) html(res, 403, deniedPage(locale, 'invalid'));
@@ -59,28 +59,14 @@ export function registerBoardRoutes(server: Server, deps: BoardRoutesDeps): { cl
     next();
   });
   server.get('/tab', (req, res, next) => {
-    html(res, 200, boardPage({ mode: 'teams', locale: localeOf(req) }), TEAMS_CSP);
+    html(res, 200, boardPage({ mode: 'teams', locale: requestLocale(req) }), TEAMS_CSP);
     next();
   });
   server.get('/tab/config', (req, res, next) => {
-    html(res, 200, boardPage({ mode: 'config', locale: localeOf(req) }), TEAMS_CSP);
+    html(res, 200, boardPage({ mode: 'config', locale: requestLocale(req) }), TEAMS_CSP);
     next();
   });
-  // The bundles and their style only: production serves no source map.
-  const files = [['app.js', 'text/javascript; charset=utf-8'], ['teams.js', 'text/javascript; charset=utf-8'], ['app.css', 'text/css; charset=utf-8']] as const;
-  for (const [file, type] of files) {
-    server.get(`/tab/${file}`, (_req, res, next) => {
-      const path = join(assets, file);
-      if (!existsSync(path)) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(`${file} is not built: run npm run build`);
-      } else {
-        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
-        res.end(readFileSync(path));
-      }
-      next();
-    });
-  }
+  serveBuilt(server, '/tab/', assets, ['app.js', 'teams.js', 'app.css']);
 
   /** One snapshot (for a page that cannot hold an event stream, and for scripts). */
   server.get('/tab/api/snapshot', async (req, res) => {
@@ -94,40 +80,12 @@ export function registerBoardRoutes(server: Server, deps: BoardRoutesDeps): { cl
   server.get('/tab/api/events', async (req, res) => {
     const check = readBoardToken(req.query?.t, deps.secret, deps.now());
     if (!check.ok) return json(res, check.reason === 'expired' ? 410 : 403, { error: check.reason });
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
+    openEventStream(req, res, {
+      expiresAt: check.expiresAt, now: deps.now, streams,
+      watch: (stream) => deps.live.watch(check.scope, {
+        send: (snapshot) => (snapshot ? stream.send('snapshot', JSON.stringify(snapshot)) : stream.send('waiting', '{}')),
+      }),
     });
-    // After a restart or a network cut the browser reconnects within a second and gets a full snapshot.
-    res.write('retry: 1000\n\n');
-    streams.add(res);
-    const write = (chunk: string) => {
-      if (!res.writableEnded) res.write(chunk);
-    };
-    const expire = () => {
-      write('event: expired\ndata: {}\n\n');
-      stop();
-    };
-    const stop = () => {
-      unwatch();
-      clearInterval(beat);
-      clearTimeout(ending);
-      streams.delete(res);
-      if (!res.writableEnded) res.end();
-    };
-    const unwatch = deps.live.watch(check.scope, {
-      send: (snapshot) => {
-        if (deps.now() > check.expiresAt) return expire();
-        write(snapshot ? `event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n` : 'event: waiting\ndata: {}\n\n');
-      },
-    });
-    const beat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
-    const ending = setTimeout(expire, Math.max(0, Math.min(check.expiresAt - deps.now(), 2 ** 31 - 1)));
-    beat.unref();
-    ending.unref();
-    req.on('close', stop);
   });
 
   /**
@@ -179,15 +137,4 @@ function json(res: Response, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** `?lang=en|fr`, else the browser's first language: English for any "en…", French otherwise. */
-function localeOf(req: Request): 'fr' | 'en' {
-  const asked = typeof req.query?.lang === 'string' ? req.query.lang : String(req.headers['accept-language'] ?? '');
-  return asked.trim().toLowerCase().startsWith('en') ? 'en' : 'fr';
-}
 
-/** The folder holding package.json, from src/tab (tsx) or dist/src/tab (built). */
-function packageRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Request, Response, Server } from 'restify';
+import { join } from 'node:path';
+import type { Response, Server } from 'restify';
+import { packageRoot, serveBuilt } from '../http/assets';
+import { requestLocale } from '../http/locale';
+import { Paths } from './contract';
 import { consolePage, joinPage, WEB_CSP } from './pages';
 
 export interface WebPagesDeps {
@@ -27,43 +29,18 @@ export function registerWebPages(server: Server, deps: WebPagesDeps = {}): void 
     res.end(body);
   };
   server.get('/j', (req, res, next) => {
-    html(res, joinPage({ locale: localeOf(req) }));
+    html(res, joinPage({ locale: requestLocale(req) }));
     next();
   });
   server.get('/j/:code', (req, res, next) => {
-    html(res, joinPage({ locale: localeOf(req), code: String(req.params.code ?? '') }));
+    html(res, joinPage({ locale: requestLocale(req), code: String(req.params.code ?? '') }));
     next();
   });
   server.get('/console/:cafe', (req, res, next) => {
-    html(res, consolePage({ locale: localeOf(req), cafeId: String(req.params.cafe ?? '') }));
+    html(res, consolePage({ locale: requestLocale(req), cafeId: String(req.params.cafe ?? '') }));
     next();
   });
-  // The bundles and their style only: production serves no source map.
-  const files = [['participant.js', 'text/javascript; charset=utf-8'], ['console.js', 'text/javascript; charset=utf-8'], ['web.css', 'text/css; charset=utf-8']] as const;
-  for (const [file, type] of files) {
-    server.get(`/web/${file}`, (_req, res, next) => {
-      const path = join(assets, file);
-      if (!existsSync(path)) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(`${file} is not built: run npm run build`);
-      } else {
-        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
-        res.end(readFileSync(path));
-      }
-      next();
-    });
-  }
+  serveBuilt(server, Paths.assets, assets, ['participant.js', 'console.js', 'web.css']);
 }
 
-/** `?lang=en|fr`, else the browser's first language: English for any "en…", French otherwise. */
-function localeOf(req: Request): 'fr' | 'en' {
-  const asked = typeof req.query?.lang === 'string' ? req.query.lang : String(req.headers['accept-language'] ?? '');
-  return asked.trim().toLowerCase().startsWith('en') ? 'en' : 'fr';
-}
 
-/** The folder holding package.json, from src/web (tsx) or dist/src/web (built). */
-function packageRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}

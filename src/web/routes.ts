@@ -17,6 +17,8 @@ import {
   type ActAnswer, type ApiError, type HandAnswer, type JoinAnswer, type StartAnswer, type WebView,
 } from './contract';
 import { isBlocked, take, type WebLimits } from './limits';
+import { openEventStream } from '../http/sse';
+import { requestLocale } from '../http/locale';
 import type { WebLive, WebViewer } from './live';
 import {
   CONSOLE_TOKEN_HOURS, PARTICIPANT_ID_PREFIX, PARTICIPANT_TOKEN_HOURS, newParticipantId, readWebToken, webToken,
@@ -43,9 +45,6 @@ export interface WebApiDeps {
 /** Cafés whose admitted participants are remembered (the oldest are forgotten first). */
 const JOINED_CAFES = 10_000;
 
-/** How often an open event stream says it is alive (proxies close silent connections). */
-const HEARTBEAT_MS = 25_000;
-
 /** The verbs a web page may send: a café's own buttons. The chat's (start, erase, network…) have their own way in. */
 const WEB_VERBS = new Set<ActionData['verb']>([
   'begin', 'choose', 'next', 'back', 'reveal', 'turn', 'pause', 'resume', 'extend', 'end',
@@ -64,7 +63,7 @@ export function webJsonOnly(req: Request, res: Response, next: (err?: false) => 
   if (req.method !== 'POST' || !WEB_POSTS.includes(req.getPath())) return next();
   const type = req.headers['content-type'];
   if (typeof type === 'string' && /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i.test(type.trim())) return next();
-  sendError(res, 415, 'unsupported-media-type', localeOfRequest(req));
+  sendError(res, 415, 'unsupported-media-type', requestLocale(req));
   next(false);
 }
 
@@ -92,7 +91,7 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
 
   server.post(Paths.start, async (req, res) => {
     const body = StartBody.safeParse(req.body);
-    const locale = body.success ? body.data.locale : localeOfRequest(req);
+    const locale = body.success ? body.data.locale : requestLocale(req);
     if (!body.success) return sendError(res, 400, 'bad-request', locale);
     const limited = await take(deps.limits.start, addressOfReq(req));
     if (!limited.ok) return sendError(res, 429, 'too-many', locale, {}, limited.retryAfterS);
@@ -117,7 +116,7 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
 
   server.post(Paths.join, async (req, res) => {
     const body = JoinBody.safeParse(req.body);
-    const locale = body.success ? body.data.locale : localeOfRequest(req);
+    const locale = body.success ? body.data.locale : requestLocale(req);
     const who = addressOfReq(req);
     // Guessing codes: an address that typed too many wrong ones waits, whatever it sends now.
     const blocked = await isBlocked(deps.limits.wrongCode, who);
@@ -204,49 +203,20 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
   server.get(Paths.events, async (req, res) => {
     const who = await authorised(req, res, String(req.query?.t ?? ''));
     if (!who) return;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'x-content-type-options': 'nosniff',
+    openEventStream(req, res, {
+      expiresAt: who.expiresAt, now: deps.now, streams,
+      watch: (stream) => deps.live.watch(who.scope.cafeId, {
+        viewer: who.viewer,
+        send: (view) => (view ? stream.send('view', JSON.stringify(view)) : stream.send('gone', '{}')),
+      }),
     });
-    // After a restart or a network cut the browser reconnects within a second and gets its whole view.
-    res.write('retry: 1000\n\n');
-    streams.add(res);
-    const write = (chunk: string) => {
-      if (!res.writableEnded) res.write(chunk);
-    };
-    const expire = () => {
-      write('event: expired\ndata: {}\n\n');
-      stop();
-    };
-    const stop = () => {
-      unwatch();
-      clearInterval(beat);
-      clearTimeout(ending);
-      streams.delete(res);
-      if (!res.writableEnded) res.end();
-    };
-    const unwatch = deps.live.watch(who.scope.cafeId, {
-      viewer: who.viewer,
-      send: (view) => {
-        if (deps.now() > who.expiresAt) return expire();
-        write(view ? `event: view\ndata: ${JSON.stringify(view)}\n\n` : 'event: gone\ndata: {}\n\n');
-      },
-    });
-    const beat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
-    const ending = setTimeout(expire, Math.max(0, Math.min(who.expiresAt - deps.now(), 2 ** 31 - 1)));
-    beat.unref();
-    ending.unref();
-    req.on('close', stop);
   });
 
   /** The token of a request (Bearer, or `?t=` for the event stream): its scope and viewer, or an answer already sent. */
   async function authorised(req: Request, res: Response, fromQuery?: string): Promise<{ scope: WebScope; viewer: WebViewer; expiresAt: number } | undefined> {
     const bearer = /^Bearer ([^\s]+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
     const check = readWebToken(fromQuery || bearer, deps.secret, deps.now());
-    const locale = localeOfRequest(req);
+    const locale = requestLocale(req);
     if (!check.ok) {
       sendError(res, check.reason === 'expired' ? 410 : 401, check.reason === 'expired' ? 'expired' : 'unauthorised', locale);
       return undefined;
@@ -318,10 +288,4 @@ function sendError(res: Response, status: number, code: ApiError['code'], locale
 function json(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
   res.end(JSON.stringify(body));
-}
-
-/** `?lang=`, else the browser's first language: English for any "en…", French otherwise. */
-function localeOfRequest(req: Request): Locale {
-  const asked = typeof req.query?.lang === 'string' ? req.query.lang : String(req.headers['accept-language'] ?? '');
-  return asked.trim().toLowerCase().startsWith('en') ? 'en' : 'fr';
 }

@@ -3,9 +3,10 @@
  * sheet. The shell carries no inline executable script: its boot data (the locale) travels in a
  * JSON block read by /web/start.js, so the page is served with START_CSP. It is never framed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Request, Server } from 'restify';
+import { packageRoot, serveBuilt } from '../http/assets';
+import { requestLocale } from '../http/locale';
 import { attrs, esc, jsonForScript } from '../tab/browser/html';
 import type { StartBoot } from './browser/start/boot';
 import { START_LABELS, type StartLocale } from './browser/start/labels';
@@ -52,17 +53,9 @@ export function startPage(locale: StartLocale): string {
 
 /** ?locale=en (the page's own switch), else the browser's language; French by default. */
 export function startLocaleOf(req: Pick<Request, 'query' | 'headers'>): StartLocale {
-  const q = req.query as Record<string, unknown> | undefined;
-  const asked = typeof q?.locale === 'string' ? q.locale : String(req.headers['accept-language'] ?? '');
-  return asked.trim().toLowerCase().startsWith('en') ? 'en' : 'fr';
+  return requestLocale(req, 'locale');
 }
 
-/** The folder holding package.json, from src/web (tsx) or dist/src/web (built). */
-function packageRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
 
 /** GET /console (the start page), /web/start.js and /web/start.css (built by scripts/build-tab.ts into public/web). */
 export function registerStartPage(server: Server, deps: { assetsDir?: string } = {}): void {
@@ -80,18 +73,5 @@ export function registerStartPage(server: Server, deps: { assetsDir?: string } =
     res.end(startPage(startLocaleOf(req)));
     next();
   });
-  const files = [['start.js', 'text/javascript; charset=utf-8'], ['start.css', 'text/css; charset=utf-8']] as const;
-  for (const [file, type] of files) {
-    server.get(`${Paths.assets}${file}`, (_req, res, next) => {
-      const path = join(assets, file);
-      if (!existsSync(path)) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(`${file} is not built: run npm run build`);
-      } else {
-        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
-        res.end(readFileSync(path));
-      }
-      next();
-    });
-  }
+  serveBuilt(server, Paths.assets, assets, ['start.js', 'start.css']);
 }

@@ -65,7 +65,7 @@ export function renderTimer(ctx: RenderCtx, timer: BoardStep['timer']): string {
 }
 
 /** Every content block the step carries, in a fixed order (the kind mostly decides which exist). */
-function renderStepBody(ctx: RenderCtx, step: BoardStep): string {
+export function renderStepBody(ctx: RenderCtx, step: BoardStep): string {
   return [
     step.text ? renderText(ctx, step.text.text) : '',
     step.choose ? renderChoose(ctx, step.choose.options) : '',

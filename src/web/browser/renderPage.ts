@@ -4,11 +4,9 @@
  */
 import { renderRegistrationForm, renderRegistrationSummary } from './registration';
 import type { WebView } from '../contract';
-import type { BoardStep } from '../../tab/snapshotTypes';
 import { LABELS as TAB_LABELS } from '../../tab/browser/labels';
 import type { RenderCtx as TabCtx } from '../../tab/browser/renderCtx';
-import { renderChoose, renderPick, renderPoll, renderPostits, renderQuestion, renderText, renderVideo } from '../../tab/browser/renderContent';
-import { renderFeedback } from '../../tab/browser/renderCharts';
+import { renderStepBody } from '../../tab/browser/render';
 import { formatCountdown, timerRemaining } from '../../tab/browser/countdown';
 import { act } from './actions';
 import { attrs, esc } from './html';
@@ -69,26 +67,13 @@ function renderPlan(ctx: WebRenderCtx, view: WebView): string {
   );
 }
 
-function recapBody(ctx: TabCtx, step: BoardStep): string {
-  return [
-    step.text ? renderText(ctx, step.text.text) : '',
-    step.choose ? renderChoose(ctx, step.choose.options) : '',
-    step.poll ? renderPoll(ctx, step.poll) : '',
-    step.pick ? renderPick(ctx, step.pick) : '',
-    step.question ? renderQuestion(ctx, step.question) : '',
-    step.board ? renderPostits(ctx, step.board) : '',
-    step.video ? renderVideo(ctx, step.video) : '',
-    step.feedback ? renderFeedback(ctx, step.feedback) : '',
-  ].join('');
-}
-
 /** After the end: thanks, and the board's recap (rendered by the board's own functions). */
 function renderEnded(ctx: WebRenderCtx, view: WebView): string {
   const { l } = ctx;
   const tab: TabCtx = { labels: TAB_LABELS[l.locale], now: ctx.now, contentLocale: l.locale, sub: 4 };
   const steps = (view.recap?.steps ?? []).map((s) =>
     `<section${attrs({ class: `recap-step step--${s.kind}`, 'data-testid': 'recap-step' })}>` +
-    `<h3>${esc(l.stepOf(s.index, s.total))} — ${esc(s.title)}</h3>${recapBody(tab, s)}</section>`);
+    `<h3>${esc(l.stepOf(s.index, s.total))} — ${esc(s.title)}</h3>${renderStepBody(tab, s)}</section>`);
   return (
     '<section class="step step--ended" data-testid="ended" aria-labelledby="step-title">' +
     `<h2 id="step-title" class="step__title" data-testid="step-title">${esc(l.endedTitle)}</h2>` +
