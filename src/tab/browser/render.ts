@@ -6,10 +6,9 @@ import type { BoardSnapshot, BoardStep } from '../snapshotTypes';
 import { formatCountdown, timerRemaining } from './countdown';
 import { attrs, esc } from './html';
 import type { Labels } from './labels';
-import { renderFeedback } from './renderCharts';
-import { renderChoose, renderPick, renderPoll, renderPostits, renderQuestion, renderText, renderVideo } from './renderContent';
 import { content, heading, type RenderCtx } from './renderCtx';
 import { qrSvg } from '../../web/browser/qr';
+import { renderStepBody } from './renderBody';
 
 export { formatCountdown } from './countdown';
 
@@ -64,19 +63,6 @@ export function renderTimer(ctx: RenderCtx, timer: BoardStep['timer']): string {
   );
 }
 
-/** Every content block the step carries, in a fixed order (the kind mostly decides which exist). */
-export function renderStepBody(ctx: RenderCtx, step: BoardStep): string {
-  return [
-    step.text ? renderText(ctx, step.text.text) : '',
-    step.choose ? renderChoose(ctx, step.choose.options) : '',
-    step.poll ? renderPoll(ctx, step.poll) : '',
-    step.pick ? renderPick(ctx, step.pick) : '',
-    step.question ? renderQuestion(ctx, step.question) : '',
-    step.board ? renderPostits(ctx, step.board) : '',
-    step.video ? renderVideo(ctx, step.video) : '',
-    step.feedback ? renderFeedback(ctx, step.feedback) : '',
-  ].join('');
-}
 
 function renderCurrentStep(ctx: RenderCtx, step: BoardStep): string {
   return (

@@ -6,7 +6,7 @@ import { renderRegistrationForm, renderRegistrationSummary } from './registratio
 import type { WebView } from '../contract';
 import { LABELS as TAB_LABELS } from '../../tab/browser/labels';
 import type { RenderCtx as TabCtx } from '../../tab/browser/renderCtx';
-import { renderStepBody } from '../../tab/browser/render';
+import { renderStepBody } from '../../tab/browser/renderBody';
 import { formatCountdown, timerRemaining } from '../../tab/browser/countdown';
 import { act } from './actions';
 import { attrs, esc } from './html';
