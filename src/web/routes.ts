@@ -9,7 +9,7 @@ import type { Address, Reply } from '../channel/port';
 import { canFacilitate } from '../domain/decide';
 import { participants } from '../domain/lookup';
 import type { Actor, CafeState, Locale } from '../domain/types';
-import type { ErrorSink } from '../errors';
+import { isStoreUnreachable, type ErrorSink } from '../errors';
 import { t, type MessageId } from '../i18n';
 import type { CafeStore } from '../store/port';
 import {
@@ -86,10 +86,28 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
     }
     ids.add(participantId);
   };
+  /**
+   * A handler whose failure (the store out of reach, a bug) ends in the one error sink and answers
+   * a coded JSON error the page can say (503 when the store is unreachable, 500 otherwise), never
+   * restify's own page; an event stream already open is simply closed.
+   */
+  const guarded = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response): Promise<void> => {
+    try {
+      await handler(req, res);
+    } catch (err) {
+      const unreachable = isStoreUnreachable(err);
+      deps.sink(err, { where: 'web', path: req.getPath() });
+      if (res.headersSent) {
+        if (!res.writableEnded) res.end();
+        return;
+      }
+      sendError(res, unreachable ? 503 : 500, 'unavailable', requestLocale(req), {}, unreachable ? 5 : undefined);
+    }
+  };
   const addressOfReq = deps.clientAddress ?? ((req: Request) => req.socket?.remoteAddress ?? 'unknown');
   const base = () => deps.publicBase().replace(/\/+$/, '');
 
-  server.post(Paths.start, async (req, res) => {
+  server.post(Paths.start, guarded(async (req, res) => {
     const body = StartBody.safeParse(req.body);
     const locale = body.success ? body.data.locale : requestLocale(req);
     if (!body.success) return sendError(res, 400, 'bad-request', locale);
@@ -112,9 +130,9 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
     const token = webToken({ kind: 'console', cafeId: state.id, actorId }, deps.now() + CONSOLE_TOKEN_HOURS * 3_600_000, deps.secret);
     const code = state.joinCode ?? '';
     json(res, 201, { cafeId: state.id, code, consoleUrl: consoleUrl(base(), state.id, token), joinUrl: `${base()}${Paths.joinPage}/${code}` } satisfies StartAnswer);
-  });
+  }));
 
-  server.post(Paths.join, async (req, res) => {
+  server.post(Paths.join, guarded(async (req, res) => {
     const body = JoinBody.safeParse(req.body);
     const locale = body.success ? body.data.locale : requestLocale(req);
     const who = addressOfReq(req);
@@ -150,9 +168,9 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
       deps.secret,
     );
     json(res, 200, { token, cafeId: state.id, participantId } satisfies JoinAnswer);
-  });
+  }));
 
-  server.post(Paths.act, async (req, res) => {
+  server.post(Paths.act, guarded(async (req, res) => {
     const who = await authorised(req, res);
     if (!who) return;
     const { scope, viewer } = who;
@@ -169,9 +187,9 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
     const view = await deps.live.view(scope.cafeId, viewer);
     if (!view) return sendError(res, 404, 'not-found', viewer.locale);
     json(res, 200, answerOf(reply, view));
-  });
+  }));
 
-  server.post(Paths.hand, async (req, res) => {
+  server.post(Paths.hand, guarded(async (req, res) => {
     const who = await authorised(req, res);
     if (!who) return;
     const { scope, viewer } = who;
@@ -189,18 +207,18 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
     }
     const token = webToken({ kind: 'console', cafeId: scope.cafeId, actorId: person.id }, deps.now() + CONSOLE_TOKEN_HOURS * 3_600_000, deps.secret);
     json(res, 200, { consoleUrl: consoleUrl(base(), scope.cafeId, token), ...(reply && 'message' in reply ? { message: chatToPlain(reply.message) } : {}) } satisfies HandAnswer);
-  });
+  }));
 
-  server.get(Paths.view, async (req, res) => {
+  server.get(Paths.view, guarded(async (req, res) => {
     const who = await authorised(req, res, String(req.query?.t ?? ''));
     if (!who) return;
     const view = await deps.live.view(who.scope.cafeId, who.viewer);
     if (!view) return sendError(res, 404, 'not-found', who.viewer.locale);
     json(res, 200, view);
-  });
+  }));
 
   /** Server-sent events: the viewer's view now, then at every change it shows; `expired` when the token ends, `gone` when the café is erased. */
-  server.get(Paths.events, async (req, res) => {
+  server.get(Paths.events, guarded(async (req, res) => {
     const who = await authorised(req, res, String(req.query?.t ?? ''));
     if (!who) return;
     openEventStream(req, res, {
@@ -210,7 +228,7 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
         send: (view) => (view ? stream.send('view', JSON.stringify(view)) : stream.send('gone', '{}')),
       }),
     });
-  });
+  }));
 
   /** The token of a request (Bearer, or `?t=` for the event stream): its scope and viewer, or an answer already sent. */
   async function authorised(req: Request, res: Response, fromQuery?: string): Promise<{ scope: WebScope; viewer: WebViewer; expiresAt: number } | undefined> {

@@ -197,3 +197,33 @@ describe('Barista without Teams: the web door alone', () => {
     }
   });
 });
+
+describe('the web door when the store is out of reach', () => {
+  let down = false;
+  const stack = new Stack(undefined, undefined, {}, {
+    wrapStore: (store) => new Proxy(store, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (typeof v !== 'function') return v;
+        return (...args: unknown[]) => (down ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) : v.apply(target, args));
+      },
+    }),
+  });
+  beforeAll(() => stack.start());
+  afterAll(() => {
+    down = false;
+    return stack.stop();
+  });
+
+  it('says so politely (503 with Retry-After), and works again once it is back', async () => {
+    const { answer } = await WebPage.start(stack.app.url, { formula: 'ristretto', locale: 'fr' });
+    down = true;
+    const joined = await WebPage.join(stack.app.url, { code: answer.body.code, locale: 'fr' });
+    expect(joined.answer.status).toBe(503);
+    expect(joined.answer.body).toMatchObject({ code: 'unavailable' });
+    expect(joined.answer.body.message).toMatch(/instant|réessayez/i);
+    expect(joined.answer.headers.get('retry-after')).toBe('5');
+    down = false;
+    expect((await WebPage.join(stack.app.url, { code: answer.body.code, locale: 'fr' })).answer.status).toBe(200);
+  });
+});
