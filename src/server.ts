@@ -255,6 +255,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     secret: exportSecret,
     publicBase: () => publicBase,
     maxParticipants: config.webMaxParticipants ?? 300,
+    onErased: (conversationId) => webChannel.forget(conversationId),
     ...(config.trustProxy ? { clientAddress: (req) => String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() || (req.socket?.remoteAddress ?? 'unknown') } : {}),
   });
   registerCatalogue(server, { content });

@@ -353,6 +353,7 @@ export const en: Record<MessageId, string> = {
   'help.aide': 'Shows this help.',
   // --- The web door's API answers (src/web/routes.ts) -------------------------------------------
   'web.link': '🌐 Without Teams (guests, a phone, the room): join at {joinUrl} with the code **{code}**. [Your web console]({consoleUrl}): the café from a browser (your own link, 24 h, do not share it).',
+  'web.erased': 'The café is erased: its votes, sticky notes, answers and registrations are gone.',
   'web.anonymousName': 'Participant {tag}',
   'web.coName': 'Co-facilitator',
   'web.badRequest': 'This request is incomplete or damaged. Reload the page and try again.',

@@ -373,6 +373,7 @@ export const fr = {
   'help.aide': 'Affiche cette aide.',
   // --- The web door's API answers (src/web/routes.ts) -------------------------------------------
   'web.link': '🌐 Sans Teams (invité·es, téléphone, salle) : rejoindre sur {joinUrl} avec le code **{code}**. [Votre console web]({consoleUrl}) : le café depuis un navigateur (lien personnel, 24 h, à ne pas partager).',
+  'web.erased': 'Le café est effacé : ses votes, post-its, réponses et inscriptions n’existent plus.',
   'web.anonymousName': 'Participant·e {tag}',
   'web.coName': 'Co-animateur·rice',
   'web.badRequest': 'Cette demande est incomplète ou abîmée. Rechargez la page et réessayez.',

@@ -44,7 +44,7 @@ export const Paths = {
   join: '/api/web/join',
   /** POST (Bearer): an action of a card verb. Body ActBody → 200 ActAnswer. */
   act: '/api/web/act',
-  /** GET ?t=<token>: server-sent events, `view` (WebView) at once and at every change, `expired`. */
+  /** GET ?t=<token>: server-sent events, `view` (WebView) at once and at every change, `expired`, `gone` (the café was erased). */
   events: '/api/web/events',
   /** GET ?t=<token>: one WebView (a page that cannot hold an event stream). */
   view: '/api/web/view',
@@ -125,8 +125,10 @@ export const ActBody = z.object({ data: z.record(z.string(), z.unknown()) }).str
 export interface ActAnswer {
   /** A short message (a refusal, a confirmation), when the pipeline answered one. */
   message?: string;
-  /** The person's view after the action. */
-  view: WebView;
+  /** The person's view after the action (absent once the café was erased: `erased`). */
+  view?: WebView;
+  /** The console erased the café (a web café's « Effacer »): every page of it says so. */
+  erased?: true;
   /**
    * Suivant on the last step (or Fin) asks first, as in Teams: the console confirms with
    * {verb:'end', cafe, confirm:'end'|'feedback'|'cancel', at} ('feedback' when not `feedbackAsked`).
@@ -165,6 +167,8 @@ export interface WebView {
     participants: number;
     /** The console's board link (full screen, for screen sharing), facilitator only. */
     boardUrl?: string;
+    /** The console may erase the café (a web café's facilitator: a Teams café is erased from its chat, /effacer). */
+    erasable?: boolean;
   };
   /** The current step in the viewer's view (absent before the café begins and after it ends). */
   step?: StepView;

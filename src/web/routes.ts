@@ -38,6 +38,8 @@ export interface WebApiDeps {
   publicBase: () => string;
   /** The most people one café takes through the web door (WEB_MAX_PARTICIPANTS). */
   maxParticipants: number;
+  /** A web café was erased: what this process keeps of its conversation in memory goes too (its notices). */
+  onErased?: (conversationId: string) => void;
   /** The client's address, for the limits (behind a proxy: the operator's choice of header). */
   clientAddress?: (req: Request) => string;
 }
@@ -176,6 +178,7 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
     const { scope, viewer } = who;
     const body = ActBody.safeParse(req.body);
     const data = body.success ? ActionDataSchema.safeParse(body.data.data) : undefined;
+    if (data?.success && data.data.verb === 'erase') return eraseFromConsole(req, res, who, data.data);
     if (!data?.success || !WEB_VERBS.has(data.data.verb)) return sendError(res, 400, 'bad-request', viewer.locale);
     // A button of another café (a forged or mixed-up payload): nothing changes.
     if (!('cafe' in data.data) || data.data.cafe !== scope.cafeId) return sendError(res, 400, 'bad-request', viewer.locale);
@@ -229,6 +232,26 @@ export function registerWebApi(server: Server, deps: WebApiDeps): { closeStreams
       }),
     });
   }));
+
+  /**
+   * « Effacer ce café », from a web café's console: the chat's /effacer for its one conversation
+   * (its café, records and timers; the route checks the facilitator and the confirmation's date).
+   * A Teams café is erased from its chat, where /effacer says what it erases: not from here.
+   */
+  async function eraseFromConsole(_req: Request, res: Response, who: { scope: WebScope; viewer: WebViewer }, data: Extract<ActionData, { verb: 'erase' }>): Promise<void> {
+    const { scope, viewer } = who;
+    const state = await deps.store.get(scope.cafeId);
+    if (!state) return sendError(res, 404, 'not-found', viewer.locale);
+    if (scope.kind !== 'console' || state.channelId !== WEB_CHANNEL_ID) return json(res, 400, { code: 'bad-request', message: t(viewer.locale, 'web.notHere') } satisfies ApiError);
+    const reply = await deps.pipeline.run(turnOf(state, viewer, { kind: 'action', data, via: 'execute' }, deps.now()));
+    const erased = !(await deps.store.get(scope.cafeId));
+    if (!erased) {
+      const view = await deps.live.view(scope.cafeId, viewer);
+      return json(res, 200, { ...(reply && 'message' in reply ? { message: chatToPlain(reply.message) } : {}), ...(view ? { view } : {}) } satisfies ActAnswer);
+    }
+    deps.onErased?.(state.conversationId);
+    json(res, 200, { erased: true, message: t(viewer.locale, 'web.erased') } satisfies ActAnswer);
+  }
 
   /** The token of a request (Bearer, or `?t=` for the event stream): its scope and viewer, or an answer already sent. */
   async function authorised(req: Request, res: Response, fromQuery?: string): Promise<{ scope: WebScope; viewer: WebViewer; expiresAt: number } | undefined> {

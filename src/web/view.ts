@@ -50,6 +50,7 @@ export function webView(input: WebViewInput): WebView {
       locale: state.locale,
       participants: peopleOf(state, contributions, input.members).length,
       ...(isFacilitator && input.boardUrl ? { boardUrl: input.boardUrl } : {}),
+      ...(isFacilitator && state.channelId === WEB_CHANNEL_ID ? { erasable: true } : {}),
     },
     notices: isFacilitator ? input.notices : input.notices.filter((n) => !n.private),
   };

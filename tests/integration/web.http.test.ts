@@ -117,6 +117,27 @@ describe('a web café, console and participant pages', () => {
     for (const p of [console, ...people]) p.close();
   });
 
+  it('the console erases a web café: every page says so, nothing of it is left, nobody acts on it', async () => {
+    const { answer, page: console } = await WebPage.start(base, { formula: 'ristretto', locale: 'fr' });
+    const lea = (await WebPage.join(base, { code: answer.body.code, locale: 'fr', name: 'Léa' })).page!;
+    await lea.listen();
+    await lea.act({ verb: 'register', cafe: answer.body.cafeId, level: 'novice', place: 'room' });
+    // A participant cannot erase, nor can a console erase without the confirmation's date
+    expect((await lea.act({ verb: 'erase', confirm: 'oui', at: Date.now() })).status).toBe(400);
+    const stale = await console!.act({ verb: 'erase', confirm: 'oui', at: Date.now() - 3_600_000 });
+    expect(stale.body.erased).toBeUndefined();
+    expect(await stack.app.store.get(answer.body.cafeId)).toBeDefined();
+    const erased = await console!.act({ verb: 'erase', confirm: 'oui', at: Date.now() });
+    expect(erased.body).toMatchObject({ erased: true, message: expect.stringContaining('effacé') });
+    await lea.until(() => lea.events.includes('gone'));
+    expect(await stack.app.store.get(answer.body.cafeId)).toBeUndefined();
+    expect(await stack.app.store.listContributions(answer.body.cafeId)).toEqual([]);
+    expect(await stack.app.store.cafeByCode(answer.body.code)).toBeUndefined();
+    expect((await lea.act({ verb: 'vote', cafe: answer.body.cafeId, step: 'x', choice: 'y' })).status).toBe(404);
+    expect((await WebPage.join(base, { code: answer.body.code, locale: 'fr' })).answer.status).toBe(404);
+    lea.close();
+  });
+
   it('caps the participants, and the code is not guessable by trying', async () => {
     const { answer } = await WebPage.start(base, { formula: 'ristretto', variant: 'sans-sucre', locale: 'en' });
     expect(answer.status).toBe(201);
@@ -173,6 +194,9 @@ describe('a Teams café with web participants', () => {
     expect((await teamsConsole.view()).role).toBe('facilitator');
     await teamsConsole.act({ verb: 'reveal', cafe: cafe.id, step: first });
     await stack.connector.waitFor(() => cardText(stack.messages()).includes('Réponse : ma donnée'), 8000);
+    // A Teams café is erased from its chat (/effacer), not from a console
+    expect((await teamsConsole.act({ verb: 'erase', confirm: 'oui', at: Date.now() })).body.code).toBe('bad-request');
+    expect(await stack.app.store.get(cafe.id)).toBeDefined();
     // A participant's own view has none of it
     const lea = await stack.user('29:lea', 'Léa Dubois').press({ verb: 'refresh', cafe: cafe.id, step: first });
     expect(cardText(lea.value)).not.toContain('/console/');

@@ -41,6 +41,8 @@ export interface ViewStreamHandlers {
   view(view: WebView): void;
   reconnecting(): void;
   expired(): void;
+  /** The café was erased. */
+  gone(): void;
 }
 
 const MAX_DELAY_MS = 30_000;
@@ -73,6 +75,10 @@ export function openViewStream(token: string, handlers: ViewStreamHandlers): { c
     es.addEventListener('expired', () => {
       close();
       handlers.expired();
+    });
+    es.addEventListener('gone', () => {
+      close();
+      handlers.gone();
     });
     es.onerror = () => {
       if (closed || source !== es) return;

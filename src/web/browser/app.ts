@@ -39,6 +39,7 @@ export class LivePage {
       view: (v) => this.show(v),
       reconnecting: () => this.setStatus(this.labels.reconnecting),
       expired: () => this.message('expired', this.labels.expiredTitle, this.labels.expiredText),
+      gone: () => this.message('erased', this.labels.erasedTitle, this.labels.erasedText),
     });
   }
 
@@ -102,6 +103,10 @@ export class LivePage {
     }
     // A sent text is cleared (choices stay as they are: the view shows them).
     form?.querySelectorAll('textarea[required]').forEach((t) => { (t as HTMLTextAreaElement).value = ''; });
+    if (answer.value.erased || !answer.value.view) {
+      this.message('erased', this.labels.erasedTitle, answer.value.message ?? this.labels.erasedText);
+      return;
+    }
     // Suivant on the last step asks, as Fin does: the page's own confirmation opens.
     if (answer.value.confirmEnd) this.ui = { ...this.ui, confirmEnd: true };
     this.show(answer.value.view);
@@ -114,6 +119,12 @@ export class LivePage {
     const el = (ev.target as Element | null)?.closest<HTMLElement>('button, a');
     if (!el || el.tagName !== 'BUTTON' || el.closest('form')) return;
     const ui = el.dataset.ui;
+    if (ui === 'erase-ask' || ui === 'erase-cancel') {
+      this.ui = { ...this.ui, confirmErase: ui === 'erase-ask' };
+      this.paint();
+      this.root.querySelector<HTMLElement>(ui === 'erase-ask' ? '[data-testid=erase-cancel]' : '[data-testid=erase]')?.focus();
+      return;
+    }
     if (ui === 'end-ask' || ui === 'end-cancel') {
       this.ui = { ...this.ui, confirmEnd: ui === 'end-ask' };
       this.paint();

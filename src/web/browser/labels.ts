@@ -120,6 +120,14 @@ export interface WebLabels {
   handCo: string;
   handHand: string;
   handHelp: string;
+  eraseTitle: string;
+  eraseHelp: string;
+  eraseButton: string;
+  eraseConfirm: string;
+  eraseNow: string;
+  eraseCancel: string;
+  erasedTitle: string;
+  erasedText: string;
   handLink: string;
   copy: string;
   copied: string;
@@ -244,6 +252,14 @@ const FR: WebLabels = {
   handCo: 'Ajouter un co-animateur',
   handHand: 'Confier l’animation',
   handHelp: 'Le lien donne la console : ne le transmettez qu’à la personne concernée.',
+  eraseTitle: 'Effacer ce café',
+  eraseHelp: 'Sinon, il est effacé automatiquement quelques jours après la fin.',
+  eraseButton: 'Effacer ce café maintenant',
+  eraseConfirm: 'Effacer le café, ses votes, post-its, réponses et inscriptions ? C’est définitif.',
+  eraseNow: 'Oui, tout effacer',
+  eraseCancel: 'Annuler',
+  erasedTitle: 'Ce café a été effacé',
+  erasedText: 'La personne qui l’animait l’a effacé, avec tout ce qui y avait été partagé.',
   handLink: 'Lien de console à transmettre',
   copy: 'Copier',
   copied: 'Lien copié.',
@@ -365,6 +381,14 @@ const EN: WebLabels = {
   handCo: 'Add a co-facilitator',
   handHand: 'Hand the café over',
   handHelp: 'The link opens the console: give it only to that person.',
+  eraseTitle: 'Erase this café',
+  eraseHelp: 'Otherwise it is erased automatically a few days after it ends.',
+  eraseButton: 'Erase this café now',
+  eraseConfirm: 'Erase the café, its votes, sticky notes, answers and registrations? This cannot be undone.',
+  eraseNow: 'Yes, erase everything',
+  eraseCancel: 'Cancel',
+  erasedTitle: 'This café has been erased',
+  erasedText: 'Its facilitator erased it, with everything shared in it.',
   handLink: 'Console link to give',
   copy: 'Copy',
   copied: 'Link copied.',

@@ -65,6 +65,7 @@ export function asJoinAnswer(raw: unknown): JoinAnswer | undefined {
 export function asActAnswer(raw: unknown): ActAnswer | undefined {
   const o = raw as Partial<ActAnswer> | null;
   const view = asView(o?.view);
+  if (o && o.erased === true) return { erased: true, ...(typeof o.message === 'string' && o.message ? { message: o.message } : {}) };
   if (!o || !view) return undefined;
   const c = o.confirmEnd;
   const confirmEnd = c && typeof c.at === 'number' && typeof c.feedbackAsked === 'boolean' ? { at: c.at, feedbackAsked: c.feedbackAsked } : undefined;

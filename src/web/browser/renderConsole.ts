@@ -89,7 +89,22 @@ function renderTools(ctx: WebRenderCtx, view: WebView, ui: UiState): string {
     `<h2 id="hand-title">${esc(l.handTitle)}</h2><p class="help">${esc(l.handHelp)}</p>` +
     `<div class="controls__row"><button type="button" class="button" data-hand="co" data-testid="hand-co">${esc(l.handCo)}</button>` +
     `<button type="button" class="button" data-hand="hand" data-testid="hand-hand">${esc(l.handHand)}</button></div>` +
-    hand + '</section>'
+    hand + renderErase(l, view, ui) + '</section>'
+  );
+}
+
+/**
+ * « Effacer ce café » (a web café's console): asks first, then erases the café with everything
+ * people gave — the chat's /effacer for this café. The confirmation is dated when pressed.
+ */
+function renderErase(l: WebLabels, view: WebView, ui: UiState): string {
+  if (!view.cafe.erasable) return '';
+  const head = `<h2 id="erase-title">${esc(l.eraseTitle)}</h2><p class="help">${esc(l.eraseHelp)}</p>`;
+  if (!ui.confirmErase) return `<div class="erase" aria-labelledby="erase-title">${head}<button type="button" class="button button--danger" data-ui="erase-ask" data-testid="erase">${esc(l.eraseButton)}</button></div>`;
+  return (
+    `<div class="erase" role="alertdialog" aria-labelledby="erase-title" aria-describedby="erase-confirm">${head}<p id="erase-confirm"><strong>${esc(l.eraseConfirm)}</strong></p>` +
+    `<div class="controls__row"><button type="button" class="button button--danger" data-testid="erase-now" data-stamp${act({ verb: 'erase', confirm: 'oui', at: 0 })}>${esc(l.eraseNow)}</button>` +
+    `<button type="button" class="button" data-ui="erase-cancel" data-testid="erase-cancel">${esc(l.eraseCancel)}</button></div></div>`
   );
 }
 

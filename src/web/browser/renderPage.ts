@@ -19,6 +19,8 @@ import { renderStep } from './renderStep';
 export interface UiState {
   confirmEnd?: boolean;
   handUrl?: string;
+  /** « Effacer ce café » was pressed: its confirmation shows. */
+  confirmErase?: boolean;
 }
 
 export function ctxOf(view: WebView, l: WebLabels, now: number): WebRenderCtx {
