@@ -167,6 +167,8 @@ export interface WebView {
     participants: number;
     /** The console's board link (full screen, for screen sharing), facilitator only. */
     boardUrl?: string;
+    /** Who facilitates, as they gave their name (« animé par … »), when they gave one. */
+    facilitator?: string;
     /** The console may erase the café (a web café's facilitator: a Teams café is erased from its chat, /effacer). */
     erasable?: boolean;
   };

@@ -51,6 +51,7 @@ export function webView(input: WebViewInput): WebView {
       participants: peopleOf(state, contributions, input.members).length,
       ...(isFacilitator && input.boardUrl ? { boardUrl: input.boardUrl } : {}),
       ...(isFacilitator && state.channelId === WEB_CHANNEL_ID ? { erasable: true } : {}),
+      ...(state.facilitatorName.trim() ? { facilitator: state.facilitatorName.trim() } : {}),
     },
     notices: isFacilitator ? input.notices : input.notices.filter((n) => !n.private),
   };

@@ -208,3 +208,13 @@ describe('The view travels as JSON', () => {
     }
   });
 });
+
+describe('Who facilitates', () => {
+  it('every page says « animé par » with the name the facilitator gave, and nothing when none was given', () => {
+    const cafe = new CafeSim();
+    expect(page(cafe).cafe.facilitator).toBe(cafe.state.facilitatorName);
+    const anonymous = new CafeSim();
+    anonymous.state = { ...anonymous.state, facilitatorName: '  ' };
+    expect(page(anonymous).cafe.facilitator).toBeUndefined();
+  });
+});

@@ -120,6 +120,8 @@ export interface WebLabels {
   handCo: string;
   handHand: string;
   handHelp: string;
+  /** « Animé par Camille ». */
+  hostedBy(name: string): string;
   eraseTitle: string;
   eraseHelp: string;
   eraseButton: string;
@@ -252,6 +254,7 @@ const FR: WebLabels = {
   handCo: 'Ajouter un co-animateur',
   handHand: 'Confier l’animation',
   handHelp: 'Le lien donne la console : ne le transmettez qu’à la personne concernée.',
+  hostedBy: (name) => `Animé par ${name}`,
   eraseTitle: 'Effacer ce café',
   eraseHelp: 'Sinon, il est effacé automatiquement quelques jours après la fin.',
   eraseButton: 'Effacer ce café maintenant',
@@ -381,6 +384,7 @@ const EN: WebLabels = {
   handCo: 'Add a co-facilitator',
   handHand: 'Hand the café over',
   handHelp: 'The link opens the console: give it only to that person.',
+  hostedBy: (name) => `Facilitated by ${name}`,
   eraseTitle: 'Erase this café',
   eraseHelp: 'Otherwise it is erased automatically a few days after it ends.',
   eraseButton: 'Erase this café now',

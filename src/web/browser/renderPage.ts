@@ -43,6 +43,7 @@ export function renderHeader(ctx: WebRenderCtx, view: WebView): string {
   return (
     '<header class="cafe-head" data-testid="cafe-head">' +
     text('p', view.cafe.formula, { class: 'cafe-head__formula', 'data-testid': 'formula' }) +
+    (view.cafe.facilitator ? text('p', l.hostedBy(view.cafe.facilitator), { class: 'cafe-head__host', 'data-testid': 'host' }) : '') +
     (s ? `<p class="cafe-head__step" data-testid="step-of"><span aria-hidden="true">${esc(l.stepOf(s.index, s.total))}</span><span class="sr-only">${esc(l.stepOfSpoken(s.index, s.total))}</span> · ${esc(s.partLabel)}</p>` : '') +
     (cd ? `<p class="countdown" role="timer" data-testid="countdown"><span class="sr-only">${esc(l.timeLeft)} </span>${esc(cd)}</p>` : '') +
     `<p class="cafe-head__meta"><span class="badge" data-testid="status">${esc(l.status[view.cafe.status])}</span> <span data-testid="participants">${esc(l.participants(view.cafe.participants))}</span></p>` +
