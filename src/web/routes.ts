@@ -286,7 +286,7 @@ function turnOf(state: CafeState, viewer: WebViewer, input: Turn['input'], now: 
 /** A participant who gave no first name: "Participant·e 4F2K", distinct, and nobody's name. */
 function anonymousName(viewer: WebViewer): string {
   if (viewer.role === 'facilitator') return '';
-  return t(viewer.locale, 'web.anonymousName', { tag: viewer.id.slice(-4).toUpperCase() });
+  return t(viewer.locale, 'web.anonymousName', { tag: viewer.id.slice(PARTICIPANT_ID_PREFIX.length).replace(/[^A-Za-z0-9]/g, '').slice(-4).toUpperCase() });
 }
 
 /** The web participants of a café: those who acted, and those on its pages now. */

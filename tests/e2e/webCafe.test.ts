@@ -75,12 +75,20 @@ async function participate(people: Person[], con: Page, step: { kind: string; id
       if (await has(pages[1]!, 'argument-text')) {
         await pages[1]!.fill(tid('argument-text'), 'Les données ouvertes servent tout le monde <script>');
         await pages[1]!.click(tid('argument-send'));
-        await con.waitForFunction(() => (document.querySelector('[data-testid="arguments"]')?.textContent ?? '').includes('servent tout le monde <script>'), undefined, { timeout: 10_000 });
+        // Barista keeps a person's text as text (a tag is dropped when stored): never markup on any page
+        await con.waitForFunction(() => (document.querySelector('[data-testid="arguments"]')?.textContent ?? '').includes('servent tout le monde'), undefined, { timeout: 10_000 })
+          .catch(async (err: Error) => {
+            await con.screenshot({ path: `${SHOTS}/web-cafe-stuck.png`, fullPage: true });
+            await pages[1]!.screenshot({ path: `${SHOTS}/web-cafe-stuck-participant.png`, fullPage: true });
+            throw new Error(`the argument is not on the console (the page said: ${await pages[1]!.textContent('#announce')}): ${err.message}`);
+          });
+        expect(await con.$('[data-testid="arguments"] script')).toBeNull();
         line += ', 1 argument';
       }
       if (await has(con, 'control-reveal')) {
         await con.click(tid('control-reveal'));
-        await pages[2]!.waitForSelector(tid('answer'), { timeout: 10_000 });
+        // The vote closes on every page (a quiz shows the guide's answer; a debate has none)
+        await pages[2]!.waitForFunction(() => !document.querySelector('[data-testid^="vote-"]'), undefined, { timeout: 10_000 });
         line += ', revealed';
       }
       return line;
@@ -169,9 +177,20 @@ async function runCafe(con: Page, people: Person[]): Promise<string[]> {
       await con.screenshot({ path: `${SHOTS}/web-cafe-stuck.png`, fullPage: true });
       throw new Error(`no Suivant on ${step.kind} ${step.id} after ${log.join(' | ')}: ${err.message}`);
     });
+    // Crazy jobs: Suivant gives the floor to the next person first, as the card's does
+    for (let i = 0; step.kind === 'turns' && i < 12; i++) {
+      const moved = await con.waitForFunction((id) => document.querySelector('[data-testid="step"]')?.getAttribute('data-step-id') !== id, step.id, { timeout: 1_000 }).then(() => true, () => false);
+      if (moved) break;
+      await con.click(tid('control-next'));
+    }
     // The next step, or (the last one) the end's confirmation
     await con.waitForFunction((id) => document.querySelector('[data-testid="step"]')?.getAttribute('data-step-id') !== id
-      || !!document.querySelector('[data-testid="end-now"]') || !!document.querySelector('[data-testid="ended"]'), step.id, { timeout: 10_000 });
+      || !!document.querySelector('[data-testid="end-now"]') || !!document.querySelector('[data-testid="ended"]'), step.id, { timeout: 10_000 })
+      .catch(async (err: Error) => {
+        await con.screenshot({ path: `${SHOTS}/web-cafe-stuck.png`, fullPage: true });
+        const said = await con.textContent('#announce');
+        throw new Error(`Suivant did not move on from ${step.kind} ${step.id} (said: ${said}) after ${log.join(' | ')}: ${err.message}`);
+      });
     if (await has(con, 'end-now')) {
       await con.click(tid('end-now'));
       await con.waitForSelector(tid('ended'), { timeout: 10_000 });
