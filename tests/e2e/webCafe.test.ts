@@ -47,7 +47,7 @@ async function stepOf(page: Page): Promise<{ kind: string; id: string } | undefi
 }
 
 async function waitStep(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((want) => document.querySelector('[data-testid="step"]')?.getAttribute('data-step-id') === want, id, { timeout: 10_000 });
+  await page.waitForFunction((want) => document.querySelector('[data-testid="step"]')?.getAttribute('data-step-id') === want, id, { timeout: 15_000 });
 }
 
 /** Whether the page has an element with this test id. */
