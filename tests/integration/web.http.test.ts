@@ -138,6 +138,29 @@ describe('a web café, console and participant pages', () => {
     lea.close();
   });
 
+  it('« Passer la main »: a co-facilitator gets a console of their own; handing over makes the first console a participant\'s view', async () => {
+    const { answer, page: first } = await WebPage.start(base, { formula: 'ristretto', locale: 'fr', name: 'Camille' });
+    const lea = (await WebPage.join(base, { code: answer.body.code, locale: 'fr' })).page!;
+    // A participant cannot hand anything over
+    expect((await lea.hand({ mode: 'co' })).status).toBe(400);
+    const co = await first!.hand({ mode: 'co', name: 'Karim' });
+    expect(co.status).toBe(200);
+    const karim = new WebPage(base, tokenOfConsoleUrl(co.body.consoleUrl));
+    expect((await karim.view()).role).toBe('facilitator');
+    expect((await karim.act({ verb: 'begin', cafe: answer.body.cafeId })).status).toBe(200);
+    expect((await stack.app.store.get(answer.body.cafeId))!.status).toBe('running');
+    const handed = await first!.hand({ mode: 'hand', name: 'Nina' });
+    expect(handed.status).toBe(200);
+    const nina = new WebPage(base, tokenOfConsoleUrl(handed.body.consoleUrl));
+    expect((await nina.view()).role).toBe('facilitator');
+    expect((await first!.view()).role).toBe('participant');
+    // The first console's controls are refused now, politely, and nothing changes
+    const before = (await stack.app.store.get(answer.body.cafeId))!.version;
+    const refused = await first!.act({ verb: 'pause', cafe: answer.body.cafeId });
+    expect(refused.body.message).toBeTruthy();
+    expect((await stack.app.store.get(answer.body.cafeId))!.version).toBe(before);
+  });
+
   it('caps the participants, and the code is not guessable by trying', async () => {
     const { answer } = await WebPage.start(base, { formula: 'ristretto', variant: 'sans-sucre', locale: 'en' });
     expect(answer.status).toBe(201);
