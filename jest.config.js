@@ -5,6 +5,11 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // matrix-js-sdk ships ES modules only (see tests/support/esmToCjs.js).
+    '/node_modules/matrix-js-sdk/.+\\.js$': '<rootDir>/tests/support/esmToCjs.js',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!matrix-js-sdk/)'],
   testTimeout: 30000,
 };
