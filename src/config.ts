@@ -67,6 +67,32 @@ const EnvSchema = z.object({
     .string()
     .default('barista:')
     .refine((v) => /^[A-Za-z0-9:_.{}-]{1,64}$/.test(v), { message: 'lettres, chiffres et : _ . - { } uniquement, 64 caractères au plus' }),
+  /** The Tchap door (Matrix): Barista's homeserver, e.g. https://matrix.agent.tchap.gouv.fr. Empty: no Tchap door. */
+  TCHAP_HOMESERVER_URL: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || /^https:\/\/[^\s/]+\/?$/.test(v) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(v), {
+      message: 'doit être l’adresse https://… du serveur Matrix (http://localhost:PORT ou http://127.0.0.1:PORT pour essayer en local)',
+    }),
+  /** Barista's Matrix account: @barista:agent.tchap.gouv.fr */
+  TCHAP_USER_ID: z.string().trim().default('').refine((v) => v === '' || /^@[a-z0-9._=\-/+]+:[A-Za-z0-9.-]+(:\d+)?$/.test(v), {
+    message: 'doit être un identifiant Matrix de la forme @barista:serveur',
+  }),
+  TCHAP_ACCESS_TOKEN: z.string().trim().default(''),
+  TCHAP_PASSWORD: z.string().default(''),
+  /** The homeservers (server names) whose people may invite and use Barista, comma-separated; empty: any. */
+  TCHAP_ALLOWED_HOMESERVERS: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').map((h) => h.trim()).filter(Boolean).every((h) => /^[A-Za-z0-9.-]+(:\d+)?$/.test(h)), {
+      message: 'liste de noms de serveurs Matrix (agent.tchap.gouv.fr, …) séparés par des virgules',
+    }),
+  TCHAP_DISPLAY_NAME: z.string().trim().min(1).max(100).default('Barista'),
+  /** The language Barista speaks in Tchap rooms (a Matrix event does not say the person's). */
+  TCHAP_LOCALE: z.enum(['fr', 'en']).default('fr'),
+  /** The Tchap door's state file (its device keys, sync position, events handled). Default: DATA_DIR/tchap.sqlite. */
+  TCHAP_STATE_PATH: z.string().trim().default(''),
   /**
    * Tests only: trust this identity provider's OpenID configuration (and BOT_TOKEN_ISSUER as the
    * tokens' issuer) instead of Bot Framework's. Both or neither.
@@ -117,8 +143,22 @@ export interface Config {
   webMaxParticipants?: number;
   /** The client's address is the first of X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
+  /** The Tchap door, when configured (TCHAP_HOMESERVER_URL). */
+  tchap?: TchapConfig;
   /** Tests only: the identity provider whose tokens are trusted instead of Bot Framework's. */
   tokenAuthority?: { openIdMetadataUrl: string; issuer: string };
+}
+
+export interface TchapConfig {
+  homeserverUrl: string;
+  userId: string;
+  accessToken?: string;
+  password?: string;
+  /** Server names whose people may use Barista (empty: any). */
+  allowedHomeservers: string[];
+  displayName: string;
+  locale: 'fr' | 'en';
+  statePath: string;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +181,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (!e.BOT_OPENID_METADATA_URL !== !e.BOT_TOKEN_ISSUER) {
     throw new ConfigError('Configuration invalide : BOT_OPENID_METADATA_URL et BOT_TOKEN_ISSUER vont ensemble (tests uniquement).');
+  }
+  if (!e.TCHAP_HOMESERVER_URL !== !e.TCHAP_USER_ID) {
+    throw new ConfigError('Configuration invalide : TCHAP_HOMESERVER_URL et TCHAP_USER_ID vont ensemble (le serveur Matrix et le compte de Barista).');
+  }
+  if (e.TCHAP_HOMESERVER_URL && !e.TCHAP_ACCESS_TOKEN && !e.TCHAP_PASSWORD) {
+    throw new ConfigError('Configuration invalide : TCHAP_ACCESS_TOKEN (ou TCHAP_PASSWORD) est requis avec TCHAP_HOMESERVER_URL.');
   }
   return {
     port: e.PORT,
@@ -168,6 +214,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     drainGraceMs: Math.round(e.DRAIN_GRACE_S * 1000),
     webMaxParticipants: e.WEB_MAX_PARTICIPANTS,
     trustProxy: e.TRUST_PROXY,
+    ...(e.TCHAP_HOMESERVER_URL
+      ? {
+          tchap: {
+            homeserverUrl: e.TCHAP_HOMESERVER_URL.replace(/\/$/, ''),
+            userId: e.TCHAP_USER_ID,
+            ...(e.TCHAP_ACCESS_TOKEN ? { accessToken: e.TCHAP_ACCESS_TOKEN } : {}),
+            ...(e.TCHAP_PASSWORD ? { password: e.TCHAP_PASSWORD } : {}),
+            allowedHomeservers: e.TCHAP_ALLOWED_HOMESERVERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+            displayName: e.TCHAP_DISPLAY_NAME,
+            locale: e.TCHAP_LOCALE,
+            statePath: e.TCHAP_STATE_PATH || `${e.DATA_DIR.replace(/\/$/, '')}/tchap.sqlite`,
+          },
+        }
+      : {}),
     ...(e.BOT_OPENID_METADATA_URL ? { tokenAuthority: { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL, issuer: e.BOT_TOKEN_ISSUER } } : {}),
   };
 }

@@ -32,6 +32,7 @@ import type { WebLinks } from './views/types';
 import { registerCatalogue } from './web/catalogue';
 import { registerStartPage } from './web/startPage';
 import { registerWebPages } from './web/pageRoutes';
+import { openTchapDoor, TCHAP_CHANNEL_ID, TchapElsewhere, type TchapDoor } from './channel/tchap/door';
 import { InProcessTimers } from './timers/inProcess';
 import type { OnFire, Timers } from './timers/port';
 
@@ -57,6 +58,8 @@ export interface Barista {
   url: string;
   /** 'sqlite' or 'redis'. */
   storeKind: 'sqlite' | 'redis';
+  /** The Tchap door, when configured. */
+  tchap?: TchapDoor;
   /**
    * Graceful stop (src/lifecycle.ts): says draining and refuses changes (503 + Retry-After) for the
    * grace period, lets the turns in flight finish and their Teams calls go out, stops this process's
@@ -85,6 +88,8 @@ export interface StartOptions {
   wrapStore?: (store: CafeStore) => CafeStore;
   /** How often the outbox's pending entries are carried out again (default OUTBOX_SWEEP_MS; tests). */
   outboxSweepMs?: number;
+  /** The Tchap channel's pacing (tests: edits and countdown ticks sooner). */
+  tchapPacing?: { editGapMs?: number; tickMs?: number };
 }
 
 export async function startBarista(options: StartOptions = {}): Promise<Barista> {
@@ -171,8 +176,22 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     // Several instances: another one may have changed a café its pages show here.
     pollMs: storeKind === 'redis' ? 1000 : 0,
   });
-  // Each café's messages go to its own channel: a Teams café's to Teams, a web café's to its pages.
-  const channels = new ChannelRouter({ byChannelId: { [WEB_CHANNEL_ID]: webChannel }, fallback: channel });
+  // The Tchap door (Matrix): its device and keys restored, its channel ready before the pipeline;
+  // it starts syncing once the server listens. A wrong homeserver, account or token stops the start.
+  const facilitatorViewer = (state: CafeState, userId: string) => ({
+    ...(config.publicUrl ? { boardUrl: boardLink(config.publicUrl, state.id, exportSecret, clock(), true) } : {}),
+    ...(config.publicUrl && state.joinCode ? { web: webLinks(config.publicUrl, state, userId, exportSecret, clock()) } : {}),
+  });
+  const tchap: TchapDoor | undefined = config.tchap
+    ? await openTchapDoor({
+        config: config.tchap, content, sink, facilitatorViewer,
+        boardLink: config.publicUrl ? (cafeId) => boardLink(config.publicUrl!, cafeId, exportSecret, clock(), true) : undefined,
+        ...options.tchapPacing,
+      })
+    : undefined;
+  // Each café's messages go to its own channel: a Teams café's to Teams, a web café's to its pages,
+  // a Tchap room's to Matrix (or, where this process does not run the Tchap door, to the outbox).
+  const channels = new ChannelRouter({ byChannelId: { [WEB_CHANNEL_ID]: webChannel, [TCHAP_CHANNEL_ID]: tchap?.channel ?? new TchapElsewhere() }, fallback: channel });
   const pipeline = new TurnPipeline({
     store, content, channel: channels, timers, sink, now: options.now,
     singleWriter: storeKind === 'sqlite',
@@ -275,6 +294,8 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  // Synced before the timers and the outbox send anything to a Tchap room (the client must know it).
+  await tchap?.listen(pipeline, store);
   const rearmed = await timers.rearm(store);
   // BullMQ: every instance re-arms the stored timers now and then (same job ids: adds nothing), so a
   // timer whose job was lost (an instance killed between saving the café and adding the job) still fires.
@@ -310,6 +331,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   log.info(
     {
       port: address.port, rearmed, replayed, localMode: config.localMode, store: storeKind,
+      ...(config.tchap ? { tchap: config.tchap.userId, homeserver: config.tchap.homeserverUrl } : {}),
       ...(config.redisUrl ? { redis: redactUrl(config.redisUrl), redisPrefix: config.redisPrefix } : { dataDir: config.dataDir }),
     },
     'Barista is listening on /api/messages',
@@ -321,6 +343,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     store,
     url,
     storeKind,
+    ...(tchap ? { tchap } : {}),
     stop() {
       return lifecycle.drain({
         finishWork: () => bot!.drain(),
@@ -335,6 +358,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
           await closeTimers();
         },
         async closeStore() {
+          await tchap?.close();
           live.stop();
           webLive.stop();
           limitsRedis?.disconnect();

@@ -80,6 +80,16 @@ export class TchapState {
     this.q.put.run('session', Buffer.from(JSON.stringify(session), 'utf8'));
   }
 
+  /** A number kept once (the first start's time): undefined until set. */
+  first(key: string): number | undefined {
+    const row = this.q.get.get(`first:${key}`);
+    return row ? Number(row.value.toString('utf8')) : undefined;
+  }
+
+  setFirst(key: string, value: number): void {
+    this.q.put.run(`first:${key}`, Buffer.from(String(value), 'utf8'));
+  }
+
   isHandled(eventId: string): boolean {
     return this.q.handled.get(eventId) !== undefined;
   }
