@@ -8,6 +8,7 @@ import { POLL_START } from '../../../src/channel/tchap/polls';
 import { renderGuide, renderTchap } from '../../../src/channel/tchap/render';
 import { stepView } from '../../../src/views';
 import { CafeSim, camille, karim, lea, sophie } from '../../domain/harness';
+import { longText } from '../../cards/fixtures';
 
 /**
  * Barista's café on Tchap, step by step, as the room and its facilitator read it: Matrix polls
@@ -63,6 +64,7 @@ describe('An Americano avec sucre in a Tchap room', () => {
     expect(body(shared[0])).toContain(fr['menu.waiting']);
     expect(bodies(shared)).not.toContain('!commencer');
     const own = menu(GUIDE);
+    for (const s of own) expect(Buffer.byteLength(JSON.stringify(s.out), 'utf8')).toBeLessThan(60_000);
     expect(bodies(own)).toContain('!commencer');
     expect(bodies(own)).toContain('!formule');
     expect(own.some((s) => s.key === `tips:menu:${cafe.state.id}`)).toBe(true);
@@ -291,6 +293,8 @@ describe('The facilitator’s view holds what is theirs only', () => {
       const shared = bodies(room(cafe));
       const own = guide(cafe);
       expect(own.every((s) => s.out.type === 'text' && !!s.out.meta?.cafe)).toBe(true);
+      // The guide's tips are whole, and still one Matrix event.
+      for (const s of own) expect(Buffer.byteLength(JSON.stringify(s.out), 'utf8')).toBeLessThan(60_000);
       expect(room(cafe).every((s) => s.out.meta?.cafe === cafe.state.id && s.out.meta.step === cafe.step!.id)).toBe(true);
       for (const text of f?.texts ?? []) {
         const probe = text.slice(0, 60);
@@ -381,6 +385,44 @@ describe('The other messages name their commands', () => {
 
   test('the erase confirmation and its outcome are one slot (the channel edits it)', () => {
     expect(renderTchap(fr_['erase-confirm'], content)[0].key).toBe(renderTchap(fr_.erased, content)[0].key);
+  });
+});
+
+describe('A busy room: every event stays within Matrix’s 64 KiB', () => {
+  const sixty = Array.from({ length: 60 }, (_, i): Actor => ({ id: `u-${i}`, name: `<i>Dominique</i> Zébulon${i}`, locale: 'fr' }));
+  const size = (s: Slot) => Buffer.byteLength(JSON.stringify({ ...(s.out.type === 'text' ? s.out.text : s.out.content), [META_KEY]: s.out.meta }), 'utf8');
+  const within = (cafe: CafeSim) => {
+    for (const viewer of [ROOM, GUIDE]) for (const s of renderTchap(stepScene(cafe, viewer), content)) expect(size(s)).toBeLessThan(60_000);
+  };
+
+  test('a board of 120 long post-its, a synthesis of 60 long answers, the feedback’s 60 long comments', () => {
+    const cafe = new CafeSim('avec-sucre', content, 'americano');
+    cafe.do({ type: 'begin' });
+    cafe.nextUntil('board');
+    const board = stepView({ ...stepScene(cafe, ROOM), content });
+    if (board.kind !== 'board') throw new Error('board expected');
+    for (let i = 0; i < 120; i++) typed(cafe, sixty[i % 60], { kind: 'postit', column: board.columns[i % board.columns.length].id, postitKind: board.postitKinds[0].id, text: longText(i) });
+    within(cafe);
+    expect(body(room(cafe)[0])).toMatch(/… et \d+ autres/);
+    cafe.nextUntil('question');
+    for (const p of sixty) typed(cafe, p, { kind: 'answer', text: longText(1) });
+    within(cafe);
+    cafe.nextUntil('feedback');
+    for (const p of sixty) typed(cafe, p, { kind: 'feedback', rating: 'bien', positive: longText(2), negative: longText(3) });
+    within(cafe);
+  });
+
+  test('a debate with 60 long arguments, the crazy jobs picked by 60', () => {
+    const cafe = new CafeSim('sans-sucre', content, 'americano');
+    cafe.do({ type: 'begin' });
+    cafe.nextUntil('pick');
+    const pick = stepView({ ...stepScene(cafe, ROOM), content });
+    if (pick.kind !== 'pick') throw new Error('pick expected');
+    sixty.forEach((p, i) => cafe.give(p, { kind: 'pick', item: pick.options[i % pick.options.length].id }));
+    within(cafe);
+    cafe.nextUntil('poll', 'debat');
+    sixty.forEach((p, i) => typed(cafe, p, { kind: 'argument', side: i % 2 ? 'pour' : 'contre', text: longText(i) }));
+    within(cafe);
   });
 });
 

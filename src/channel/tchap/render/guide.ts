@@ -4,8 +4,8 @@ import { bar } from '../../../cards/format';
 import { boardLink, header, tipLines } from '../../../cards/steps/common';
 import { assertNever, type FeedbackView, type PollView, type StepView } from '../../../views';
 import type { Slot } from '../out';
-import { chooseLines, countdownLine, results, turnsLines } from './steps';
-import { controlsBlock, personName, said, stepMeta, textSlot } from './text';
+import { BUDGET, chooseLines, countdownLine, results, turnsLines } from './steps';
+import { controlsBlock, personName, said, stepMeta, textSlot, within } from './text';
 
 /**
  * A step as its facilitator reads it in their direct-message room with Barista: text only (no
@@ -36,7 +36,7 @@ function progress(view: StepView, L: Locale): string[] {
     case 'poll': return [`**${view.statement}**`, `${view.revealed ? `**${t(L, 'poll.final')}**` : t(L, 'tchap.split')}\n${results(view, L)}`, ...debate(view, L)];
     case 'choose': return [chooseLines(view, L, true)];
     case 'pick': return [`**${t(L, view.turns ? 'pick.who' : 'pick.counts')} (${view.pickers})**\n${view.picked.length
-      ? view.picked.map((g) => `**${g.label}** : ${g.names ? g.names.map(personName).join(', ') : g.count}`).join('\n')
+      ? within(L, view.picked.map((g) => `**${g.label}** : ${g.names ? g.names.map(personName).join(', ') : g.count}`), BUDGET.picks).join('\n')
       : t(L, 'pick.none')}`];
     case 'turns': return turnsLines(view, L);
     case 'video': return [
@@ -55,12 +55,13 @@ function progress(view: StepView, L: Locale): string[] {
 function debate(view: PollView, L: Locale): string[] {
   if (!view.arguments) return [];
   const side = (which: 'pour' | 'contre') => view.arguments!.items.filter((a) => a.side === which).map((a) => `• ${said(a.text)}`);
-  const pour = side('pour');
-  const contre = side('contre');
+  const pour = within(L, side('pour'), BUDGET.arguments / 2);
+  const contre = within(L, side('contre'), BUDGET.arguments / 2);
+  const count = (which: 'pour' | 'contre') => view.arguments!.items.filter((a) => a.side === which).length;
   return [
     t(L, 'arg.note'),
-    `**${t(L, 'arg.headingPour')}** (${pour.length})\n${pour.length ? pour.join('\n') : t(L, 'arg.none')}`,
-    `**${t(L, 'arg.headingContre')}** (${contre.length})\n${contre.length ? contre.join('\n') : t(L, 'arg.none')}`,
+    `**${t(L, 'arg.headingPour')}** (${count('pour')})\n${pour.length ? pour.join('\n') : t(L, 'arg.none')}`,
+    `**${t(L, 'arg.headingContre')}** (${count('contre')})\n${contre.length ? contre.join('\n') : t(L, 'arg.none')}`,
   ];
 }
 
@@ -68,5 +69,5 @@ function debate(view: PollView, L: Locale): string[] {
 function feedback(view: FeedbackView, L: Locale): string[] {
   const counts = view.responses === 0 ? [] : view.questions.map((q) => [`**${q.text}**`, ...q.choices.map((c) => `${c.label} ${bar(c.count, view.responses)}`)].join('\n'));
   const comments = view.comments ? [...view.comments.positive.map((c) => `👍 ${said(c)}`), ...view.comments.negative.map((c) => `🔧 ${said(c)}`)] : [];
-  return [t(L, 'feedback.responses', { n: view.responses }), ...counts, comments.length ? [t(L, 'tchap.feedback.commentsTitle'), ...comments].join('\n') : ''];
+  return [t(L, 'feedback.responses', { n: view.responses }), ...counts, comments.length ? [t(L, 'tchap.feedback.commentsTitle'), ...within(L, comments, BUDGET.comments)].join('\n') : ''];
 }

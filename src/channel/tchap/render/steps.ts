@@ -4,7 +4,7 @@ import type { Locale, Step } from '../../../domain/types';
 import { t } from '../../../i18n';
 import { COLOR_EMOJI, boardLegend } from '../../../cards/steps/board';
 import { header } from '../../../cards/steps/common';
-import { markdownLink, minutesLeft } from '../../../cards/format';
+import { bytes, fit, markdownLink, minutesLeft } from '../../../cards/format';
 import { clockTime } from '../../../domain/lookup';
 import {
   assertNever, type BoardView, type ChooseView, type Countdown, type FeedbackView, type PickView, type PollView,
@@ -12,7 +12,10 @@ import {
 } from '../../../views';
 import { pollStartContent } from '../polls';
 import type { Slot } from '../out';
-import { personName, said, stepMeta, textSlot } from './text';
+import { personName, said, stepMeta, textSlot, within } from './text';
+
+/** Bytes of people's text one message lists (a Matrix event holds 64 KiB, body and HTML together). */
+export const BUDGET = { board: 18_000, answers: 18_000, arguments: 16_000, comments: 12_000, picks: 8_000 };
 
 /**
  * A step as the room sees it (the shared view): Matrix polls where people vote or pick, text
@@ -79,7 +82,7 @@ export function results(view: PollView, L: Locale): string {
 }
 
 function pickSlots(view: PickView, L: Locale): Slot[] {
-  const who = view.picked.map((g) => (g.names ? `**${g.label}** : ${g.names.map(personName).join(', ')}` : `**${g.label}** : ${g.count}`));
+  const who = within(L, view.picked.map((g) => (g.names ? `**${g.label}** : ${g.names.map(personName).join(', ')}` : `**${g.label}** : ${g.count}`)), BUDGET.picks);
   const intro = textSlot(`text:${view.stepId}`, [
     ...head(view, L),
     view.options.some((o) => o.detail) ? [`**${t(L, 'pick.details')}**`, ...view.options.flatMap((o) => (o.detail ? [`**${o.label}** — ${o.detail}`] : []))].join('\n') : '',
@@ -128,9 +131,14 @@ function videoSlot(view: VideoView, L: Locale): Slot {
 
 function boardSlot(view: BoardView, L: Locale): Slot {
   const kindOf = (id: string) => view.postitKinds.find((k) => k.id === id);
+  // The budget is shared by the columns, in the order the post-its came.
+  const lines = view.postits.map((p) => ({ column: p.column, line: `${COLOR_EMOJI[kindOf(p.kind)?.color ?? 'yellow']} ${said(p.text)}` }));
+  const { shown } = fit(lines, BUDGET.board, (p) => bytes(p.line));
   const columns = view.columns.map((col, i) => {
-    const postits = view.postits.filter((p) => p.column === col.id).map((p) => `${COLOR_EMOJI[kindOf(p.kind)?.color ?? 'yellow']} ${said(p.text)}`);
-    return `**${i + 1}. ${col.label}** (${postits.length})\n${postits.length ? postits.join('\n') : t(L, 'board.empty')}`;
+    const all = lines.filter((p) => p.column === col.id).length;
+    const postits = shown.filter((p) => p.column === col.id).map((p) => p.line);
+    if (all > postits.length) postits.push(t(L, 'board.more', { n: all - postits.length }));
+    return `**${i + 1}. ${col.label}** (${all})\n${postits.length ? postits.join('\n') : t(L, 'board.empty')}`;
   });
   const example = `${view.columns.length > 1 ? 2 : 1} ${view.postitKinds[0]?.label ?? ''} : …`;
   return textSlot(`text:${view.stepId}`, [
@@ -147,7 +155,7 @@ function questionSlots(view: QuestionView, L: Locale): Slot[] {
     ...head(view, L),
     `**${view.statement}**`,
     view.canAnswer ? t(L, 'tchap.question.invite') : '',
-    `**${t(L, 'question.answers', { n: view.answers.length })}**\n${view.answers.length ? view.answers.map((a) => `💬 ${said(a)}`).join('\n') : t(L, 'question.none')}`,
+    `**${t(L, 'question.answers', { n: view.answers.length })}**\n${view.answers.length ? within(L, view.answers.map((a) => `💬 ${said(a)}`), BUDGET.answers).join('\n') : t(L, 'question.none')}`,
   ], stepMeta(view, 'answer'))];
   if (view.answerText && (view.revealed || view.ended)) {
     out.push(textSlot(`answer:${view.stepId}`, [`${t(L, 'tchap.answer.title')}\n${view.statement}`, view.answerText], stepMeta(view)));

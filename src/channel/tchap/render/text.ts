@@ -1,5 +1,5 @@
 import type { Locale } from '../../../domain/types';
-import { clip } from '../../../cards/format';
+import { bytes, clip, fit } from '../../../cards/format';
 import { plainText, t } from '../../../i18n';
 import { assertNever, type StepView, type ViewAction } from '../../../views';
 import { matrixText } from '../html';
@@ -18,6 +18,15 @@ export function said(text: string): string {
 /** A display name: one line, 60 characters at most, as text. */
 export function personName(name: string): string {
   return said(clip(name.replace(/\s+/g, ' ').trim() || '?', 60));
+}
+
+/**
+ * Lines of people's text within a byte budget, the rest counted (« … et N autres »): a Matrix event
+ * holds 64 KiB, its plain body and its HTML together.
+ */
+export function within(L: Locale, lines: string[], budget: number): string[] {
+  const { shown, hidden } = fit(lines, budget, bytes);
+  return hidden ? [...shown, t(L, 'recap.more', { n: hidden })] : shown;
 }
 
 /** A text slot: Barista's Markdown lines (empty ones dropped) as one Matrix message, with its mark. */
