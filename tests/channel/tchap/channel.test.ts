@@ -219,7 +219,7 @@ describe('the Tchap channel: scenes as Matrix events', () => {
     const { api, channel } = setup({});
     await channel.say(to, 'Le temps est écoulé **pour la vidéo**');
     await channel.reply(to, { id: '@omar:barista.test', name: 'Omar' }, 'Seule la personne qui anime peut faire ça.');
-    await channel.notifyFacilitators(to, ['@lea:barista.test', '@lea:barista.test'], 'notice.timeUp', 'fr');
+    await channel.notifyFacilitators(to, ['@lea:barista.test', '@lea:barista.test'], 'timeUp', 'fr');
     expect(api.sent.map((s) => s.roomId)).toEqual([to.conversationId, '!dm-@omar:barista.test', '!dm-@lea:barista.test']);
     expect(api.sent[0]!.content).toMatchObject({ msgtype: 'm.notice', formatted_body: 'Le temps est écoulé <strong>pour la vidéo</strong>' });
     await expect(channel.members(to)).resolves.toEqual(['@lea:barista.test', '@karim:barista.test']);
