@@ -1,3 +1,4 @@
+import { TCHAP_COMMANDS } from '../tchapHelp';
 import type { Content, Part } from '../../../content/schema';
 import { composables, PARTS } from '../../../domain/compose';
 import { currentStep, activityOf, findFormula, formulaOf } from '../../../domain/lookup';
@@ -78,33 +79,6 @@ export function menuTreeSlots(s: Of<'menu-tree'>, content: Content): Slot[] {
   ])];
 }
 
-/** /aide: the commands as the room types them, French first, with the Tchap words for the buttons. */
-const HELP: Array<[string, MessageId]> = [
-  ['!menu', 'help.menu'],
-  ['!startcafe _formule_ [avec sucre|sans sucre]', 'help.startcafe'],
-  ['!startcafe virtuel', 'help.virtuel'],
-  ['!startcafe sur-mesure', 'help.surMesure'],
-  ['!commencer · !begin', 'tchap.help.commencer'],
-  ['!suivant · !next', 'help.suivant'],
-  ['!precedent · !previous', 'help.precedent'],
-  ['!reveler · !reveal', 'help.reveler'],
-  ['!choisir N · !choose N', 'tchap.help.choisir'],
-  ['!vote N', 'tchap.help.vote'],
-  ['!fini · !done', 'tchap.help.fini'],
-  ['!tour · !turn', 'tchap.help.tour'],
-  ['!inscription niveau [en-ligne|salle] · !register', 'tchap.help.inscription'],
-  ['!formule _formule_ · !formula', 'tchap.help.formule'],
-  ['!pause', 'help.pause'],
-  ['!reprendre · !resume', 'help.reprendre'],
-  ['!prolonger N · !extend N', 'help.prolonger'],
-  ['!fin · !end', 'help.fin'],
-  ['!animateur @personne', 'help.animateur'],
-  ['!coanimateur @personne', 'help.coanimateur'],
-  ['!reseau · !network', 'help.reseau'],
-  ['!effacer · !erase', 'help.effacer'],
-  ['!aide · !help', 'help.aide'],
-];
-
 export function helpSlots(s: Of<'help'>): Slot[] {
   const L = s.locale;
   return [textSlot('help', [
@@ -112,7 +86,7 @@ export function helpSlots(s: Of<'help'>): Slot[] {
     t(L, 'tchap.help.intro'),
     t(L, 'tchap.help.participants'),
     s.isFacilitator ? '' : t(L, 'help.facilitatorOnly'),
-    HELP.map(([command, help]) => `**${command}** : ${bangs(t(L, help, { days: s.retentionDays ?? 30 }))}`).join('\n'),
+    TCHAP_COMMANDS.map(([command, alias, help]) => `**${alias ? `${command}** · **${alias}` : command}** : ${bangs(t(L, help, { days: s.retentionDays ?? 30 }))}`).join('\n'),
     t(L, 'tchap.help.aliases'),
   ])];
 }
