@@ -374,6 +374,7 @@ export const en: Record<MessageId, string> = {
   'tchap.help.effacer': 'Erases the cafés of this room at once, after a confirmation. Otherwise they go {days} days after they end.',
   'tchap.help.effacerConfirm': 'Answers the erase confirmation.',
   'tchap.help.aide': 'Shows this help.',
+  'tchap.hello': '☕ Hello, I am Barista, co-facilitator of data and AI cafés. To begin: **!startcafe americano** (or another formula), **!menu** to choose the formula with the guide, **!aide** for all the commands.',
   // --- The web door's API answers (src/web/routes.ts) -------------------------------------------
   'web.link': '🌐 Without Teams (guests, a phone, the room): join at {joinUrl} with the code **{code}**. [Your web console]({consoleUrl}): the café from a browser (your own link, 24 h, do not share it).',
   'web.erased': 'The café is erased: its votes, sticky notes, answers and registrations are gone.',

@@ -394,6 +394,7 @@ export const fr = {
   'tchap.help.effacer': 'Efface tout de suite les cafés de ce salon, après confirmation. Sinon, ils le sont {days} jours après la fin.',
   'tchap.help.effacerConfirm': 'Répond à la confirmation d’effacement.',
   'tchap.help.aide': 'Affiche cette aide.',
+  'tchap.hello': '☕ Bonjour, je suis Barista, co-animateur de cafés de la data ou de l’IA. Pour commencer : **!startcafe americano** (ou une autre formule), **!menu** pour choisir la formule avec le guide, **!aide** pour toutes les commandes.',
   // --- The web door's API answers (src/web/routes.ts) -------------------------------------------
   'web.link': '🌐 Sans Teams (invité·es, téléphone, salle) : rejoindre sur {joinUrl} avec le code **{code}**. [Votre console web]({consoleUrl}) : le café depuis un navigateur (lien personnel, 24 h, à ne pas partager).',
   'web.erased': 'Le café est effacé : ses votes, post-its, réponses et inscriptions n’existent plus.',

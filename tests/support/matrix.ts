@@ -11,7 +11,7 @@ import type { SynapseUser } from './synapse';
 export function quietMatrix(): void {
   // The SDK's logger is a loglevel logger (its type does not say so): silent (it logs a missing
   // room's state as an error during the first sync).
-  (logger as unknown as { setLevel(level: 'silent'): void }).setLevel('silent');
+  (logger as unknown as { setLevel(level: string): void }).setLevel(process.env.MATRIX_LOG ?? 'silent');
   // The Rust crypto traces at DEBUG level through console.debug (matrix-js-sdk turns it on).
   jest.spyOn(console, 'debug').mockImplementation(() => undefined);
   jest.spyOn(console, 'info').mockImplementation(() => undefined);

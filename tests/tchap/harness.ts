@@ -178,8 +178,13 @@ export class TchapStack {
     await this.startBarista();
   }
 
+  private cafeId?: string;
+
+  /** The room's café: the running one, or the last one seen once it ended. */
   async cafe(): Promise<CafeState | undefined> {
-    return this.app.store.getActive(this.roomId);
+    const active = await this.app.store.getActive(this.roomId);
+    if (active) this.cafeId = active.id;
+    return active ?? (this.cafeId ? this.app.store.get(this.cafeId) : undefined);
   }
 
   /** Waits until the café in the room satisfies `ok`. */

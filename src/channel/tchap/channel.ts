@@ -107,7 +107,7 @@ export class TchapChannel implements ChannelPort {
       return id;
     });
     if (scene.kind === 'menu') await this.offerWidget(roomId, scene.state.id);
-    if (messageId && scene.kind === 'step') await this.guide(to, messageId, scene);
+    if (messageId && (scene.kind === 'step' || scene.kind === 'menu')) await this.guide(to, messageId, scene);
     if (messageId) this.tick(to, messageId, scene, async () => ({ ...scene, now: this.now() }) as Scene);
     return messageId;
   }
@@ -198,7 +198,7 @@ export class TchapChannel implements ChannelPort {
       const scene = await p.render();
       if (scene) {
         await this.apply(p.to.conversationId, messageId, this.render(scene, this.o.content));
-        if (scene.kind === 'step') await this.guide(p.to, messageId, scene);
+        if (scene.kind === 'step' || scene.kind === 'menu') await this.guide(p.to, messageId, scene);
         this.tick(p.to, messageId, scene, p.render);
       }
       for (const done of dones) done();
@@ -264,8 +264,11 @@ export class TchapChannel implements ChannelPort {
     return { key: slot.key, eventId, hash: hashOf(slot.out), ended };
   }
 
-  /** The step's facilitator view, in each facilitator's direct-message room, kept up to date with the room's. */
-  private async guide(to: Address, messageId: string, scene: Extract<Scene, { kind: 'step' }>): Promise<void> {
+  /**
+   * The facilitator's view of the menu (how to begin, the guide's advice) and of each step, in each
+   * facilitator's direct-message room, kept up to date with the room's.
+   */
+  private async guide(to: Address, messageId: string, scene: Extract<Scene, { kind: 'step' | 'menu' }>): Promise<void> {
     if (scene.viewer.isFacilitator || scene.viewer.userId) return;
     const people = [scene.state.facilitatorId, ...(scene.state.coFacilitatorIds ?? [])];
     for (const person of new Set(people)) {

@@ -8,7 +8,9 @@ import { parsePollResponse } from './polls';
  * response, a reaction; anything else is ignored.
  */
 const UserId = z.string().min(3).max(255).regex(/^@[^:\s]+:\S+$/);
-const RoomId = z.string().min(3).max(255).regex(/^![^:\s]+:\S+$/);
+// Room versions up to 11 name the room's server (`!opaque:server`); version 12 (what recent
+// Synapse releases make by default) does not: `!hash`.
+const RoomId = z.string().min(3).max(255).regex(/^![^:\s]+(:\S+)?$/);
 const EventId = z.string().min(2).max(255).regex(/^\$\S+$/);
 
 export const MatrixEventSchema = z.object({

@@ -5,12 +5,13 @@ import { KeyedQueue } from '../../bot/keyedQueue';
 import type { Content } from '../../content/schema';
 import type { Actor, Locale } from '../../domain/types';
 import type { ErrorSink } from '../../errors';
-import { t, type MessageId } from '../../i18n';
+import { t } from '../../i18n';
 import type { CafeStore } from '../../store/port';
 import type { Address, Reply } from '../port';
 import type { TchapChannel } from './channel';
 import type { BotIdentity } from './commands';
 import { matrixText } from './html';
+import { roomReady } from './roomReady';
 import { parseEvent, readEvent, type ReadEvent } from './events';
 import { intentOf, type IntentContext } from './intents';
 import { roleOf } from './roles';
@@ -117,7 +118,8 @@ export class TchapInbound {
       return;
     }
     await this.deps.client.joinRoom(roomId);
-    await this.deps.client.sendEvent(roomId, EventType.RoomMessage, matrixText(t(this.deps.locale ?? 'fr', 'tchap.hello' as MessageId)) as never);
+    await roomReady(this.deps.client, roomId);
+    await this.deps.client.sendEvent(roomId, EventType.RoomMessage, matrixText(t(this.deps.locale ?? 'fr', 'tchap.hello')) as never);
   }
 
   private async decrypted(event: MatrixEvent): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { EventType, Preset, type MatrixClient } from 'matrix-js-sdk';
+import { roomReady } from './roomReady';
 import type { TchapState } from './state';
 
 /**
@@ -40,10 +41,17 @@ function wrap(err: unknown): TchapSendError {
 export function matrixApiOf(client: MatrixClient, state: TchapState): MatrixApi {
   const userId = client.getUserId()!;
   const creating = new Map<string, Promise<string>>();
+  // Rooms Barista has seen ready to send into (joined, their encryption configured): checked once.
+  const ready = new Set<string>();
+  const readyFor = async (roomId: string): Promise<void> => {
+    if (ready.has(roomId)) return;
+    if (await roomReady(client, roomId)) ready.add(roomId);
+  };
   return {
     userId,
     async send(roomId, type, content) {
       try {
+        await readyFor(roomId);
         const res = await client.sendEvent(roomId, type as never, content as never);
         return res.event_id;
       } catch (err) {
@@ -95,6 +103,7 @@ export function matrixApiOf(client: MatrixClient, state: TchapState): MatrixApi 
     },
     async setState(roomId, type, stateKey, content) {
       try {
+        await readyFor(roomId);
         await client.sendStateEvent(roomId, type as never, content as never, stateKey);
         return true;
       } catch (err) {

@@ -64,6 +64,7 @@ function stepScene(stepId: string, o: { viewer?: { isFacilitator: boolean; userI
 /** The renderer, as the test says: a step's slots by step id (the facilitator's view: one text). */
 function renderer(slotsOf: Record<string, Slot[]>) {
   return (scene: Scene): Slot[] => {
+    if (scene.kind === 'menu') return [{ key: 'menu', out: { type: 'text', text: matrixText(scene.viewer.isFacilitator ? 'Le menu. Tapez !commencer' : 'Le menu') } }];
     if (scene.kind !== 'step') return [{ key: scene.kind, out: { type: 'text', text: matrixText(scene.kind) } }];
     if (scene.viewer.isFacilitator) return [{ key: `guide:${scene.step.id}`, out: { type: 'text', text: matrixText(`Pour l'animatrice : ${scene.step.id} ${slotsOf.guideWords?.[0]?.key ?? ''}`) } }];
     return slotsOf[scene.step.id] ?? [];
@@ -104,6 +105,16 @@ describe('the Tchap channel: scenes as Matrix events', () => {
     expect(dm).toHaveLength(1);
     expect(String(dm[0]!.content.body)).toContain("Pour l'animatrice : s1");
     expect(api.sent.filter((s) => s.roomId === to.conversationId).map((s) => s.content.body)).toEqual(['Pour tout le monde']);
+  });
+
+  it("sends the facilitator's view of the menu (how to begin) to their direct messages too", async () => {
+    const { api, channel } = setup({});
+    const menu = { kind: 'menu', state: { id: 'cafe-1', facilitatorId: '@lea:barista.test', coFacilitatorIds: ['@karim:barista.test'], status: 'ready' }, viewer: { locale: 'fr', isFacilitator: false } } as unknown as Scene;
+    await channel.post(to, menu);
+    expect(api.sent.filter((s) => s.roomId === to.conversationId && s.type === 'm.room.message').map((s) => s.content.body)).toEqual(['Le menu']);
+    for (const person of ['@lea:barista.test', '@karim:barista.test']) {
+      expect(api.sent.filter((s) => s.roomId === `!dm-${person}`).map((s) => s.content.body)).toEqual(['Le menu. Tapez !commencer']);
+    }
   });
 
   it('edits a text in place when its words change, and sends nothing when they did not', async () => {

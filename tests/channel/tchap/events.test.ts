@@ -17,6 +17,10 @@ describe('the Matrix events Barista reads', () => {
     })).toEqual({ kind: 'message', body: 'Ouvrir les données des mairies', mentions: [BOT], thread: '$step', replyTo: '$step' });
   });
 
+  it('a room of version 12, whose id names no server', () => {
+    expect(read('m.room.message', { msgtype: 'm.text', body: '!aide' }, { room_id: '!LSsvBzhp3BGYyRasu06qNRh2Rehv0dPsLYb8T8P8hMo' })).toEqual({ kind: 'message', body: '!aide', mentions: [] });
+  });
+
   it('a poll response and a reaction', () => {
     expect(read('org.matrix.msc3381.poll.response', { 'm.relates_to': { rel_type: 'm.reference', event_id: '$poll' }, 'org.matrix.msc3381.poll.response': { answers: ['madonna'] } }))
       .toEqual({ kind: 'poll-response', pollEventId: '$poll', answerId: 'madonna' });
@@ -32,6 +36,7 @@ describe('the Matrix events Barista reads', () => {
     // Not an event at all: a forged sender, a room id that is not one, no content
     expect(parseEvent({ ...base, type: 'm.room.message', sender: 'lea', content: {} })).toBeUndefined();
     expect(parseEvent({ ...base, type: 'm.room.message', room_id: 'cafe', content: {} })).toBeUndefined();
+    expect(parseEvent({ ...base, type: 'm.room.message', room_id: '!ca fe', content: {} })).toBeUndefined();
     expect(parseEvent({ ...base, type: 'm.room.message' })).toBeUndefined();
     expect(parseEvent(null)).toBeUndefined();
   });
