@@ -184,7 +184,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   });
   const tchap: TchapDoor | undefined = config.tchap
     ? await openTchapDoor({
-        config: config.tchap, content, sink, facilitatorViewer,
+        config: config.tchap, content, sink, facilitatorViewer, logger: log,
         boardLink: config.publicUrl ? (cafeId) => boardLink(config.publicUrl!, cafeId, exportSecret, clock(), true) : undefined,
         ...options.tchapPacing,
       })

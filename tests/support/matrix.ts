@@ -1,5 +1,6 @@
 import { ClientEvent, createClient, type MatrixClient, type MatrixEvent, RoomEvent } from 'matrix-js-sdk';
-import { logger } from 'matrix-js-sdk/lib/logger.js';
+import pino from 'pino';
+import { routeMatrixLogs } from '../../src/channel/tchap/sdkLogs';
 import type { SynapseUser } from './synapse';
 
 /**
@@ -9,9 +10,9 @@ import type { SynapseUser } from './synapse';
  * jest.mock only allows in the test file itself.
  */
 export function quietMatrix(): void {
-  // The SDK's logger is a loglevel logger (its type does not say so): silent (it logs a missing
-  // room's state as an error during the first sync).
-  (logger as unknown as { setLevel(level: string): void }).setLevel(process.env.MATRIX_LOG ?? 'silent');
+  // The SDK's logs go where Barista sends them (its logger): silent here, MATRIX_LOG=debug to read
+  // them (it logs a missing room's state as an error during the first sync).
+  routeMatrixLogs(pino({ level: process.env.MATRIX_LOG ?? 'silent' }));
   // The Rust crypto traces at DEBUG level through console.debug (matrix-js-sdk turns it on).
   jest.spyOn(console, 'debug').mockImplementation(() => undefined);
   jest.spyOn(console, 'info').mockImplementation(() => undefined);

@@ -1,7 +1,9 @@
 import { chmodSync } from 'node:fs';
 import * as fakeIdb from 'fake-indexeddb';
 import { ClientEvent, createClient, IndexedDBStore, SyncState, type MatrixClient } from 'matrix-js-sdk';
+import type { Logger } from 'pino';
 import { restoreIndexedDb, snapshotIndexedDb, type IdbFactory } from './idbSnapshot';
+import { quietRustCrypto, routeMatrixLogs } from './sdkLogs';
 import type { MatrixSession, TchapState } from './state';
 
 /**
@@ -81,7 +83,8 @@ export async function sessionOf(login: MatrixLogin, state: TchapState): Promise<
 }
 
 /** Opens Barista's client (not yet syncing: `client.startClient()` is the caller's). */
-export async function openMatrix(login: MatrixLogin, state: TchapState, statePath?: string): Promise<OpenMatrix> {
+export async function openMatrix(login: MatrixLogin, state: TchapState, statePath?: string, log?: Logger): Promise<OpenMatrix> {
+  if (log) routeMatrixLogs(log);
   const session = await sessionOf(login, state);
   const factory = new fakeIdb.IDBFactory();
   const snapshot = state.snapshot();
@@ -91,6 +94,7 @@ export async function openMatrix(login: MatrixLogin, state: TchapState, statePat
   await store.startup();
   const client = createClient({ baseUrl: login.baseUrl, userId: session.userId, accessToken: session.accessToken, deviceId: session.deviceId, store });
   await client.initRustCrypto({ useIndexedDB: true });
+  quietRustCrypto();
   if (statePath && statePath !== ':memory:') chmodSync(statePath, 0o600);
 
   let writing: Promise<void> = Promise.resolve();

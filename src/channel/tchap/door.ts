@@ -1,4 +1,5 @@
 import { ClientEvent, SyncState } from 'matrix-js-sdk';
+import type { Logger } from 'pino';
 import type { TurnPipeline } from '../../bot/turn/pipeline';
 import type { TchapConfig } from '../../config';
 import type { Content } from '../../content/schema';
@@ -20,6 +21,8 @@ export interface TchapDoorOptions {
   config: TchapConfig;
   content: Content;
   sink: ErrorSink;
+  /** Where matrix-js-sdk's own logs go (as `matrix-js-sdk` lines); the console otherwise. */
+  logger?: Logger;
   facilitatorViewer?: (state: CafeState, userId: string) => Partial<Viewer>;
   boardLink?: (cafeId: string) => string | undefined;
   /** Pacing of edits and countdown ticks (tests). */
@@ -49,6 +52,7 @@ export async function openTchapDoor(o: TchapDoorOptions): Promise<TchapDoor> {
       { baseUrl: o.config.homeserverUrl, userId: o.config.userId, ...(o.config.accessToken ? { accessToken: o.config.accessToken } : {}), ...(o.config.password ? { password: o.config.password } : {}) },
       state,
       o.config.statePath,
+      o.logger,
     );
   } catch (err) {
     state.close();
