@@ -3,7 +3,7 @@ import * as fakeIdb from 'fake-indexeddb';
 import { ClientEvent, createClient, IndexedDBStore, SyncState, type MatrixClient } from 'matrix-js-sdk';
 import type { Logger } from 'pino';
 import { restoreIndexedDb, snapshotIndexedDb, type IdbFactory } from './idbSnapshot';
-import { quietRustCrypto, routeMatrixLogs } from './sdkLogs';
+import { routeMatrixLogs } from './sdkLogs';
 import type { MatrixSession, TchapState } from './state';
 
 /**
@@ -94,7 +94,6 @@ export async function openMatrix(login: MatrixLogin, state: TchapState, statePat
   await store.startup();
   const client = createClient({ baseUrl: login.baseUrl, userId: session.userId, accessToken: session.accessToken, deviceId: session.deviceId, store });
   await client.initRustCrypto({ useIndexedDB: true });
-  quietRustCrypto();
   if (statePath && statePath !== ':memory:') chmodSync(statePath, 0o600);
 
   let writing: Promise<void> = Promise.resolve();
