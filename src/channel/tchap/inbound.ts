@@ -11,10 +11,10 @@ import type { Address, Reply } from '../port';
 import type { TchapChannel } from './channel';
 import type { BotIdentity } from './commands';
 import { matrixText } from './html';
-import { roomReady } from './roomReady';
 import { parseEvent, readEvent, type ReadEvent } from './events';
 import { intentOf, type IntentContext } from './intents';
 import { roleOf } from './roles';
+import { roomReady } from './roomReady';
 import type { TchapState } from './state';
 
 export interface TchapInboundDeps {
