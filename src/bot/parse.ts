@@ -3,6 +3,9 @@ import { ActionDataSchema, type ActionData } from '../cards/actions';
 import type { Variant } from '../content/schema';
 import type { Person } from '../domain/types';
 
+/** What Barista says to a command or an answer it cannot use as given (a `MessageId`). */
+export type NotUnderstood = 'tchap.bad.argument' | 'tchap.bad.notHere' | 'tchap.bad.side' | 'tchap.bad.column';
+
 /**
  * Activity → input, with zod at the edge. Nothing unparsed reaches the engine: an unknown command
  * or a forged card payload becomes an input the bot answers politely, and changes nothing.
@@ -34,6 +37,11 @@ export type Input =
   /** /prolonger with something other than a number of minutes from 1 to 30. */
   | { kind: 'bad-minutes' }
   | { kind: 'bad-payload'; via: 'execute' | 'submit' }
+  /**
+   * A known command, or an answer, that Barista cannot use as given (« !vote 9 » on three choices, an
+   * argument that says neither « pour » nor « contre »): the channel names what to say instead.
+   */
+  | { kind: 'not-understood'; message: NotUnderstood; params?: Record<string, string> }
   /** Teams says a meeting with Barista has started. */
   | { kind: 'meeting-start' }
   | { kind: 'ignore' };

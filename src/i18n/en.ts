@@ -374,6 +374,10 @@ export const en: Record<MessageId, string> = {
   'tchap.help.effacer': 'Erases the cafés of this room at once, after a confirmation. Otherwise they go {days} days after they end.',
   'tchap.help.effacerConfirm': 'Answers the erase confirmation.',
   'tchap.help.aide': 'Shows this help.',
+  'tchap.bad.argument': 'I can’t do anything with “{argument}” for {command} here. Type !aide to see how to use it.',
+  'tchap.bad.notHere': '{command} applies to nothing here right now. Type !aide to see what is possible.',
+  'tchap.bad.side': 'For your argument to count, begin it with “pour:” or “contre:” (or “+” / “-”), in the debate’s thread.',
+  'tchap.bad.column': 'The board has no column {column}. Begin your sticky note with the number of one of its columns, or its name, or write it without a number.',
   'tchap.hello': '☕ Hello, I am Barista, co-facilitator of data and AI cafés. To begin: **!startcafe americano** (or another formula), **!menu** to choose the formula with the guide, **!aide** for all the commands.',
   // --- The web door's API answers (src/web/routes.ts) -------------------------------------------
   'web.link': '🌐 Without Teams (guests, a phone, the room): join at {joinUrl} with the code **{code}**. [Your web console]({consoleUrl}): the café from a browser (your own link, 24 h, do not share it).',

@@ -394,6 +394,10 @@ export const fr = {
   'tchap.help.effacer': 'Efface tout de suite les cafés de ce salon, après confirmation. Sinon, ils le sont {days} jours après la fin.',
   'tchap.help.effacerConfirm': 'Répond à la confirmation d’effacement.',
   'tchap.help.aide': 'Affiche cette aide.',
+  'tchap.bad.argument': 'Je ne peux rien faire de « {argument} » avec {command} ici. Tapez !aide pour voir comment l’employer.',
+  'tchap.bad.notHere': '{command} ne s’applique à rien ici pour le moment. Tapez !aide pour voir ce qui est possible.',
+  'tchap.bad.side': 'Pour que votre argument compte, commencez-le par « pour : » ou « contre : » (ou « + » / « - »), dans le fil du débat.',
+  'tchap.bad.column': 'Le tableau n’a pas de colonne {column}. Commencez votre post-it par le numéro d’une de ses colonnes, ou par son nom, ou écrivez-le sans numéro.',
   'tchap.hello': '☕ Bonjour, je suis Barista, co-animateur de cafés de la data ou de l’IA. Pour commencer : **!startcafe americano** (ou une autre formule), **!menu** pour choisir la formule avec le guide, **!aide** pour toutes les commandes.',
   // --- The web door's API answers (src/web/routes.ts) -------------------------------------------
   'web.link': '🌐 Sans Teams (invité·es, téléphone, salle) : rejoindre sur {joinUrl} avec le code **{code}**. [Votre console web]({consoleUrl}) : le café depuis un navigateur (lien personnel, 24 h, à ne pas partager).',

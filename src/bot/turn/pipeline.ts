@@ -2,6 +2,7 @@ import type { Reply } from '../../channel/port';
 import type { Actor } from '../../domain';
 import { BaristaError, codeOf, isStoreUnreachable, shortCode } from '../../errors';
 import { t } from '../../i18n';
+import { plainText } from '../../i18n/plainText';
 import { Kit } from './kit';
 import { actionRoute, textRoute } from './routes';
 import type { PipelineDeps, Turn } from './types';
@@ -66,6 +67,11 @@ export class TurnPipeline {
         return { message: t(actor.locale, 'badMinutes') };
       case 'unknown-command':
         return { message: t(actor.locale, 'unknownCommand', { command: input.text }) };
+      case 'not-understood': {
+        // What the person typed is shown as text, never markup.
+        const params = Object.fromEntries(Object.entries(input.params ?? {}).map(([k, v]) => [k, plainText(v, 'message')]));
+        return { message: t(actor.locale, input.message, params) };
+      }
       case 'text': {
         const route = textRoute(input.command);
         if (route.drives) await this.withRole(turn);

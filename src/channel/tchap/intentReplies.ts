@@ -32,7 +32,7 @@ export function threadReply(text: string, target: EventMeta & { step: string; ta
       return body ? act({ verb: 'answer', ...at, answerText: body }) : undefined;
     case 'argument': {
       const arg = argumentOf(body);
-      return arg ? act({ verb: 'argument', ...at, side: arg.side, argumentText: arg.text }) : badArgument('argument');
+      return arg ? act({ verb: 'argument', ...at, side: arg.side, argumentText: arg.text }) : { kind: 'not-understood', message: 'tchap.bad.side' };
     }
     case 'postit':
       return postitOf(body, target, ctx);
@@ -98,7 +98,7 @@ function postitOf(body: string, target: { cafe: string; step: string }, ctx: { c
     if (numbers.length <= 1 && (numbers.length === 1 || named !== undefined) && (rest === '' || named !== undefined)) {
       if (numbers[0] !== undefined) {
         const i = indexOf(numbers[0], columns.length);
-        if (i === undefined) return badArgument(`postit ${numbers[0]}`);
+        if (i === undefined) return { kind: 'not-understood', message: 'tchap.bad.column', params: { column: numbers[0] } };
         column = columns[i]!.id;
       }
       if (named !== undefined) kind = named;

@@ -26,11 +26,17 @@ export function act(data: Record<string, unknown>): Input {
 }
 
 /**
- * A command Barista knows, with an argument it cannot use (« !vote 9 » on three choices, « !choisir x »,
- * « !vote » with no poll open): answered politely, like an unknown command, and nothing changes.
+ * A command Barista knows, with an argument it cannot use (« !vote 9 » on three choices, « !choisir x »)
+ * or that applies to nothing now (« !vote » with no poll open): answered politely, naming the
+ * command and what it could not use, and nothing changes.
  */
 export function badArgument(said: string): Input {
-  return { kind: 'unknown-command', text: `!${said}`.slice(0, 40) };
+  const [head = '', ...rest] = said.trim().split(/\s+/);
+  const command = `!${head.replace(/^[!/]/, '')}`.slice(0, 40);
+  const argument = rest.join(' ').slice(0, 40);
+  return argument
+    ? { kind: 'not-understood', message: 'tchap.bad.argument', params: { command, argument } }
+    : { kind: 'not-understood', message: 'tchap.bad.notHere', params: { command } };
 }
 
 /**

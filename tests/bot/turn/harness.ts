@@ -81,6 +81,11 @@ export class PipelineHarness {
     return this.pipeline.run(this.turn(actor, parseText(text), activityId));
   }
 
+  /** An input as another channel's edge reads it (Tchap's `!` commands and thread replies). */
+  give(actor: Actor, input: Input, activityId?: string): Promise<Reply> {
+    return this.pipeline.run(this.turn(actor, input, activityId));
+  }
+
   /** A card's button, its data parsed as the channel's edge does. */
   press(actor: Actor, data: Partial<ActionData> & Record<string, unknown>, activityId?: string): Promise<Reply> {
     return this.pipeline.run(this.turn(actor, { kind: 'action', data: ActionDataSchema.parse(data), via: 'execute' }, activityId));

@@ -1,3 +1,4 @@
+import { matrixText } from '../../../src/channel/tchap/html';
 import { FakeChannel } from '../../support/fakeChannel';
 import { camille, PipelineHarness } from './harness';
 
@@ -51,6 +52,22 @@ describe("The facilitator's mistakes, named with the way out", () => {
     await h.say(camille, '/startcafe americano');
     expect(message(await h.say(camille, '/pause'))).toBe('Le café n’a pas encore commencé : cliquez sur « Commencer » ou tapez /suivant.');
     expect(message(await h.say(en, '/pause'))).toBe('The café has not started yet: press “Start” or type /next.');
+  });
+
+  it('a known command with what it cannot use, or where it applies to nothing (Tchap)', async () => {
+    const h = new PipelineHarness();
+    await started(h);
+    const version = (await h.cafe()).version;
+    // As a Tchap room shows it (the person's words escaped, then read back as text)
+    const seen = (r: unknown) => matrixText(message(r) ?? '').body;
+    const vote9 = await h.give(camille, { kind: 'not-understood', message: 'tchap.bad.argument', params: { command: '!vote', argument: '9' } });
+    expect(seen(vote9)).toBe('Je ne peux rien faire de « 9 » avec !vote ici. Tapez !aide pour voir comment l’employer.');
+    expect(seen(await h.give(en, { kind: 'not-understood', message: 'tchap.bad.notHere', params: { command: '!fini' } }))).toBe('!fini applies to nothing here right now. Type !aide to see what is possible.');
+    expect(message(await h.give(camille, { kind: 'not-understood', message: 'tchap.bad.side' }))).toMatch(/^Pour que votre argument compte, commencez-le par « pour : »/);
+    // What the person typed stays text: no link, no emphasis
+    const marked = matrixText(message(await h.give(camille, { kind: 'not-understood', message: 'tchap.bad.argument', params: { command: '!choisir', argument: '[ici](https://x.example)' } })) ?? '');
+    expect(marked.formatted_body).not.toContain('<a ');
+    expect((await h.cafe()).version).toBe(version);
   });
 
   it('/animateur naming who already facilitates', async () => {

@@ -20,7 +20,8 @@ const inThread = (body: string): ReadEvent => said(body, { thread: '$step-messag
 const ctxOf = (cafe: CafeSim | undefined, more: Partial<IntentContext> = {}): IntentContext => ({ bot, content: cafe?.content ?? guideFr, ...(cafe ? { cafe: cafe.state } : {}), ...more });
 const shared = (cafe: CafeSim): StepView => stepView({ state: cafe.state, step: cafe.step!, content: cafe.content, contributions: cafe.contributions, viewer: { isFacilitator: false, locale: 'fr' }, now: cafe.now });
 const action = (data: Record<string, unknown>): Input => ({ kind: 'action', data: expect.objectContaining(data), via: 'execute' }) as unknown as Input;
-const polite = { kind: 'unknown-command' };
+/** A known command or an answer Barista cannot use as given: a clear answer, nothing changes. */
+const polite = { kind: 'not-understood' };
 
 /** An americano at its menu, then begun and moved on as a test needs. */
 function americano(variant: 'avec-sucre' | 'sans-sucre' = 'avec-sucre'): CafeSim {
@@ -132,6 +133,8 @@ describe('Tchap\'s words for the buttons', () => {
       const cafe = begun();
       cafe.do({ type: 'choose', stepId: 'tasse.choix', option: 'madonna' });
       for (const body of ['!vote 0', '!vote 4', '!vote 9', '!vote deux', '!vote']) expect(intentOf(said(body), ctxOf(cafe))).toMatchObject(polite);
+      // The answer names the command and what it could not use
+      expect(intentOf(said('!vote 9'), ctxOf(cafe))).toEqual({ kind: 'not-understood', message: 'tchap.bad.argument', params: { command: '!vote', argument: '9' } });
     });
     it('a pick\'s items (crazy jobs)', () => {
       const cafe = begun();
@@ -145,6 +148,7 @@ describe('Tchap\'s words for the buttons', () => {
       expect(intentOf(said('!vote 1'), ctxOf(americano()))).toMatchObject(polite);
       expect(intentOf(said('!vote 1'), ctxOf(begun()))).toMatchObject(polite);
       expect(intentOf(said('!vote 1'), ctxOf(undefined))).toMatchObject(polite);
+      expect(intentOf(said('!fini'), ctxOf(undefined))).toEqual({ kind: 'not-understood', message: 'tchap.bad.notHere', params: { command: '!fini' } });
     });
   });
 
@@ -249,7 +253,7 @@ describe('Replies in the thread of a step message, by what it takes', () => {
     expect(intentOf(inThread('Midi : la cantine'), ctx)).toEqual(postit(c1!, k1!, 'Midi : la cantine'));
     expect(intentOf(inThread('données : trop vague'), ctx)).toEqual(postit(c1!, k1!, 'données : trop vague'));
     // A column the board does not have is refused politely, not put elsewhere.
-    expect(intentOf(inThread('9 : la salle de sport'), ctx)).toMatchObject(polite);
+    expect(intentOf(inThread('9 : la salle de sport'), ctx)).toEqual({ kind: 'not-understood', message: 'tchap.bad.column', params: { column: '9' } });
   });
 
   it('a post-it under the board of a café that is not this room\'s any more is refused at the edge, as a stale card', () => {
@@ -275,7 +279,7 @@ describe('Replies in the thread of a step message, by what it takes', () => {
     expect(intentOf(inThread('- moins de contrôle'), ctx)).toEqual(arg('contre', 'moins de contrôle'));
     expect(intentOf(inThread('for: open by default'), ctx)).toEqual(arg('pour', 'open by default'));
     expect(intentOf(inThread('against: privacy'), ctx)).toEqual(arg('contre', 'privacy'));
-    expect(intentOf(inThread('pourquoi pas'), ctx)).toMatchObject(polite);
+    expect(intentOf(inThread('pourquoi pas'), ctx)).toEqual({ kind: 'not-understood', message: 'tchap.bad.side' });
   });
 
   it('an answer (the text), J\'ai fini (any reply), a comment on the feedback (« + » positive, « - » negative, else positive)', () => {
