@@ -12,16 +12,18 @@ interface LoglevelLogger {
 
 /**
  * matrix-js-sdk writes its logs to the console at DEBUG level, and turns the Rust crypto's tracing
- * on at DEBUG too: on a server, that is thousands of lines on stdout mixed into Barista's JSON log.
- * This sends both into Barista's logger (`matrix-js-sdk` lines, at their level, so LOG_LEVEL filters
- * them like the rest). Call it before the client is made (its child loggers copy the root's way of
- * writing).
+ * on at DEBUG too: on a server, dozens of lines at start and more at every sync, on stdout among
+ * Barista's JSON lines. This sends both into Barista's logger (`matrix-js-sdk` lines, their info as
+ * debug, so LOG_LEVEL filters them like the rest). Call it before the client is made (its child
+ * loggers copy the root's way of writing).
  */
 export function routeMatrixLogs(log: Logger): void {
   const into = log.child({ component: 'matrix-js-sdk' });
   const root = sdkLogger as unknown as LoglevelLogger;
   root.methodFactory = (method) => {
-    const level: Method = method === 'log' ? 'info' : (['trace', 'debug', 'info', 'warn', 'error'].includes(method) ? method : 'info') as Method;
+    // The SDK's info lines (its sync's progress, rooms and Matrix ids) are debug here: Barista logs no
+    // names at info. Its warnings and errors stay what they are.
+    const level: Method = method === 'trace' || method === 'warn' || method === 'error' ? method : 'debug';
     return function (this: { prefix?: string } | undefined, ...args: unknown[]) {
       if (!into.isLevelEnabled(level)) return;
       const prefix = this?.prefix;
