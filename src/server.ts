@@ -33,6 +33,7 @@ import { registerCatalogue } from './web/catalogue';
 import { registerStartPage } from './web/startPage';
 import { registerWebPages } from './web/pageRoutes';
 import { openTchapDoor, TCHAP_CHANNEL_ID, TchapElsewhere, type TchapDoor } from './channel/tchap/door';
+import type { DoorLease } from './channel/tchap/doorLease';
 import { InProcessTimers } from './timers/inProcess';
 import type { OnFire, Timers } from './timers/port';
 
@@ -99,6 +100,38 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   // Export links are signed with EXPORT_SECRET (the same on every instance), else a secret of this process.
   const exportSecret = config.exportSecret ?? randomBytes(32).toString('hex');
   const content = loadContent(config.contentDir, config.videoLinks);
+  const clock = options.now ?? Date.now;
+
+  // The Tchap door (Matrix): its device and keys restored, its channel ready before the pipeline;
+  // it starts syncing once the server listens. A wrong homeserver, account or token stops the start
+  // (before anything else is opened).
+  const facilitatorViewer = (state: CafeState, userId: string) => ({
+    ...(config.publicUrl ? { boardUrl: boardLink(config.publicUrl, state.id, exportSecret, clock(), true) } : {}),
+    ...(config.publicUrl && state.joinCode ? { web: webLinks(config.publicUrl, state, userId, exportSecret, clock()) } : {}),
+  });
+  // With several instances, the one holding the door's lease in Redis runs it (src/channel/tchap/doorLease.ts).
+  const leased: DoorLease | { heldBy: string } | undefined = config.tchap && config.redisUrl
+    ? await (await import('./channel/tchap/doorLease')).takeDoorLease({
+        url: config.redisUrl, prefix: config.redisPrefix ?? 'barista:', userId: config.tchap.userId,
+        onError: oncePerOutage(log, 'tchap-lease'),
+        onLost: (holder) => log.error({ holder }, 'the Tchap door lease was taken by another instance while Redis was away: two instances may be reading Tchap'),
+      })
+    : undefined;
+  const lease = leased && 'release' in leased ? leased : undefined;
+  if (leased && 'heldBy' in leased) {
+    log.warn({ heldBy: leased.heldBy }, 'the Tchap door runs on another instance: this one hands its Tchap messages over through the outbox');
+  }
+  const tchap: TchapDoor | undefined = config.tchap && (!leased || lease)
+    ? await openTchapDoor({
+        config: config.tchap, content, sink, facilitatorViewer, logger: log,
+        boardLink: config.publicUrl ? (cafeId) => boardLink(config.publicUrl!, cafeId, exportSecret, clock(), true) : undefined,
+        ...options.tchapPacing,
+      }).catch(async (err: unknown) => {
+        // The start stops here: the lease goes back at once, not when it expires.
+        await lease?.release();
+        throw err;
+      })
+    : undefined;
 
   const storeKind = config.redisUrl ? 'redis' : 'sqlite';
   const opened: CafeStore = config.redisUrl
@@ -155,7 +188,6 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     timers = inProcess;
     closeTimers = async () => inProcess.stop();
   }
-  const clock = options.now ?? Date.now;
   // Who is expected to finish a video, the same on the board and in the export as on the card.
   const members = (state: CafeState) => channels.members(addressOf(state));
   const live = new LiveBoard({ store, content, sink, now: clock, members, joinUrl: (code) => `${publicBase}/j/${code}` });
@@ -176,19 +208,6 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
     // Several instances: another one may have changed a café its pages show here.
     pollMs: storeKind === 'redis' ? 1000 : 0,
   });
-  // The Tchap door (Matrix): its device and keys restored, its channel ready before the pipeline;
-  // it starts syncing once the server listens. A wrong homeserver, account or token stops the start.
-  const facilitatorViewer = (state: CafeState, userId: string) => ({
-    ...(config.publicUrl ? { boardUrl: boardLink(config.publicUrl, state.id, exportSecret, clock(), true) } : {}),
-    ...(config.publicUrl && state.joinCode ? { web: webLinks(config.publicUrl, state, userId, exportSecret, clock()) } : {}),
-  });
-  const tchap: TchapDoor | undefined = config.tchap
-    ? await openTchapDoor({
-        config: config.tchap, content, sink, facilitatorViewer, logger: log,
-        boardLink: config.publicUrl ? (cafeId) => boardLink(config.publicUrl!, cafeId, exportSecret, clock(), true) : undefined,
-        ...options.tchapPacing,
-      })
-    : undefined;
   // Each café's messages go to its own channel: a Teams café's to Teams, a web café's to its pages,
   // a Tchap room's to Matrix (or, where this process does not run the Tchap door, to the outbox).
   const channels = new ChannelRouter({ byChannelId: { [WEB_CHANNEL_ID]: webChannel, [TCHAP_CHANNEL_ID]: tchap?.channel ?? new TchapElsewhere() }, fallback: channel });
@@ -331,7 +350,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
   log.info(
     {
       port: address.port, rearmed, replayed, localMode: config.localMode, store: storeKind,
-      ...(config.tchap ? { tchap: config.tchap.userId, homeserver: config.tchap.homeserverUrl } : {}),
+      ...(config.tchap ? { tchap: config.tchap.userId, homeserver: config.tchap.homeserverUrl, tchapDoor: tchap ? 'here' : 'elsewhere' } : {}),
       ...(config.redisUrl ? { redis: redactUrl(config.redisUrl), redisPrefix: config.redisPrefix } : { dataDir: config.dataDir }),
     },
     'Barista is listening on /api/messages',
@@ -359,6 +378,7 @@ export async function startBarista(options: StartOptions = {}): Promise<Barista>
         },
         async closeStore() {
           await tchap?.close();
+          await lease?.release();
           live.stop();
           webLive.stop();
           limitsRedis?.disconnect();
